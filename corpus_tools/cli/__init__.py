@@ -1,0 +1,73 @@
+"""The command line: a thin layer that maps options to library objects.
+
+Exit codes: 0 done, 1 findings (``--check``, ``rules test`` failures),
+2 usage, input or configuration error; 141 when the reader of stdout went away.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from corpus_tools import __version__
+from corpus_tools.errors import CorpusToolsError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BROKEN_PIPE = 0, 1, 2, 141
+
+
+class CorpusToolsGroup(click.Group):
+    """A group whose errors are one line on stderr and a stable exit code, never a traceback."""
+
+    def main(self, args=None, prog_name=None, **extra):  # noqa: D102
+        try:
+            result = super().main(args, prog_name=prog_name, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+            _fail(f"{error.format_message()}{hint}", EXIT_ERROR)
+        except click.ClickException as error:
+            _fail(error.format_message(), error.exit_code)
+        except CorpusToolsError as error:
+            _fail(str(error), EXIT_ERROR)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except (click.Abort, KeyboardInterrupt):
+            _fail("interrupted", 130)
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(f"{where}{error.strerror or error}", EXIT_ERROR)
+        sys.exit(result if isinstance(result, int) else EXIT_OK)
+
+
+def _fail(message: str, code: int):
+    click.echo(f"corpus-tools: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _quiet_broken_pipe():
+    # Python would complain again when it flushes stdout at exit; point stdout
+    # at /dev/null so the pipeline ends as quietly as `cat file | head` does.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(EXIT_BROKEN_PIPE)
+
+
+@click.group(cls=CorpusToolsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="corpus-tools")
+def cli():
+    """Repair multilingual text corpora with composable, streaming filters.
+
+    Every filter reads FILE... (or stdin, '-') and writes stdout, -o FILE or
+    --in-place; line N out is always line N in.
+    """
+
+
+def main():
+    cli.main(prog_name="corpus-tools")
+
+
+from corpus_tools.cli import filters as _filters  # noqa: E402,F401 - registers the commands

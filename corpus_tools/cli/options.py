@@ -1,0 +1,119 @@
+"""Options every filter command shares, and the one function that runs them."""
+
+from __future__ import annotations
+
+import functools
+
+import click
+
+from corpus_tools.errors import CorpusToolsError
+from corpus_tools.pipeline import CleanConfig, Pipeline
+from corpus_tools.runner import RunOptions, Runner
+from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
+
+_STREAM_OPTIONS = [
+    click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
+    click.option("-o", "--output", default="-", metavar="FILE",
+                 help="Write here instead of stdout (.gz/.bz2/.xz/.zst compress). Written atomically."),
+    click.option("--in-place", is_flag=True, help="Rewrite each FILE atomically (mode kept)."),
+    click.option("--jsonl", is_flag=True, help="Input is JSON Lines; clean only --field."),
+    click.option("--field", default="text", show_default=True, metavar="PATH",
+                 help="JSONL field to clean; dotted for nested fields (meta.body)."),
+    click.option("--tsv", is_flag=True, help="Input is tab-separated; clean only --column."),
+    click.option("--column", "columns", type=int, multiple=True, metavar="N",
+                 help="TSV column to clean, counted from 1 (repeatable)."),
+    click.option("--on-bad-record", type=click.Choice(["error", "pass"]), default="error",
+                 show_default=True,
+                 help="A record that cannot be read: stop with exit 2, or pass it through untouched."),
+    click.option("--diff", is_flag=True, help="Print a unified diff instead of the output."),
+    click.option("--check", is_flag=True,
+                 help="Write nothing; exit 1 when something would change."),
+    click.option("--report", metavar="FILE.jsonl",
+                 help="Write one JSON line per change: file, line, column, rule, before, after."),
+    click.option("--stats", is_flag=True, help="Print counts per rule on stderr."),
+    click.option("--progress/--no-progress", default=None,
+                 help="Progress bar on stderr (default: only when stderr is a terminal)."),
+    click.option("--lang", metavar="CODE", help="Language of the input (ISO 639-1, e.g. en)."),
+]
+
+
+def stream_options(command):
+    """Add the shared input, output and reporting options to a filter command."""
+    for option in reversed(_STREAM_OPTIONS):
+        command = option(command)
+    return command
+
+
+def record_format(jsonl: bool, field: str, tsv: bool, columns: tuple[int, ...]):
+    if jsonl and tsv:
+        raise click.UsageError("--jsonl and --tsv exclude each other")
+    if columns and not tsv:
+        raise click.UsageError("--column goes with --tsv")
+    try:
+        if jsonl:
+            return JsonlFormat(field)
+        if tsv:
+            return TsvFormat(columns)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    return TextFormat()
+
+
+def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
+    """Build the pipeline and run it over the files; return the exit code."""
+    if options["in_place"] and options["output"] != "-":
+        raise click.UsageError("--in-place and -o exclude each other")
+    if options["diff"] and options["check"]:
+        raise click.UsageError("--diff and --check exclude each other")
+    mode = "diff" if options["diff"] else "check" if options["check"] else "write"
+    if options["in_place"] and mode != "write":
+        raise click.UsageError(f"--in-place writes files; it does not go with --{mode}")
+    run_options = RunOptions(
+        record_format=record_format(
+            options["jsonl"], options["field"], options["tsv"], options["columns"]
+        ),
+        output=options["output"],
+        in_place=options["in_place"],
+        mode=mode,
+        report=options["report"],
+        stats=options["stats"],
+        progress=options["progress"],
+        on_bad_record=options["on_bad_record"],
+    )
+    try:
+        pipeline = Pipeline(steps, CleanConfig(lang=options["lang"], **config_kwargs))
+    except CorpusToolsError as error:
+        raise click.UsageError(str(error)) from None
+    summary = Runner(pipeline, run_options).run(options["files"])
+    if mode == "check" and summary.changed_lines:
+        return 1
+    return 0
+
+
+STREAM_OPTION_NAMES = (
+    "files", "output", "in_place", "jsonl", "field", "tsv", "columns", "on_bad_record",
+    "diff", "check", "report", "stats", "progress", "lang",
+)
+
+
+def split_stream_options(kwargs: dict) -> tuple[dict, dict]:
+    """Separate the shared options from a command's own."""
+    shared = {name: kwargs.pop(name) for name in STREAM_OPTION_NAMES}
+    return shared, kwargs
+
+
+def filter_command(group, name: str, **settings):
+    """Register a filter command whose function returns (steps, config kwargs)."""
+
+    def decorate(function):
+        @group.command(name, **settings)
+        @stream_options
+        @functools.wraps(function)
+        def command(**kwargs):
+            shared, own = split_stream_options(kwargs)
+            steps, config_kwargs = function(**own)
+            return run_pipeline(steps, config_kwargs, shared)
+
+        return command
+
+    return decorate

@@ -1,0 +1,20 @@
+"""The cleaning steps, one module each, registered by name."""
+
+from __future__ import annotations
+
+from corpus_tools.filters.base import DocumentContext, Filter, UnitContext
+from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
+from corpus_tools.filters.normalize_space import NormalizeSpace
+
+# The recommended order of `clean`.  Steps from later issues slot in here.
+RECOMMENDED_STEPS = ("fix-encoding", "normalize-space")
+
+__all__ = [
+    "RECOMMENDED_STEPS",
+    "DocumentContext",
+    "EncodingConfig",
+    "Filter",
+    "FixEncoding",
+    "NormalizeSpace",
+    "UnitContext",
+]

@@ -1,0 +1,138 @@
+"""The pipeline: named steps applied in order to one text unit at a time.
+
+This is the library entry point for other programs (Dask, Spark, notebooks):
+
+>>> from corpus_tools import Pipeline
+>>> pipeline = Pipeline(["fix-encoding", "normalize-space"])
+>>> result = pipeline.clean("The cafÃ©  is open.  ")
+>>> result.text
+'The café is open.'
+>>> [change.rule for change in result.changes]
+['encoding:mojibake', 'space:trailing', 'space:collapse']
+>>> record, changes = pipeline.clean_record({"id": 7, "text": "Ã©tÃ©"})
+>>> record
+{'id': 7, 'text': 'été'}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from corpus_tools.changes import Change
+from corpus_tools.errors import CorpusToolsError
+from corpus_tools.filters import RECOMMENDED_STEPS, DocumentContext, Filter, UnitContext
+from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
+from corpus_tools.filters.normalize_space import NormalizeSpace
+
+_LINE_BREAKS = ("\n", "\r")
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """Everything the steps may be configured with; one object instead of many flags."""
+
+    encoding: EncodingConfig = field(default_factory=EncodingConfig)
+    lang: str | None = None
+
+
+@dataclass
+class Cleaned:
+    """The result of cleaning one text unit."""
+
+    text: str
+    changes: list[Change]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+class UnknownStepError(CorpusToolsError):
+    pass
+
+
+def _build_step(name: str, config: CleanConfig) -> Filter:
+    if name == "fix-encoding":
+        return FixEncoding(config.encoding)
+    if name == "normalize-space":
+        return NormalizeSpace()
+    raise UnknownStepError(
+        f"unknown step '{name}'; the steps are: {', '.join(available_steps())}"
+    )
+
+
+def available_steps() -> tuple[str, ...]:
+    return RECOMMENDED_STEPS
+
+
+def resolve_steps(
+    steps: Iterable[str] | None = None, skip: Iterable[str] = ()
+) -> list[str]:
+    """The step names to run: ``steps`` (default: the recommended order) less ``skip``.
+
+    >>> resolve_steps(None, skip=["fix-encoding"])
+    ['normalize-space']
+    """
+    chosen = list(RECOMMENDED_STEPS if steps is None else steps)
+    for name in [*chosen, *skip]:
+        if name not in RECOMMENDED_STEPS:
+            raise UnknownStepError(
+                f"unknown step '{name}'; the steps are: {', '.join(RECOMMENDED_STEPS)}"
+            )
+    return [name for name in chosen if name not in set(skip)]
+
+
+class Pipeline:
+    """Steps by name, built once, applied to one unit at a time."""
+
+    def __init__(self, steps: Sequence[str] | None = None, config: CleanConfig | None = None):
+        self.config = config or CleanConfig()
+        self.step_names = resolve_steps(steps)
+        self.steps = [_build_step(name, self.config) for name in self.step_names]
+
+    def clean(
+        self, text: str, lang: str | None = None, document: DocumentContext | None = None
+    ) -> Cleaned:
+        """Clean one text unit (a line, a JSONL field, a TSV cell)."""
+        context = UnitContext(
+            lang=lang if lang is not None else self.config.lang,
+            document=document if document is not None else DocumentContext(),
+        )
+        changes: list[Change] = []
+        for step in self.steps:
+            new_text, step_changes = step.apply(text, context)
+            if not step_changes:
+                continue
+            if _adds_line_break(text, new_text):
+                # A step (an HTML entity like &#10;, say) would split the line:
+                # line N out must stay line N in, so that edit is refused.
+                continue
+            text = new_text
+            changes.extend(step_changes)
+        return Cleaned(text, changes)
+
+    def clean_record(self, record: dict, field: str = "text", lang: str | None = None):
+        """Clean the string at ``field`` (a dotted path) of a dict; return a new dict and changes."""
+        parts = field.split(".")
+        target = record
+        for part in parts[:-1]:
+            target = target[part]
+        result = self.clean(target[parts[-1]], lang=lang)
+        if not result.changes:
+            return record, []
+        new_record = _replace_path(record, parts, result.text)
+        return new_record, result.changes
+
+
+def _replace_path(record: dict, parts: list[str], value: str) -> dict:
+    new = dict(record)
+    if len(parts) == 1:
+        new[parts[0]] = value
+    else:
+        new[parts[0]] = _replace_path(record[parts[0]], parts[1:], value)
+    return new
+
+
+def _adds_line_break(old: str, new: str) -> bool:
+    return any(new.count(brk) > old.count(brk) for brk in _LINE_BREAKS)

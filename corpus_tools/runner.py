@@ -1,0 +1,267 @@
+"""Run a pipeline over files: read lines, clean their units, write them back byte-exactly.
+
+The runner owns everything between the stream and the steps: BOMs, bad
+records, change records, the diff, the report, statistics and progress.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from typing import BinaryIO, Literal
+
+from tqdm import tqdm
+
+from corpus_tools.changes import Change
+from corpus_tools.diff import StreamingDiff
+from corpus_tools.errors import CorpusToolsError, InputError
+from corpus_tools.filters.base import DocumentContext
+from corpus_tools.pipeline import Pipeline
+from corpus_tools.stream.formats import RecordError, RecordFormat, TextFormat
+from corpus_tools.stream.lines import UTF8_BOM, decode, encode, split_lines
+from corpus_tools.stream.opener import input_size, open_input, open_output
+
+Mode = Literal["write", "diff", "check"]
+
+
+@dataclass
+class RunOptions:
+    """How to run: where output goes, what else to report."""
+
+    record_format: RecordFormat = field(default_factory=TextFormat)
+    output: str = "-"  # "-" for stdout, or a file name
+    in_place: bool = False
+    mode: Mode = "write"
+    report: str | None = None
+    stats: bool = False
+    progress: bool | None = None  # None: only when stderr is a terminal
+    on_bad_record: Literal["error", "pass"] = "error"
+
+
+@dataclass
+class RunSummary:
+    lines: int = 0
+    changed_lines: int = 0
+    bad_records: int = 0
+    first_bad_record: str | None = None
+    rule_counts: Counter = field(default_factory=Counter)
+
+
+class ReportWriter:
+    """Change records as JSON lines."""
+
+    def __init__(self, out: BinaryIO):
+        self.out = out
+
+    def write(self, change: Change) -> None:
+        record = change.as_dict()
+        try:
+            line = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # escaped invalid bytes: keep the report valid UTF-8
+            line = json.dumps(record).encode("ascii")
+        self.out.write(line + b"\n")
+
+
+@contextmanager
+def atomic_output(path: str):
+    """Write to a temporary file beside ``path`` and rename it over ``path`` only on success.
+
+    The temporary file is fsynced before the rename and takes the mode of the
+    file it replaces; on any error or Ctrl-C it is removed and ``path`` is untouched.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temp_path = tempfile.mkstemp(
+        dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as raw:
+            yield raw
+            raw.flush()
+            os.fsync(raw.fileno())
+        try:
+            os.chmod(temp_path, os.stat(path).st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(temp_path, 0o666 & ~_umask())
+        os.replace(temp_path, path)
+    except BaseException:
+        try:
+            os.unlink(temp_path)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def check_inputs(paths: Sequence[str]) -> None:
+    """Fail before writing anything when an input cannot be read."""
+    for path in paths:
+        if path == "-":
+            continue
+        if os.path.isdir(path):
+            raise InputError(path, None, "is a folder, not a file")
+        if not os.path.exists(path):
+            raise InputError(path, None, "no such file")
+        if not os.access(path, os.R_OK):
+            raise InputError(path, None, "permission denied")
+
+
+class Runner:
+    """Cleans files with one pipeline, under one set of options."""
+
+    def __init__(self, pipeline: Pipeline, options: RunOptions, stderr=None):
+        self.pipeline = pipeline
+        self.options = options
+        self.stderr = stderr or sys.stderr
+        self.summary = RunSummary()
+
+    def run(self, paths: Sequence[str]) -> RunSummary:
+        paths = list(paths) or ["-"]
+        check_inputs(paths)
+        if self.options.in_place and "-" in paths:
+            raise CorpusToolsError("--in-place needs file names, not stdin ('-')")
+        with ExitStack() as stack:
+            report = None
+            if self.options.report:
+                report = ReportWriter(stack.enter_context(open(self.options.report, "wb")))
+            bar = self._progress_bar(paths, stack)
+            on_read = bar.update if bar is not None else None
+            if self.options.in_place and self.options.mode == "write":
+                for path in paths:
+                    self._rewrite_in_place(path, report, on_read)
+            elif self.options.mode == "write" and self.options.output != "-":
+                with atomic_output(self.options.output) as raw, ExitStack() as out_stack:
+                    out = open_output(self.options.output, raw, out_stack)
+                    for path in paths:
+                        self._process(path, out, report, on_read)
+            else:
+                out = sys.stdout.buffer
+                for path in paths:
+                    self._process(path, out, report, on_read)
+                out.flush()
+        self._finish()
+        return self.summary
+
+    def _progress_bar(self, paths: Sequence[str], stack: ExitStack):
+        enabled = self.options.progress
+        if enabled is None:
+            enabled = self.stderr.isatty()
+        if not enabled:
+            return None
+        sizes = [input_size(path) for path in paths]
+        total = None if None in sizes else sum(sizes)
+        bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=self.stderr,
+                   desc="corpus-tools", leave=False)
+        stack.callback(bar.close)
+        return bar
+
+    def _rewrite_in_place(self, path: str, report, on_read) -> None:
+        changed_before = self.summary.changed_lines
+        try:
+            with atomic_output(path) as raw, ExitStack() as out_stack:
+                out = open_output(path, raw, out_stack)
+                self._process(path, out, report, on_read)
+                if self.summary.changed_lines == changed_before:
+                    # Nothing changed: leave the original file (and its mtime) alone.
+                    raise _Unchanged
+        except _Unchanged:
+            pass
+
+    def _process(self, path: str, out: BinaryIO, report: ReportWriter | None, on_read) -> None:
+        label = "<stdin>" if path == "-" else path
+        mode = self.options.mode
+        document = DocumentContext(path=label)
+        record_format = self.options.record_format
+        clean = self.pipeline.clean
+        write = out.write
+        diff = StreamingDiff(out, label) if mode == "diff" else None
+        summary = self.summary
+        rule_counts = summary.rule_counts
+        with ExitStack() as stack:
+            stream = open_input(path, stack, on_read)
+            for number, (content, ending) in enumerate(_read(stream, label), 1):
+                summary.lines = summary.lines + 1
+                bom = b""
+                if number == 1 and content.startswith(UTF8_BOM):
+                    bom, content = UTF8_BOM, content[len(UTF8_BOM) :]
+                line = decode(content)
+                try:
+                    record = record_format.parse(line)
+                except RecordError as error:
+                    self._bad_record(label, number, error)
+                    if mode == "write":
+                        write(bom + content + ending)
+                    elif diff is not None:
+                        diff.line(number, line, None)
+                    continue
+                changes: list[Change] = []
+                new_texts = record.texts
+                for index, (unit_label, text) in enumerate(zip(record.labels, record.texts)):
+                    result = clean(text, document=document)
+                    if result.changes:
+                        if new_texts is record.texts:
+                            new_texts = list(record.texts)
+                        new_texts[index] = result.text
+                        changes.extend(c.located(label, number, unit_label) for c in result.changes)
+                if not changes:
+                    if mode == "write":
+                        write(bom + content + ending)
+                    elif diff is not None:
+                        diff.line(number, line, None)
+                    continue
+                summary.changed_lines += 1
+                for change in changes:
+                    rule_counts[change.rule] += 1
+                    if report is not None:
+                        report.write(change)
+                new_line = record.rebuild(new_texts)
+                if mode == "write":
+                    write(bom + encode(new_line) + ending)
+                elif diff is not None:
+                    diff.line(number, line, new_line)
+        if diff is not None:
+            diff.close()
+
+    def _bad_record(self, label: str, number: int, error: RecordError) -> None:
+        if self.options.on_bad_record == "error":
+            raise InputError(label, number, str(error))
+        self.summary.bad_records += 1
+        if self.summary.first_bad_record is None:
+            self.summary.first_bad_record = f"{label}:{number}: {error}"
+
+    def _finish(self) -> None:
+        summary = self.summary
+        if summary.bad_records:
+            print(
+                f"corpus-tools: passed {summary.bad_records} bad record(s) through untouched "
+                f"(first: {summary.first_bad_record})",
+                file=self.stderr,
+            )
+        if self.options.stats:
+            print(
+                f"{summary.changed_lines} of {summary.lines} line(s) changed", file=self.stderr
+            )
+            for rule, count in sorted(summary.rule_counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                print(f"{count:>10}  {rule}", file=self.stderr)
+
+
+class _Unchanged(Exception):
+    """Raised inside atomic_output to drop the temporary file of an unchanged file."""
+
+
+def _read(stream: BinaryIO, label: str):
+    try:
+        yield from split_lines(stream)
+    except Exception as error:  # noqa: BLE001 - gzip, bz2, lzma and zstd each raise their own
+        # A truncated or corrupt compressed file, or an unreadable stream.
+        raise InputError(label, None, f"cannot read: {error}") from None

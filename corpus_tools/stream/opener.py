@@ -1,0 +1,126 @@
+"""Open inputs and outputs by name: ``-`` for stdin/stdout, compression by suffix."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import lzma
+import os
+import sys
+from contextlib import ExitStack
+from typing import BinaryIO
+
+from corpus_tools.errors import InputError, MissingExtraError
+
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
+
+
+class CountingReader:
+    """Counts the bytes read from the file itself (before decompression), for progress."""
+
+    def __init__(self, raw: BinaryIO, on_read):
+        self._raw = raw
+        self._on_read = on_read
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._raw.read(size)
+        self._on_read(len(data))
+        return data
+
+    def readinto(self, buffer) -> int:
+        count = self._raw.readinto(buffer)
+        self._on_read(count or 0)
+        return count
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._raw.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._raw.closed
+
+    def __getattr__(self, name):
+        return getattr(self._raw, name)
+
+
+def _zstandard():
+    try:
+        import zstandard
+    except ImportError:
+        raise MissingExtraError("zstandard", "zstd", "Reading or writing .zst files") from None
+    return zstandard
+
+
+def input_size(name: str) -> int | None:
+    """Size in bytes of a named input file (compressed size for compressed files)."""
+    if name == "-":
+        return None
+    try:
+        return os.stat(name).st_size
+    except OSError:
+        return None
+
+
+def open_input(name: str, stack: ExitStack, on_read=None) -> BinaryIO:
+    """Open ``name`` for binary reading, decompressing by suffix; ``stack`` closes it.
+
+    Raises :class:`InputError` (no line) for a missing file, a folder, or no permission.
+    """
+    if name == "-":
+        raw = sys.stdin.buffer
+    else:
+        if os.path.isdir(name):
+            raise InputError(name, None, "is a folder, not a file")
+        try:
+            raw = stack.enter_context(open(name, "rb"))
+        except FileNotFoundError:
+            raise InputError(name, None, "no such file") from None
+        except PermissionError:
+            raise InputError(name, None, "permission denied") from None
+        except OSError as error:
+            raise InputError(name, None, error.strerror or str(error)) from None
+    if on_read is not None:
+        raw = CountingReader(raw, on_read)
+    stream = _decompressing(name, raw)
+    if stream is not raw:
+        stack.callback(stream.close)
+    return stream
+
+
+def _decompressing(name: str, raw: BinaryIO) -> BinaryIO:
+    if name.endswith(".gz"):
+        return gzip.GzipFile(fileobj=raw, mode="rb")
+    if name.endswith(".bz2"):
+        return bz2.BZ2File(raw, mode="rb")
+    if name.endswith(".xz"):
+        return lzma.LZMAFile(raw, mode="rb")
+    if name.endswith(".zst"):
+        return _zstandard().ZstdDecompressor().stream_reader(raw, closefd=False)
+    return raw
+
+
+def open_output(name: str, raw: BinaryIO, stack: ExitStack) -> BinaryIO:
+    """Wrap the opened ``raw`` in a compressor chosen by the suffix of ``name``.
+
+    ``stack`` closes the compressor (writing its trailer) but not ``raw``.
+    """
+    stream = _compressing(name, raw)
+    if stream is not raw:
+        stack.callback(stream.close)
+    return stream
+
+
+def _compressing(name: str, raw: BinaryIO) -> BinaryIO:
+    if name.endswith(".gz"):
+        # mtime=0 keeps the output byte-identical from run to run.
+        return gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)
+    if name.endswith(".bz2"):
+        return bz2.BZ2File(raw, mode="wb")
+    if name.endswith(".xz"):
+        return lzma.LZMAFile(raw, mode="wb")
+    if name.endswith(".zst"):
+        return _zstandard().ZstdCompressor().stream_writer(raw, closefd=False)
+    return raw

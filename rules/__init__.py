@@ -1,0 +1,1 @@
+"""The default rule files, shipped in the wheel as ``corpus_tools.default_rules``."""
