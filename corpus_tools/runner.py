@@ -12,7 +12,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import BinaryIO, Literal
 
@@ -90,10 +90,8 @@ def atomic_output(path: str):
             os.chmod(temp_path, 0o666 & ~_umask())
         os.replace(temp_path, path)
     except BaseException:
-        try:
+        with suppress(FileNotFoundError):
             os.unlink(temp_path)
-        except FileNotFoundError:
-            pass
         raise
 
 
@@ -189,8 +187,10 @@ class Runner:
         rule_counts = summary.rule_counts
         with ExitStack() as stack:
             stream = open_input(path, stack, on_read)
+            previous_ending = b""
             for number, (content, ending) in enumerate(_read(stream, label), 1):
-                summary.lines = summary.lines + 1
+                after_cr, previous_ending = previous_ending == b"\r", ending
+                summary.lines += 1
                 bom = b""
                 if number == 1 and content.startswith(UTF8_BOM):
                     bom, content = UTF8_BOM, content[len(UTF8_BOM) :]
@@ -206,13 +206,19 @@ class Runner:
                     continue
                 changes: list[Change] = []
                 new_texts = record.texts
-                for index, (unit_label, text) in enumerate(zip(record.labels, record.texts)):
+                for index, (unit_label, text) in enumerate(zip(record.labels, record.texts, strict=True)):
                     result = clean(text, document=document)
                     if result.changes:
                         if new_texts is record.texts:
                             new_texts = list(record.texts)
                         new_texts[index] = result.text
                         changes.extend(c.located(label, number, unit_label) for c in result.changes)
+                new_line = record.rebuild(new_texts) if changes else line
+                if changes and not new_line and (not ending or (after_cr and ending != b"\r")):
+                    # Emptying this line would delete it (a last line with no
+                    # ending) or merge it with the line before (CR, then LF
+                    # reads as one CRLF): line N out must stay line N in.
+                    changes = []
                 if not changes:
                     if mode == "write":
                         write(bom + content + ending)
@@ -224,7 +230,6 @@ class Runner:
                     rule_counts[change.rule] += 1
                     if report is not None:
                         report.write(change)
-                new_line = record.rebuild(new_texts)
                 if mode == "write":
                     write(bom + encode(new_line) + ending)
                 elif diff is not None:
@@ -262,6 +267,6 @@ class _Unchanged(Exception):
 def _read(stream: BinaryIO, label: str):
     try:
         yield from split_lines(stream)
-    except Exception as error:  # noqa: BLE001 - gzip, bz2, lzma and zstd each raise their own
+    except Exception as error:  # gzip, bz2, lzma and zstd each raise their own errors
         # A truncated or corrupt compressed file, or an unreadable stream.
         raise InputError(label, None, f"cannot read: {error}") from None

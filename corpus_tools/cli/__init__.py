@@ -20,7 +20,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BROKEN_PIPE = 0, 1, 2, 141
 class CorpusToolsGroup(click.Group):
     """A group whose errors are one line on stderr and a stable exit code, never a traceback."""
 
-    def main(self, args=None, prog_name=None, **extra):  # noqa: D102
+    def main(self, args=None, prog_name=None, **extra):
         try:
             result = super().main(args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.UsageError as error:

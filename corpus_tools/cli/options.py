@@ -8,7 +8,7 @@ import click
 
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.pipeline import CleanConfig, Pipeline
-from corpus_tools.runner import RunOptions, Runner
+from corpus_tools.runner import Runner, RunOptions
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
 
 _STREAM_OPTIONS = [

@@ -24,7 +24,7 @@ import ftfy
 
 from corpus_tools.changes import Change, span_change
 from corpus_tools.filters.base import Filter, UnitContext
-from corpus_tools.filters.ftfy_triggers import fixer_triggers, mojibake_triggers
+from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers
 
 # Bytes that were not valid UTF-8 arrive as lone surrogates (surrogateescape).
 # They are not text: ftfy never sees them, and they come out as they went in.
@@ -76,6 +76,9 @@ class EncodingConfig:
 
 
 def _reason(explanation) -> str:
+    if ("decode", "windows-1252") in explanation:
+        # Latin-1 read back as Windows-1252: what ftfy does to stray C1 controls.
+        return "encoding:c1-control"
     actions = {step.action for step in explanation} | {step.parameter for step in explanation}
     for key, rule in _REASONS:
         if key in actions:
@@ -89,21 +92,16 @@ class FixEncoding(Filter):
     def __init__(self, config: EncodingConfig | None = None):
         self.config = config or EncodingConfig()
         self._ftfy_config = self.config.ftfy_config()
-        triggers = mojibake_triggers() | fixer_triggers(
-            ligatures=self.config.fix_latin_ligatures,
-            control_chars=self.config.remove_control_chars,
+        self._screen = TriggerScreen(
+            fixer_triggers(
+                ligatures=self.config.fix_latin_ligatures,
+                control_chars=self.config.remove_control_chars,
+            )
         )
-        self._may_need_ftfy = re.compile(
-            "[" + "".join(re.escape(char) for char in sorted(triggers)) + "]"
-        ).search
-        # One scan decides for most lines: nothing ftfy acts on and no escaped bytes.
-        self._may_need_work = re.compile(
-            "[" + "".join(re.escape(char) for char in sorted(triggers)) + "\udc80-\udcff]"
-        ).search
 
     def needs_ftfy(self, text: str) -> bool:
         """False when ftfy, as configured, would return ``text`` unchanged."""
-        if self._may_need_ftfy(text):
+        if self._screen.might_change(text):
             return True
         normalization = self.config.normalization
         return normalization is not None and not unicodedata.is_normalized(normalization, text)
@@ -118,8 +116,6 @@ class FixEncoding(Filter):
         return fixed, _reason(explanation or [])
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
-        if self.config.normalization is None and not self._may_need_work(text):
-            return text, []
         if _ESCAPED_BYTES.search(text):
             return self._apply_around_escaped_bytes(text)
         fixed, rule = self.fix_segment(text)

@@ -12,7 +12,9 @@ them, so a newer ftfy brings its own.
 
 from __future__ import annotations
 
+import re
 import sys
+from itertools import pairwise
 
 from ftfy import badness, chardata
 
@@ -49,14 +51,31 @@ def _char_set(item) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def _branch_requirement(items) -> frozenset[str]:
-    """The smallest non-ASCII set that a match of this branch must take a character from."""
-    candidates = [chars for chars in map(_char_set, items) if chars is not None]
-    if not candidates:
+def _branch_requirement(items) -> tuple[frozenset[str], ...]:
+    """What a match of this branch must contain: one character of a set, or two adjacent ones.
+
+    A pair ``(A, B)`` means a character of A directly followed by one of B; of
+    the branch's adjacent pairs of non-ASCII sets, the rarest combination is
+    taken.  Without such a pair, the smallest non-ASCII set is required alone.
+    """
+    sets = [_char_set(item) for item in items]
+    pairs = [(a, b) for a, b in pairwise(sets) if a is not None and b is not None]
+    if pairs:
+        return min(pairs, key=lambda pair: (len(pair[0]) * len(pair[1]), sorted(pair[0])))
+    singles = [chars for chars in sets if chars is not None]
+    if not singles:
         raise TriggerDerivationError(
             f"an alternative of ftfy's BADNESS_RE needs no non-ASCII character: {items!r}"
         )
-    return min(candidates, key=lambda chars: (len(chars), sorted(chars)))
+    return (min(singles, key=lambda chars: (len(chars), sorted(chars))),)
+
+
+def _badness_requirements() -> list[tuple[frozenset[str], ...]]:
+    parsed = sre_parse.parse(badness.BADNESS_RE.pattern, badness.BADNESS_RE.flags)
+    items = list(parsed)
+    if len(items) != 1 or items[0][0] is not sre_constants.BRANCH:
+        raise TriggerDerivationError("ftfy's BADNESS_RE is no longer one alternation")
+    return [_branch_requirement(list(branch)) for branch in items[0][1][1]]
 
 
 def mojibake_triggers() -> frozenset[str]:
@@ -66,16 +85,48 @@ def mojibake_triggers() -> frozenset[str]:
     >>> "Ã" in triggers, "e" in triggers
     (True, False)
     """
-    parsed = sre_parse.parse(badness.BADNESS_RE.pattern, badness.BADNESS_RE.flags)
-    items = list(parsed)
-    if len(items) != 1 or items[0][0] is not sre_constants.BRANCH:
-        raise TriggerDerivationError("ftfy's BADNESS_RE is no longer one alternation")
-    triggers: set[str] = set()
-    for branch in items[0][1][1]:
-        triggers |= _branch_requirement(list(branch))
-    return frozenset(triggers)
+    return frozenset().union(*(requirement[0] for requirement in _badness_requirements()))
 
 
+class TriggerScreen:
+    """A fast necessary condition for ftfy changing a line.
+
+    ``might_change(text)`` is False only when no fixer can act and no
+    alternative of ``is_bad`` can match.  One regex scan finds the candidate
+    characters; a pair-requirement is then checked on the next character.
+
+    >>> screen = TriggerScreen(fixer_triggers(ligatures=True, control_chars=True))
+    >>> screen.might_change("He said “yes” and left."), screen.might_change("cafÃ©")
+    (False, True)
+    """
+
+    def __init__(self, extra_singles: frozenset[str]):
+        singles: set[str] = set(extra_singles)
+        followers: dict[str, set[str]] = {}
+        for requirement in _badness_requirements():
+            if len(requirement) == 1:
+                singles |= requirement[0]
+            else:
+                first, second = requirement
+                for char in first:
+                    followers.setdefault(char, set()).update(second)
+        self._singles = frozenset(singles)
+        self._followers = {char: frozenset(after) for char, after in followers.items()}
+        candidates = sorted(self._singles | set(self._followers))
+        self._finditer = re.compile(
+            "[" + "".join(re.escape(char) for char in candidates) + "]"
+        ).finditer
+
+    def might_change(self, text: str) -> bool:
+        singles, followers = self._singles, self._followers
+        for match in self._finditer(text):
+            char = match.group()
+            if char in singles:
+                return True
+            after = text[match.end() : match.end() + 1]
+            if after and after in followers[char]:
+                return True
+        return False
 def fixer_triggers(*, ligatures: bool, control_chars: bool) -> frozenset[str]:
     """Characters that ftfy's character-level fixers act on."""
     chars = {"&", "\x1b"}  # HTML entities, terminal escapes

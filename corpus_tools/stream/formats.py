@@ -79,7 +79,7 @@ class TsvFormat(RecordFormat):
 
         def rebuild(texts: list[str]) -> str:
             new_cells = list(cells)
-            for index, text in zip(indexes, texts):
+            for index, text in zip(indexes, texts, strict=True):
                 new_cells[index] = text
             return "\t".join(new_cells)
 

@@ -75,7 +75,7 @@ def open_input(name: str, stack: ExitStack, on_read=None) -> BinaryIO:
         if os.path.isdir(name):
             raise InputError(name, None, "is a folder, not a file")
         try:
-            raw = stack.enter_context(open(name, "rb"))
+            raw = stack.enter_context(open(name, "rb"))  # noqa: SIM115 - the stack closes it
         except FileNotFoundError:
             raise InputError(name, None, "no such file") from None
         except PermissionError:

@@ -1,0 +1,138 @@
+import ftfy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_tools.filters.base import UnitContext
+from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
+from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers, mojibake_triggers
+from corpus_tools.stream.lines import decode
+
+FIX = FixEncoding()
+
+
+def fix(text, config=None):
+    return (FixEncoding(config) if config else FIX).apply(text, UnitContext())
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired", "rule"),
+    [
+        ("Azerbaijanâ€™s army", "Azerbaijan’s army", "encoding:mojibake"),
+        ("CafÃ© in MontrÃ©al", "Café in Montréal", "encoding:mojibake"),
+        ("The committeeÃ¢â‚¬â„¢s report", "The committee’s report", "encoding:mojibake"),
+        ("ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет", "encoding:mojibake"),
+        ("РџСЂРёРІРµС‚, РјРёСЂ", "Привет, мир", "encoding:mojibake"),
+        ("5 &euro; &amp; more", "5 € & more", "encoding:html-entity"),
+        ("a \x1b[31mred\x1b[0m word", "a red word", "encoding:terminal-escape"),
+        ("price \x80 5", "price € 5", "encoding:c1-control"),
+        ("the ﬁnal ﬁgure", "the final figure", "encoding:ligature"),
+        ("nul\x00byte", "nulbyte", "encoding:control-char"),
+    ],
+)
+def test_repairs(damaged, repaired, rule):
+    text, changes = fix(damaged)
+    assert text == repaired
+    assert changes[0].rule == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII stays.",
+        "Curly ‘single’ and “double” quotes stay curly.",
+        "Fullwidth ＡＢＣ１２３ stays: 東京。",
+        "<b>&amp;</b> stays in a line with markup",
+        "Line separator\u2028stays inside the line",
+        "Français: « déjà vu » à l’œil",
+        "Η ¨ανατροφή¨ με ελληνικά",
+        "Հայերեն տեքստ՝ «Երևան»",
+        "e\u0301 is not normalized unless asked",
+    ],
+)
+def test_leaves_alone(text):
+    assert fix(text) == (text, [])
+
+
+def test_nfc_only_when_asked():
+    assert fix("e\u0301", EncodingConfig(normalization="NFC"))[0] == "\u00e9"
+
+
+def test_change_record_locates_the_repair():
+    (change,) = fix("It was Azerbaijanâ€™s turn")[1]
+    assert (change.column, change.before, change.after) == (18, "â€™", "’")
+
+
+def test_invalid_bytes_pass_through_while_the_rest_is_fixed():
+    text = decode("cafÃ© ".encode() + b"\xff\xfe" + " and CafÃ©".encode())
+    fixed, changes = fix(text)
+    assert fixed.encode("utf-8", "surrogateescape") == b"caf\xc3\xa9 \xff\xfe and Caf\xc3\xa9"
+    assert [c.column for c in changes] == [4, 17]
+
+
+def test_every_alternative_of_ftfys_badness_has_a_trigger():
+    triggers = mojibake_triggers()
+    assert {"Ã", "Â", "â"} <= triggers
+    assert not any(char.isascii() for char in triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "might_change"),
+    [
+        ("He said “yes” and ‘no’ — twice…", False),
+        ("Ελληνικά, русский, Հայերեն", False),
+        ("cafÃ©", True),
+        ("â€™", True),
+        ("“Ã", True),
+        ("&amp;", True),
+        ("ﬁ", True),
+    ],
+)
+def test_screen(text, might_change):
+    screen = TriggerScreen(fixer_triggers(ligatures=True, control_chars=True))
+    assert screen.might_change(text) is might_change
+
+
+def _ftfy_per_line(text, config=None):
+    return ftfy.fix_text(text, (config or EncodingConfig()).ftfy_config())
+
+
+def test_equals_ftfy_on_every_fixture_line(fixtures_dir):
+    lines = [
+        line
+        for path in sorted(fixtures_dir.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+    ]
+    assert len(lines) > 20
+    for line in lines:
+        assert fix(line)[0] == _ftfy_per_line(line), line
+
+
+# Text drawn mostly from the characters mojibake is made of, so that both the
+# skipped and the repaired paths are exercised.
+_MOJIBAKE_ALPHABET = st.sampled_from(
+    sorted(mojibake_triggers())
+    + list("aeiouAEIOU ,.;-&<>#;0123456789ﬁ")
+    + ["\x1b", "\x85", "\u2019", "\u201c", "\u00a0", "é", "Ж", "€", "™", "œ"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MOJIBAKE_ALPHABET, max_size=12).map("".join))
+def test_prefilter_never_skips_what_ftfy_would_change(text):
+    assert fix(text)[0] == _ftfy_per_line(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\n\r")))
+def test_equals_ftfy_on_any_text(text):
+    assert fix(text)[0] == _ftfy_per_line(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_characters="\n\r"), max_size=30))
+def test_equals_ftfy_on_mojibake_of_any_text(text):
+    text = text.encode("utf-8", "surrogatepass").decode("latin-1")
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        return
+    assert fix(text)[0] == _ftfy_per_line(text)

@@ -1,0 +1,58 @@
+import pytest
+
+from corpus_tools.filters.base import UnitContext
+from corpus_tools.filters.normalize_space import NormalizeSpace
+
+NBSP, NNBSP, ZWSP, ZWNJ, ZWJ, SHY, BOM = "\u00a0", "\u202f", "\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff"
+
+
+def normalize(text):
+    return NormalizeSpace().apply(text, UnitContext())
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "rules"),
+    [
+        (f"{NBSP} \t{NBSP}", "", ["space:blank-line"]),
+        ("   ", "", ["space:blank-line"]),
+        ("end of line.  \t", "end of line.", ["space:trailing"]),
+        (f"end{NBSP}{ZWSP}", "end", ["space:trailing"]),
+        (f"two{NBSP}words", "two words", ["space:odd-space"]),
+        ("two\u2009thin\u2003em", "two thin em", ["space:odd-space", "space:odd-space"]),
+        ("too   many  spaces", "too many spaces", ["space:collapse", "space:collapse"]),
+        (f"mixed {NBSP} run", "mixed run", ["space:odd-space"]),
+        (f"zero{ZWSP}width", "zerowidth", ["space:zero-width"]),
+        (f"inner{BOM}bom", "innerbom", ["space:bom"]),
+        (f"re{SHY}pairs", "repairs", ["space:soft-hyphen"]),
+    ],
+)
+def test_repairs(before, after, rules):
+    text, changes = normalize(before)
+    assert text == after
+    assert [change.rule for change in changes] == rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "A clean line.",
+        "    indented code stays indented",
+        f"{NBSP}{NBSP}leading NBSP is indentation",
+        "tab\tseparated\tstays",
+        f"Bonjour{NBSP}! Ça va{NNBSP}? Oui{NBSP}: «{NNBSP}bien{NNBSP}»",
+        f"Il a dit «{NBSP}non{NBSP}»{NBSP};",
+        f"10{NBSP}000 habitants et 2{NNBSP}500 euros",
+        f"می{ZWNJ}خواهم",
+        f"👩{ZWJ}💻 emoji sequence",
+        "東京\u3000大阪",
+        f"{SHY}soft hyphen not inside a word {SHY} stays{SHY}",
+    ],
+)
+def test_keeps(text):
+    assert normalize(text) == (text, [])
+
+
+def test_columns_point_into_the_input():
+    _, changes = normalize(f"ab  cd{NBSP}ef")
+    assert [(c.column, c.before, c.after) for c in changes] == [(3, "  ", " "), (7, NBSP, " ")]

@@ -1,0 +1,54 @@
+import pytest
+
+from corpus_tools import Pipeline
+from corpus_tools.errors import CorpusToolsError
+from corpus_tools.pipeline import resolve_steps
+
+
+def test_clean_returns_text_and_changes():
+    result = Pipeline().clean("Azerbaijanâ€™s  border ")
+    assert result.text == "Azerbaijan’s border"
+    assert [change.rule for change in result.changes] == [
+        "encoding:mojibake", "space:trailing", "space:collapse"
+    ]
+
+
+def test_clean_record_on_a_nested_field_leaves_the_input_dict_alone():
+    record = {"id": 1, "meta": {"body": "cafÃ©", "lang": "fr"}}
+    new, changes = Pipeline().clean_record(record, field="meta.body")
+    assert new == {"id": 1, "meta": {"body": "café", "lang": "fr"}}
+    assert record["meta"]["body"] == "cafÃ©"
+    assert len(changes) == 1
+
+
+def test_step_order_is_the_callers():
+    assert resolve_steps(["normalize-space", "fix-encoding"]) == ["normalize-space", "fix-encoding"]
+
+
+@pytest.mark.parametrize(("steps", "skip"), [(["nope"], []), (None, ["nope"])])
+def test_unknown_steps_are_named(steps, skip):
+    with pytest.raises(CorpusToolsError, match="unknown step 'nope'"):
+        resolve_steps(steps, skip)
+
+
+def test_a_step_may_not_add_a_line_break():
+    result = Pipeline(["fix-encoding"]).clean("one&#10;two &amp; three")
+    assert "\n" not in result.text
+    assert result.changes == []
+
+
+def test_same_output_in_another_process(tmp_path, fixtures_dir):
+    import subprocess
+    import sys
+
+    text = (fixtures_dir / "news-sample.txt").read_text(encoding="utf-8")
+    here = "\n".join(Pipeline().clean(line).text for line in text.split("\n"))
+    script = (
+        "import sys; from corpus_tools import Pipeline; p = Pipeline();"
+        "t = sys.stdin.read(); sys.stdout.write('\\n'.join(p.clean(l).text for l in t.split('\\n')))"
+    )
+    there = subprocess.run(
+        [sys.executable, "-c", script], input=text, capture_output=True, text=True,
+        encoding="utf-8", check=True,
+    ).stdout
+    assert there == here
