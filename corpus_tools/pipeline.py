@@ -24,6 +24,10 @@ from corpus_tools.errors import CorpusToolsError
 from corpus_tools.filters import RECOMMENDED_STEPS, DocumentContext, Filter, UnitContext
 from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.filters.normalize_space import NormalizeSpace
+from corpus_tools.filters.strip_artifacts import StripArtifacts
+from corpus_tools.filters.unify_names import UnifyNames
+from corpus_tools.rules.loader import load_rules
+from corpus_tools.rules.model import RuleSet
 
 _LINE_BREAKS = ("\n", "\r")
 
@@ -34,6 +38,14 @@ class CleanConfig:
 
     encoding: EncodingConfig = field(default_factory=EncodingConfig)
     lang: str | None = None
+    rules: tuple[str, ...] = ()  # --rules paths, layered over the defaults in order
+    default_rules: bool = True
+    rule_set: RuleSet | None = None  # already loaded rules (wins over the two above)
+
+    def load_rules(self) -> RuleSet:
+        if self.rule_set is not None:
+            return self.rule_set
+        return load_rules(self.rules, use_defaults=self.default_rules)
 
 
 @dataclass
@@ -45,18 +57,22 @@ class Cleaned:
 
     @property
     def changed(self) -> bool:
-        return bool(self.changes)
+        return any(not change.suggestion for change in self.changes)
 
 
 class UnknownStepError(CorpusToolsError):
     pass
 
 
-def _build_step(name: str, config: CleanConfig) -> Filter:
+def _build_step(name: str, config: CleanConfig, rules) -> Filter:
     if name == "fix-encoding":
         return FixEncoding(config.encoding)
     if name == "normalize-space":
         return NormalizeSpace()
+    if name == "strip-artifacts":
+        return StripArtifacts(rules().artifacts)
+    if name == "unify-names":
+        return UnifyNames(rules().names)
     raise UnknownStepError(
         f"unknown step '{name}'; the steps are: {', '.join(available_steps())}"
     )
@@ -89,7 +105,13 @@ class Pipeline:
     def __init__(self, steps: Sequence[str] | None = None, config: CleanConfig | None = None):
         self.config = config or CleanConfig()
         self.step_names = resolve_steps(steps)
-        self.steps = [_build_step(name, self.config) for name in self.step_names]
+        self.rule_set: RuleSet | None = None
+        self.steps = [_build_step(name, self.config, self._rules) for name in self.step_names]
+
+    def _rules(self) -> RuleSet:
+        if self.rule_set is None:
+            self.rule_set = self.config.load_rules()
+        return self.rule_set
 
     def clean(
         self, text: str, lang: str | None = None, document: DocumentContext | None = None
@@ -103,6 +125,9 @@ class Pipeline:
         for step in self.steps:
             new_text, step_changes = step.apply(text, context)
             if not step_changes:
+                continue
+            if new_text == text:  # findings and suggestions only
+                changes.extend(step_changes)
                 continue
             if _adds_line_break(text, new_text):
                 # A step (an HTML entity like &#10;, say) would split the line:
@@ -119,7 +144,7 @@ class Pipeline:
         for part in parts[:-1]:
             target = target[part]
         result = self.clean(target[parts[-1]], lang=lang)
-        if not result.changes:
+        if result.text == target[parts[-1]]:
             return record, []
         new_record = _replace_path(record, parts, result.text)
         return new_record, result.changes

@@ -209,27 +209,29 @@ class Runner:
                 for index, (unit_label, text) in enumerate(zip(record.labels, record.texts, strict=True)):
                     result = clean(text, document=document)
                     if result.changes:
+                        changes.extend(c.located(label, number, unit_label) for c in result.changes)
+                    if result.text != text:
                         if new_texts is record.texts:
                             new_texts = list(record.texts)
                         new_texts[index] = result.text
-                        changes.extend(c.located(label, number, unit_label) for c in result.changes)
-                new_line = record.rebuild(new_texts) if changes else line
-                if changes and not new_line and (not ending or (after_cr and ending != b"\r")):
+                text_changed = new_texts is not record.texts
+                new_line = record.rebuild(new_texts) if text_changed else line
+                if text_changed and not new_line and (not ending or (after_cr and ending != b"\r")):
                     # Emptying this line would delete it (a last line with no
                     # ending) or merge it with the line before (CR, then LF
                     # reads as one CRLF): line N out must stay line N in.
-                    changes = []
-                if not changes:
+                    changes, text_changed = [], False
+                for change in changes:
+                    rule_counts[change.rule] += 1
+                    if report is not None:
+                        report.write(change)
+                if not text_changed:
                     if mode == "write":
                         write(bom + content + ending)
                     elif diff is not None:
                         diff.line(number, line, None)
                     continue
                 summary.changed_lines += 1
-                for change in changes:
-                    rule_counts[change.rule] += 1
-                    if report is not None:
-                        report.write(change)
                 if mode == "write":
                     write(bom + encode(new_line) + ending)
                 elif diff is not None:

@@ -71,3 +71,4 @@ def main():
 
 
 from corpus_tools.cli import filters as _filters  # noqa: E402,F401 - registers the commands
+from corpus_tools.cli import rules as _rules  # noqa: E402,F401

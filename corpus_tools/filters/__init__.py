@@ -7,7 +7,7 @@ from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.filters.normalize_space import NormalizeSpace
 
 # The recommended order of `clean`.  Steps from later issues slot in here.
-RECOMMENDED_STEPS = ("fix-encoding", "normalize-space")
+RECOMMENDED_STEPS = ("fix-encoding", "strip-artifacts", "normalize-space", "unify-names")
 
 __all__ = [
     "RECOMMENDED_STEPS",

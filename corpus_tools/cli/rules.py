@@ -1,0 +1,123 @@
+"""``corpus-tools rules check|test|list``: for the linguists who write rule files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from corpus_tools.cli import cli
+from corpus_tools.rules.examples import run_examples
+from corpus_tools.rules.loader import RuleFileError, default_rules_path, load_rules
+
+_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+_no_defaults = click.option("--no-default-rules", is_flag=True,
+                            help="Leave out the packaged default rules.")
+
+
+def _load(paths, no_default_rules):
+    return load_rules(paths, use_defaults=not no_default_rules)
+
+
+def _from_paths(rules, paths, no_default_rules):
+    """The rules written in PATHS (all loaded rules when no PATHS were named)."""
+    if not paths:
+        return rules.all_rules()
+    roots = [Path(p).resolve() for p in paths]
+    default_root = default_rules_path().resolve()
+    chosen = []
+    for rule in rules.all_rules():
+        source = Path(rule.source.file).resolve()
+        if source.is_relative_to(default_root) and not any(
+            source == root or source.is_relative_to(root) for root in roots
+        ):
+            continue
+        chosen.append(rule)
+    return chosen
+
+
+@cli.group("rules")
+def rules_group():
+    """Check, test and list rule files (name variants, artifacts).
+
+    \b
+    Examples:
+      corpus-tools rules check my-rules/
+      corpus-tools rules test --no-default-rules my-rules/names.toml
+      corpus-tools rules list --format json
+    """
+
+
+@rules_group.command("check")
+@_paths
+@_no_defaults
+@click.option("--strict", is_flag=True, help="Make warnings (a rule with no example) errors.")
+def rules_check(paths, no_default_rules, strict):
+    """Validate rule files; exit 2 on any error, naming file, line and field.
+
+    PATHS are files or folders of *.toml, layered over the defaults in order.
+
+    \b
+    Examples:
+      corpus-tools rules check
+      corpus-tools rules check --strict rules/
+    """
+    try:
+        rules = _load(paths, no_default_rules)
+    except RuleFileError as error:
+        for problem in error.problems:
+            click.echo(f"error: {problem}", err=True)
+        click.echo(f"{len(error.problems)} error(s)", err=True)
+        return 2
+    for warning in rules.warnings:
+        click.echo(f"{'error' if strict else 'warning'}: {warning}", err=True)
+    if strict and rules.warnings:
+        click.echo(f"{len(rules.warnings)} error(s) (--strict)", err=True)
+        return 2
+    click.echo(f"ok: {len(rules.names)} name rule(s), {len(rules.artifacts)} artifact rule(s)")
+    return 0
+
+
+@rules_group.command("test")
+@_paths
+@_no_defaults
+def rules_test(paths, no_default_rules):
+    """Run every rule's examples through the real pipeline; exit 1 on a failure.
+
+    \b
+    Examples:
+      corpus-tools rules test
+      corpus-tools rules test my-rules/
+    """
+    rules = _load(paths, no_default_rules)
+    count, failures = run_examples(rules, _from_paths(rules, paths, no_default_rules))
+    for failure in failures:
+        click.echo(failure.describe())
+    click.echo(f"{count - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+@rules_group.command("list")
+@_paths
+@_no_defaults
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def rules_list(paths, no_default_rules, output_format):
+    """List every loaded rule with its scope, source file and line.
+
+    \b
+    Examples:
+      corpus-tools rules list
+      corpus-tools rules list --format json my-rules/ | jq .
+    """
+    rules = _load(paths, no_default_rules)
+    summaries = [rule.summary() for rule in rules.all_rules()]
+    if output_format == "json":
+        click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
+        return 0
+    for item in summaries:
+        scope = ",".join(item["lang"]) if item["lang"] else "all"
+        detail = (", ".join(item["variants"]) if item["kind"] == "name" else item["pattern"])
+        click.echo(f"{item['id']:<28} {scope:<8} {item['file']}:{item['line']}  {detail}")
+    return 0

@@ -1,0 +1,161 @@
+"""``unify-names``: write every listed spelling of a name as its canonical form.
+
+One pass per line whatever the number of variants: an Aho-Corasick automaton
+(pyahocorasick) finds every candidate in a case-folded copy of the line, then
+each candidate is checked for word boundaries, case and scope, and the
+leftmost, then longest, wins.  Canonical forms and ``keep`` phrases are in the
+automaton too, so text that already is canonical is never rewritten.
+
+>>> from corpus_tools.rules.model import NameRule, Source
+>>> rule = NameRule("Lachin", ("Latchine", "Laçın"), Source("demo.toml", 1),
+...                 keep=("Latchine Street",))
+>>> step = UnifyNames([rule])
+>>> step.apply("LATCHINE, Latchine's road, Latchine Street", UnitContext())[0]
+"LACHIN, Lachin's road, Latchine Street"
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import ahocorasick
+import regex
+
+from corpus_tools.changes import Change
+from corpus_tools.filters.base import Filter, UnitContext
+from corpus_tools.filters.casing import case_pattern, fold_length_preserving, is_turkic, lower, upper
+from corpus_tools.rules.model import NameRule
+
+_HORIZONTAL_RUN = regex.compile(r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_NEEDS_COLLAPSE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
+
+_VARIANT, _CANONICAL, _KEEP = 0, 1, 2  # higher protects: keep > canonical > variant
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: int
+    rule: NameRule
+    written: str  # the form as written in the rule, spaces collapsed
+
+
+def _collapse(text: str) -> str:
+    return _HORIZONTAL_RUN.sub(" ", text)
+
+
+def _is_word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LMN"
+
+
+class UnifyNames(Filter):
+    name = "unify-names"
+
+    def __init__(self, rules: list[NameRule]):
+        self.rules = rules
+        self._automaton = ahocorasick.Automaton()
+        keyed: dict[str, list[_Entry]] = {}
+        for rule in rules:
+            forms = [(_VARIANT, v) for v in rule.variants]
+            forms += [(_CANONICAL, rule.canonical)] + [(_KEEP, k) for k in rule.keep]
+            for kind, form in forms:
+                written = _collapse(form)
+                keyed.setdefault(fold_length_preserving(written), []).append(
+                    _Entry(kind, rule, written)
+                )
+        for key, entries in keyed.items():
+            self._automaton.add_word(key, (len(key), tuple(entries)))
+        if keyed:
+            self._automaton.make_automaton()
+        self._empty = not keyed
+
+    def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
+        if self._empty or not text:
+            return text, []
+        if _NEEDS_COLLAPSE.search(text):
+            view, starts = self._collapsed_view(text)
+        else:
+            view, starts = text, None
+        folded = fold_length_preserving(view)
+        candidates = []
+        for end, (length, entries) in self._automaton.iter(folded):
+            start = end - length + 1
+            begin = start if starts is None else starts[start]
+            stop = end + 1 if starts is None else starts[end] + 1
+            if (begin > 0 and _is_word_char(text[begin - 1])) or (
+                stop < len(text) and _is_word_char(text[stop])
+            ):
+                continue
+            found = view[start : end + 1]
+            for entry in entries:
+                if entry.rule.applies_to(context.lang) and self._case_matches(entry, found):
+                    candidates.append((begin, -(stop - begin), -entry.kind, stop, entry, found))
+        if not candidates:
+            return text, []
+        candidates.sort(key=lambda c: c[:3])
+        pieces, changes, position = [], [], 0
+        for begin, _, _, stop, entry, found in candidates:
+            if begin < position:
+                continue
+            position = stop
+            if entry.kind != _VARIANT:
+                continue  # canonical or keep phrase: protected as it is
+            canonical = self._cased_canonical(entry, found, context.lang)
+            before = text[begin:stop]
+            if entry.rule.fix == "suggest":
+                changes.append(Change(entry.rule.id, begin + 1, before, canonical, suggestion=True))
+                continue
+            pieces.append((begin, stop, canonical))
+            changes.append(Change(entry.rule.id, begin + 1, before, canonical))
+        if not pieces:
+            return text, changes
+        out, last = [], 0
+        for begin, stop, replacement in pieces:
+            out += [text[last:begin], replacement]
+            last = stop
+        out.append(text[last:])
+        return "".join(out), changes
+
+    @staticmethod
+    def _collapsed_view(text: str) -> tuple[str, list[int]]:
+        """The text with each run of horizontal space as one space, and where each character was."""
+        view, starts, last = [], [], 0
+        for match in _HORIZONTAL_RUN.finditer(text):
+            view.append(text[last : match.start()])
+            starts.extend(range(last, match.start()))
+            view.append(" ")
+            starts.append(match.start())
+            last = match.end()
+        view.append(text[last:])
+        starts.extend(range(last, len(text)))
+        return "".join(view), starts
+
+    @staticmethod
+    def _case_matches(entry: _Entry, found: str) -> bool:
+        if entry.rule.ignore_case:
+            return True
+        written = entry.written
+        if found == written:
+            return True
+        # ALL CAPS: as any language writes it (Turkish and Azerbaijani dot the capital i).
+        return len(written) > 1 and found in (upper(written, None), upper(written, "tr"))
+
+    @staticmethod
+    def _cased_canonical(entry: _Entry, found: str, lang: str | None) -> str:
+        canonical = entry.rule.canonical
+        rule_lang = entry.rule.lang
+        # Capitals follow the text's language; when it is unknown, the rule's.
+        turkic = is_turkic(lang) or (
+            lang is None and bool(rule_lang) and all(is_turkic(code) for code in rule_lang)
+        )
+        casing_lang = "tr" if turkic else lang
+        if entry.rule.ignore_case:
+            pattern = case_pattern(found)
+            if pattern == "upper":
+                return upper(canonical, casing_lang)
+            if pattern == "lower":
+                return lower(canonical, casing_lang)
+            return canonical
+        if found != entry.written:  # matched in ALL CAPS
+            return upper(canonical, casing_lang)
+        return canonical

@@ -1,0 +1,473 @@
+"""Load rule files: TOML in, checked rules out, every error located at file, line and field.
+
+Layers: the packaged defaults, then each ``--rules`` path in order.  A later
+layer that defines an entity an earlier one defines (same canonical, or one of
+its variants) replaces it whole.  Inside one layer, conflicts are errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.resources
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import regex
+
+from corpus_tools.errors import CorpusToolsError
+from corpus_tools.rules.model import ArtifactRule, Example, NameRule, RuleSet, Source
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FILE_FIELDS = {"description", "lang"}
+NAME_FIELDS = {"canonical", "variants", "lang", "ignore_case", "keep", "note", "examples", "fix"}
+ARTIFACT_FIELDS = {"id", "pattern", "replace", "message", "lang", "examples"}
+EXAMPLE_FIELDS = {"text", "expect"}
+TABLES = {"file": FILE_FIELDS, "name": NAME_FIELDS, "artifact": ARTIFACT_FIELDS}
+# Tables other modules read from rule files (fix-scripts' punctuation map).
+FOREIGN_TABLES = {"punctuation"}
+
+
+class RuleFileError(CorpusToolsError):
+    """One or more problems in rule files; ``problems`` holds one line each."""
+
+    def __init__(self, problems: Sequence[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def default_rules_path() -> Path:
+    """The packaged rule folder (the repository's ``rules/`` when run from a checkout)."""
+    try:
+        folder = importlib.resources.files("corpus_tools.default_rules")
+        path = Path(str(folder))
+        if path.is_dir():
+            return path
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent.parent / "rules"
+
+
+def rule_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*.toml") if p.is_file())
+    if path.is_file():
+        return [path]
+    raise RuleFileError([f"{path}: no such rule file or folder"])
+
+
+def load_rules(
+    paths: Iterable[str | Path] = (), use_defaults: bool = True
+) -> RuleSet:
+    """Load the layers and merge them; raise :class:`RuleFileError` listing every problem."""
+    layers: list[Path] = [default_rules_path()] if use_defaults else []
+    layers += [Path(p) for p in paths]
+    merged = RuleSet()
+    for layer in layers:
+        layer_rules = load_layer(layer)
+        _merge(merged, layer_rules, str(layer))
+    return merged
+
+
+def load_layer(layer: Path) -> RuleSet:
+    """Read every file of one layer; conflicts inside it are errors."""
+    problems: list[str] = []
+    rules = RuleSet()
+    for path in rule_files(layer):
+        file_rules = _load_file(path, problems)
+        rules.names += file_rules.names
+        rules.artifacts += file_rules.artifacts
+        rules.warnings += file_rules.warnings
+    problems += _layer_conflicts(rules)
+    if problems:
+        raise RuleFileError(problems)
+    return rules
+
+
+def _merge(merged: RuleSet, layer: RuleSet, layer_name: str) -> None:
+    for rule in layer.names:
+        spellings = {rule.canonical, *rule.variants}
+        kept = []
+        for old in merged.names:
+            if spellings & {old.canonical, *old.variants}:
+                merged.notes.append(
+                    f"{rule.source}: name '{rule.canonical}' replaces the rule at {old.source}"
+                )
+            else:
+                kept.append(old)
+        merged.names = [*kept, rule]
+    for rule in layer.artifacts:
+        kept = []
+        for old in merged.artifacts:
+            if old.rule_id == rule.rule_id:
+                merged.notes.append(
+                    f"{rule.source}: artifact '{rule.rule_id}' replaces the rule at {old.source}"
+                )
+            else:
+                kept.append(old)
+        merged.artifacts = [*kept, rule]
+    merged.warnings += layer.warnings
+
+
+# --- one file ---------------------------------------------------------------
+
+
+class _Lines:
+    """Finds the line of the n-th ``[[table]]`` and of a field inside it."""
+
+    def __init__(self, text: str):
+        self.lines = text.split("\n")
+        self.headers: dict[str, list[int]] = {}
+        for number, line in enumerate(self.lines, 1):
+            match = re.match(r"\s*\[\[\s*([A-Za-z_-]+)\s*\]\]", line)
+            if match:
+                self.headers.setdefault(match.group(1), []).append(number)
+            else:
+                match = re.match(r"\s*\[\s*([A-Za-z_-]+)\s*\]", line)
+                if match:
+                    self.headers.setdefault(match.group(1), []).append(number)
+
+    def table(self, name: str, index: int) -> int:
+        lines = self.headers.get(name, [])
+        return lines[index] if index < len(lines) else 1
+
+    def field(self, table_line: int, key: str) -> int:
+        pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for number in range(table_line, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if number > table_line and re.match(r"\s*\[", line):
+                break
+            if pattern.match(line):
+                return number
+        return table_line
+
+    def find(self, start: int, needle: str) -> int:
+        """The first line at or after ``start`` that contains ``needle`` (examples, variants)."""
+        for number in range(start, len(self.lines) + 1):
+            if needle in self.lines[number - 1]:
+                return number
+        return start
+
+
+def _load_file(path: Path, problems: list[str]) -> RuleSet:
+    rules = RuleSet()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(f"{path}:1: not UTF-8 ({error.reason}); save the file as UTF-8")
+        return rules
+    except OSError as error:
+        problems.append(f"{path}: cannot read: {error.strerror}")
+        return rules
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        problems.append(_toml_problem(path, text, error))
+        return rules
+    lines = _Lines(text)
+    where = _Where(path, lines, problems)
+
+    for key in data:
+        if key not in TABLES and key not in FOREIGN_TABLES:
+            where.unknown(key, set(TABLES) | FOREIGN_TABLES, 1, "table")
+    file_table = data.get("file", {})
+    file_lang = None
+    if not isinstance(file_table, dict):
+        where.error(1, "file", "must be a table: write [file] on a line of its own")
+    else:
+        file_line = lines.table("file", 0)
+        where.check_fields(file_table, FILE_FIELDS, file_line, "[file]")
+        file_lang = where.lang(file_table, file_line, "[file]")
+
+    for index, entry in enumerate(_array_of_tables(data, "name", where)):
+        rule = _name_rule(entry, index, file_lang, where)
+        if rule is not None:
+            rules.names.append(rule)
+    for index, entry in enumerate(_array_of_tables(data, "artifact", where)):
+        rule = _artifact_rule(entry, index, file_lang, where)
+        if rule is not None:
+            rules.artifacts.append(rule)
+    for rule in rules.all_rules():
+        if not rule.examples:
+            rules.warnings.append(
+                f"{rule.source}: {rule.id} has no examples; add examples = [{{ text = \"...\", "
+                f"expect = \"...\" }}] so `corpus-tools rules test` can check it"
+            )
+    return rules
+
+
+def _array_of_tables(data: dict, name: str, where: _Where) -> list[dict]:
+    value = data.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        where.error(where.lines.table(name, 0), name, f"write each rule under its own [[{name}]] line")
+        return []
+    return value
+
+
+class _Where:
+    """Collects problems, each naming file, line and field and how to mend it."""
+
+    def __init__(self, path: Path, lines: _Lines, problems: list[str]):
+        self.path = path
+        self.lines = lines
+        self.problems = problems
+
+    def error(self, line: int, field: str, message: str) -> None:
+        self.problems.append(f"{self.path}:{line}: {field}: {message}")
+
+    def unknown(self, key: str, known: set[str], line: int, what: str) -> None:
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(sorted(known))}"
+        self.error(line, key, f"unknown {what}; {hint}")
+
+    def check_fields(self, table: dict, known: set[str], table_line: int, what: str) -> None:
+        for key in table:
+            if key not in known:
+                self.unknown(key, known, self.lines.field(table_line, key), f"field in {what}")
+
+    def string(self, table: dict, key: str, table_line: int, required: bool = False) -> str | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.error(table_line, key, f"missing; add {key} = \"...\"")
+            return None
+        if not isinstance(value, str):
+            self.error(self.lines.field(table_line, key), key,
+                       f"must be text in quotes, not {type(value).__name__}")
+            return None
+        return value
+
+    def lang(self, table: dict, table_line: int, what: str) -> tuple[str, ...] | None:
+        value = table.get("lang")
+        if value is None:
+            return None
+        line = self.lines.field(table_line, "lang")
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(
+            isinstance(code, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code)
+            for code in value
+        ):
+            self.error(line, "lang", f"in {what} must be a list of language codes like [\"en\", \"fr\"]")
+            return None
+        return tuple(value)
+
+    def examples(self, table: dict, table_line: int) -> tuple[Example, ...]:
+        value = table.get("examples", [])
+        line = self.lines.field(table_line, "examples")
+        if not isinstance(value, list):
+            self.error(line, "examples", "must be a list: examples = [{ text = \"...\", expect = \"...\" }]")
+            return ()
+        examples = []
+        for item in value:
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                self.error(line, "examples", "each example needs text = \"...\" (and expect = \"...\" when it should change)")
+                continue
+            for key in item:
+                if key not in EXAMPLE_FIELDS:
+                    self.unknown(key, EXAMPLE_FIELDS, line, "field in an example")
+            expect = item.get("expect")
+            if expect is not None and not isinstance(expect, str):
+                self.error(line, "examples", "expect must be text in quotes")
+                continue
+            example_line = self.lines.find(line, _toml_repr_hint(item["text"]))
+            examples.append(Example(item["text"], expect, Source(str(self.path), example_line)))
+        return tuple(examples)
+
+
+def _toml_repr_hint(text: str) -> str:
+    return text[:20] if text and '"' not in text[:20] and "\\" not in text[:20] else ""
+
+
+def _name_rule(entry: dict, index: int, file_lang, where: _Where) -> NameRule | None:
+    line = where.lines.table("name", index)
+    before = len(where.problems)
+    where.check_fields(entry, NAME_FIELDS, line, "[[name]]")
+    canonical = where.string(entry, "canonical", line, required=True)
+    if canonical is not None and not canonical.strip():
+        where.error(where.lines.field(line, "canonical"), "canonical", "is empty; write the name as it should appear")
+    variants = entry.get("variants")
+    variants_line = where.lines.field(line, "variants")
+    if variants is None:
+        where.error(line, "variants", "missing; add variants = [\"...\"] with the spellings to replace")
+        variants = []
+    elif not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+        where.error(variants_line, "variants", "must be a list of texts in quotes")
+        variants = []
+    for variant in variants:
+        if not variant.strip():
+            where.error(where.lines.find(variants_line, '""'), "variants",
+                        "has an empty variant; remove the \"\" from the list")
+        elif variant != variant.strip():
+            where.error(variants_line, "variants", f"variant {variant!r} starts or ends with a space; remove it")
+        elif variant == canonical:
+            where.error(variants_line, "variants", f"lists the canonical form {variant!r} itself; remove it")
+    keep = entry.get("keep", [])
+    if not isinstance(keep, list) or not all(isinstance(k, str) and k.strip() for k in keep):
+        where.error(where.lines.field(line, "keep"), "keep", "must be a list of phrases in quotes")
+        keep = []
+    ignore_case = entry.get("ignore_case", False)
+    if not isinstance(ignore_case, bool):
+        where.error(where.lines.field(line, "ignore_case"), "ignore_case", "must be true or false (no quotes)")
+    fix = entry.get("fix", "auto")
+    if fix not in ("auto", "suggest"):
+        where.error(where.lines.field(line, "fix"), "fix", f"must be \"auto\" or \"suggest\", not {fix!r}")
+    note = where.string(entry, "note", line) or ""
+    lang = where.lang(entry, line, "[[name]]") if "lang" in entry else file_lang
+    examples = where.examples(entry, line)
+    if len(where.problems) > before:
+        return None
+    return NameRule(
+        canonical=canonical, variants=tuple(dict.fromkeys(variants)),
+        source=Source(str(where.path), line), lang=lang, ignore_case=ignore_case,
+        keep=tuple(keep), fix=fix, note=note, examples=examples,
+    )
+
+
+def _artifact_rule(entry: dict, index: int, file_lang, where: _Where) -> ArtifactRule | None:
+    line = where.lines.table("artifact", index)
+    before = len(where.problems)
+    where.check_fields(entry, ARTIFACT_FIELDS, line, "[[artifact]]")
+    rule_id = where.string(entry, "id", line, required=True)
+    if rule_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", rule_id):
+        where.error(where.lines.field(line, "id"), "id",
+                    f"{rule_id!r} must be lower-case letters, digits, '-', '_' or '.'")
+    pattern = where.string(entry, "pattern", line, required=True)
+    compiled = None
+    if pattern is not None:
+        if not pattern:
+            where.error(where.lines.field(line, "pattern"), "pattern", "is empty")
+        else:
+            try:
+                compiled = regex.compile(pattern, regex.VERSION1)
+            except regex.error as error:
+                where.error(where.lines.field(line, "pattern"), "pattern",
+                            f"does not compile: {error}; see the `regex` module's syntax")
+    replace = where.string(entry, "replace", line)
+    message = where.string(entry, "message", line) or ""
+    lang = where.lang(entry, line, "[[artifact]]") if "lang" in entry else file_lang
+    examples = where.examples(entry, line)
+    if len(where.problems) > before:
+        return None
+    return ArtifactRule(
+        rule_id=rule_id, pattern=pattern, source=Source(str(where.path), line), replace=replace,
+        message=message, lang=lang, examples=examples, compiled=compiled,
+    )
+
+
+def _toml_problem(path: Path, text: str, error: Exception) -> str:
+    message = str(error)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    line = int(match.group(1)) if match else 1
+    reason = message[: match.start()].strip() if match else message
+    opened = _unclosed_construct_line(text)
+    if opened is not None and ("Unclosed" in reason or "end of document" in reason or opened < line):
+        return (f"{path}:{opened}: TOML: {reason}: the [ or {{ opened on this line is never closed; "
+                f"add the closing bracket")
+    hint = {
+        "Cannot overwrite a value": "a key is written twice in the same table; keep one",
+        "Illegal character": "a text in quotes is not closed on its line; add the closing quote",
+    }
+    extra = next((h for key, h in hint.items() if reason.startswith(key)), "")
+    return f"{path}:{line}: TOML: {reason}" + (f"; {extra}" if extra else "")
+
+
+def _unclosed_construct_line(text: str) -> int | None:
+    """The line of the first [ or { (in a value) that is never closed, ignoring strings and comments."""
+    stack: list[int] = []
+    index, line, length = 0, 1, len(text)
+    at_line_start = True
+    while index < length:
+        char = text[index]
+        if char == "\n":
+            line += 1
+            at_line_start = True
+            index += 1
+            continue
+        if at_line_start and char in " \t":
+            index += 1
+            continue
+        if at_line_start and char == "[" and not stack:
+            # a table header, [x] or [[x]], not a value
+            end = text.find("\n", index)
+            index = length if end == -1 else end
+            at_line_start = False
+            continue
+        at_line_start = False
+        if char == "#":
+            end = text.find("\n", index)
+            index = length if end == -1 else end
+            continue
+        if char in "\"'":
+            triple = text[index : index + 3] == char * 3
+            quote = char * 3 if triple else char
+            index += len(quote)
+            while index < length and not text.startswith(quote, index):
+                if text[index] == "\n":
+                    if not triple:
+                        break
+                    line += 1
+                if text[index] == "\\" and char == '"':
+                    index += 1
+                index += 1
+            index += len(quote)
+            continue
+        if char in "[{":
+            stack.append(line)
+        elif char in "]}" and stack:
+            stack.pop()
+        index += 1
+    return stack[0] if stack else None
+
+
+def _layer_conflicts(rules: RuleSet) -> list[str]:
+    problems = []
+    owner: dict[str, NameRule] = {}
+    for rule in rules.names:
+        for variant in rule.variants:
+            other = owner.get(variant)
+            if other is not None and other.canonical != rule.canonical and _scopes_overlap(other, rule):
+                problems.append(
+                    f"{rule.source}: variants: '{variant}' is a variant of '{rule.canonical}' here "
+                    f"and of '{other.canonical}' at {other.source}; keep it in one rule, or give "
+                    f"the rules languages that do not overlap"
+                )
+            owner.setdefault(variant, rule)
+    canonicals: dict[str, NameRule] = {}
+    for rule in rules.names:
+        other = canonicals.get(rule.canonical)
+        if other is not None:
+            problems.append(
+                f"{rule.source}: canonical: '{rule.canonical}' already has a rule at {other.source}; "
+                f"merge the two rules' variants into one"
+            )
+        canonicals.setdefault(rule.canonical, rule)
+    for rule in rules.names:
+        other = owner.get(rule.canonical)
+        if other is not None and other is not rule:
+            problems.append(
+                f"{rule.source}: canonical: '{rule.canonical}' is also a variant of "
+                f"'{other.canonical}' at {other.source}, a chain (or cycle) of replacements; "
+                f"list all spellings under one canonical"
+            )
+    ids: dict[str, ArtifactRule] = {}
+    for rule in rules.artifacts:
+        other = ids.get(rule.rule_id)
+        if other is not None:
+            problems.append(
+                f"{rule.source}: id: '{rule.rule_id}' is already used at {other.source}; "
+                f"artifact ids must be unique"
+            )
+        ids.setdefault(rule.rule_id, rule)
+    return problems
+
+
+def _scopes_overlap(a, b) -> bool:
+    return a.lang is None or b.lang is None or bool(set(a.lang) & set(b.lang))
+
+

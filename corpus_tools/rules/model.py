@@ -1,0 +1,107 @@
+"""What a loaded rule is: plain data, with where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a rule or a field was written: file and 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    expect: str | None  # None: the text must come out unchanged
+    source: Source
+
+
+@dataclass(frozen=True)
+class NameRule:
+    """Spellings (variants) of one name, all to be written as ``canonical``."""
+
+    canonical: str
+    variants: tuple[str, ...]
+    source: Source
+    lang: tuple[str, ...] | None = None  # None: every language
+    ignore_case: bool = False
+    keep: tuple[str, ...] = ()
+    fix: str = "auto"  # or "suggest"
+    note: str = ""
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"name:{self.canonical}"
+
+    @property
+    def kind(self) -> str:
+        return "name"
+
+    def applies_to(self, lang: str | None) -> bool:
+        return self.lang is None or (lang is not None and (lang in self.lang or _base(lang) in self.lang))
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": "name", "canonical": self.canonical,
+            "variants": list(self.variants), "lang": list(self.lang) if self.lang else None,
+            "fix": self.fix, "file": self.source.file, "line": self.source.line,
+        }
+
+
+@dataclass(frozen=True)
+class ArtifactRule:
+    """A pattern of leftover text; removed (or replaced) when ``replace`` is set."""
+
+    rule_id: str
+    pattern: str
+    source: Source
+    replace: str | None = None  # None: report only
+    message: str = ""
+    lang: tuple[str, ...] | None = None
+    examples: tuple[Example, ...] = ()
+    compiled: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return f"artifact:{self.rule_id}"
+
+    @property
+    def kind(self) -> str:
+        return "artifact"
+
+    def applies_to(self, lang: str | None) -> bool:
+        return self.lang is None or (lang is not None and (lang in self.lang or _base(lang) in self.lang))
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": "artifact", "pattern": self.pattern,
+            "replace": self.replace, "lang": list(self.lang) if self.lang else None,
+            "file": self.source.file, "line": self.source.line,
+        }
+
+
+@dataclass
+class RuleSet:
+    """Everything loaded, layers already merged."""
+
+    names: list[NameRule] = field(default_factory=list)
+    artifacts: list[ArtifactRule] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what --verbose tells: replacements
+
+    def all_rules(self) -> list[NameRule | ArtifactRule]:
+        return [*self.names, *self.artifacts]
+
+
+def _base(lang: str) -> str:
+    """``sr-Latn`` -> ``sr``: scopes name languages, not scripts."""
+    return lang.split("-")[0].lower()
