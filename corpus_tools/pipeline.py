@@ -87,8 +87,8 @@ def resolve_steps(
 ) -> list[str]:
     """The step names to run: ``steps`` (default: the recommended order) less ``skip``.
 
-    >>> resolve_steps(None, skip=["fix-encoding"])
-    ['normalize-space']
+    >>> resolve_steps(None, skip=["unify-names"])
+    ['fix-encoding', 'strip-artifacts', 'normalize-space']
     """
     chosen = list(RECOMMENDED_STEPS if steps is None else steps)
     for name in [*chosen, *skip]:

@@ -9,6 +9,7 @@ from corpus_tools.cli.options import filter_command
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.filters.fix_encoding import EncodingConfig
 from corpus_tools.pipeline import resolve_steps
+from corpus_tools.rules.loader import load_rules
 
 
 def _encoding_config(nfc: bool, html: bool, ligatures: bool) -> EncodingConfig:
@@ -17,6 +18,23 @@ def _encoding_config(nfc: bool, html: bool, ligatures: bool) -> EncodingConfig:
         fix_latin_ligatures=ligatures,
         normalization="NFC" if nfc else None,
     )
+
+
+def _rule_options(command):
+    command = click.option("--verbose", is_flag=True,
+                           help="Say which rules a later --rules layer replaced.")(command)
+    command = click.option("--no-default-rules", is_flag=True,
+                           help="Leave out the packaged default rules.")(command)
+    return click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
+                        help="Rule file or folder, layered over the defaults (repeatable).")(command)
+
+
+def _rule_config(rule_paths, no_default_rules, verbose) -> dict:
+    rule_set = load_rules(rule_paths, use_defaults=not no_default_rules)
+    if verbose:
+        for note in rule_set.notes:
+            click.echo(f"corpus-tools: {note}", err=True)
+    return {"rule_set": rule_set}
 
 
 _nfc = click.option("--nfc", is_flag=True, help="Also apply Unicode NFC normalization.")
@@ -57,13 +75,42 @@ def normalize_space():
     return ["normalize-space"], {}
 
 
+@filter_command(cli, "unify-names")
+@_rule_options
+def unify_names(rule_paths, no_default_rules, verbose):
+    """Write every listed spelling of a name as its canonical form (rule files).
+
+    Scoped rules (lang = [...]) apply only where --lang is in their list.
+
+    \b
+    Examples:
+      corpus-tools unify-names --lang en --diff article.txt
+      corpus-tools unify-names --rules my-names.toml --lang en corpus.txt -o out.txt
+    """
+    return ["unify-names"], _rule_config(rule_paths, no_default_rules, verbose)
+
+
+@filter_command(cli, "strip-artifacts")
+@_rule_options
+def strip_artifacts(rule_paths, no_default_rules, verbose):
+    """Cut translators' leftovers such as a stray 'TO DO.' (rule files).
+
+    \b
+    Examples:
+      corpus-tools strip-artifacts --diff article.txt
+      corpus-tools strip-artifacts --report cuts.jsonl corpus.txt > clean.txt
+    """
+    return ["strip-artifacts"], _rule_config(rule_paths, no_default_rules, verbose)
+
+
 @filter_command(cli, "clean")
 @click.option("--steps", metavar="A,B,C", help="Run these steps, in this order.")
 @click.option("--skip", multiple=True, metavar="STEP", help="Leave out a step (repeatable).")
 @_nfc
 @_html
 @_ligatures
-def clean(steps, skip, nfc, html, ligatures):
+@_rule_options
+def clean(steps, skip, nfc, html, ligatures, rule_paths, no_default_rules, verbose):
     """Run the recommended pipeline in one process.
 
     Same bytes as piping the single filters in the same order.
@@ -79,4 +126,7 @@ def clean(steps, skip, nfc, html, ligatures):
         step_names = resolve_steps(chosen, skip)
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
-    return step_names, {"encoding": _encoding_config(nfc, html, ligatures)}
+    config = {"encoding": _encoding_config(nfc, html, ligatures)}
+    if {"unify-names", "strip-artifacts"} & set(step_names):
+        config |= _rule_config(rule_paths, no_default_rules, verbose)
+    return step_names, config

@@ -24,7 +24,13 @@ import regex
 
 from corpus_tools.changes import Change
 from corpus_tools.filters.base import Filter, UnitContext
-from corpus_tools.filters.casing import case_pattern, fold_length_preserving, is_turkic, lower, upper
+from corpus_tools.filters.casing import (
+    case_pattern,
+    fold_length_preserving,
+    is_turkic,
+    lower,
+    upper,
+)
 from corpus_tools.rules.model import NameRule
 
 _HORIZONTAL_RUN = regex.compile(r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")

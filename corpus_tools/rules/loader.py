@@ -70,7 +70,7 @@ def load_rules(
     merged = RuleSet()
     for layer in layers:
         layer_rules = load_layer(layer)
-        _merge(merged, layer_rules, str(layer))
+        _merge(merged, layer_rules)
     return merged
 
 
@@ -89,28 +89,32 @@ def load_layer(layer: Path) -> RuleSet:
     return rules
 
 
-def _merge(merged: RuleSet, layer: RuleSet, layer_name: str) -> None:
+def _merge(merged: RuleSet, layer: RuleSet) -> None:
+    """Add a layer; each of its rules replaces whole the earlier layers' rules for its entity."""
+    names = list(merged.names)
     for rule in layer.names:
         spellings = {rule.canonical, *rule.variants}
         kept = []
-        for old in merged.names:
+        for old in names:
             if spellings & {old.canonical, *old.variants}:
                 merged.notes.append(
                     f"{rule.source}: name '{rule.canonical}' replaces the rule at {old.source}"
                 )
             else:
                 kept.append(old)
-        merged.names = [*kept, rule]
-    for rule in layer.artifacts:
-        kept = []
-        for old in merged.artifacts:
-            if old.rule_id == rule.rule_id:
-                merged.notes.append(
-                    f"{rule.source}: artifact '{rule.rule_id}' replaces the rule at {old.source}"
-                )
-            else:
-                kept.append(old)
-        merged.artifacts = [*kept, rule]
+        names = kept
+    artifacts = []
+    new_ids = {rule.rule_id: rule for rule in layer.artifacts}
+    for old in merged.artifacts:
+        if old.rule_id in new_ids:
+            merged.notes.append(
+                f"{new_ids[old.rule_id].source}: artifact '{old.rule_id}' replaces the rule at "
+                f"{old.source}"
+            )
+        else:
+            artifacts.append(old)
+    merged.names = names + layer.names
+    merged.artifacts = artifacts + layer.artifacts
     merged.warnings += layer.warnings
 
 
