@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from textgen import news_lines  # noqa: E402
+from textgen import news_lines
 
-from corpus_tools.filters.base import UnitContext  # noqa: E402
-from corpus_tools.filters.unify_names import UnifyNames  # noqa: E402
-from corpus_tools.rules.model import NameRule, Source  # noqa: E402
+from corpus_tools.filters.base import UnitContext
+from corpus_tools.filters.unify_names import UnifyNames
+from corpus_tools.rules.model import NameRule, Source
 
 
 def made_up_names(count: int, seed: int = 7) -> list[str]:

@@ -442,15 +442,12 @@ def _layer_conflicts(rules: RuleSet) -> list[str]:
                     f"the rules languages that do not overlap"
                 )
             owner.setdefault(variant, rule)
-    canonicals: dict[str, NameRule] = {}
-    for rule in rules.names:
-        other = canonicals.get(rule.canonical)
-        if other is not None:
+    for rule, other in _repeats(rules.names, lambda rule: rule.canonical):
+        if _scopes_overlap(other, rule):
             problems.append(
                 f"{rule.source}: canonical: '{rule.canonical}' already has a rule at {other.source}; "
                 f"merge the two rules' variants into one"
             )
-        canonicals.setdefault(rule.canonical, rule)
     for rule in rules.names:
         other = owner.get(rule.canonical)
         if other is not None and other is not rule:
@@ -459,16 +456,21 @@ def _layer_conflicts(rules: RuleSet) -> list[str]:
                 f"'{other.canonical}' at {other.source}, a chain (or cycle) of replacements; "
                 f"list all spellings under one canonical"
             )
-    ids: dict[str, ArtifactRule] = {}
-    for rule in rules.artifacts:
-        other = ids.get(rule.rule_id)
-        if other is not None:
-            problems.append(
-                f"{rule.source}: id: '{rule.rule_id}' is already used at {other.source}; "
-                f"artifact ids must be unique"
-            )
-        ids.setdefault(rule.rule_id, rule)
+    for rule, other in _repeats(rules.artifacts, lambda rule: rule.rule_id):
+        problems.append(
+            f"{rule.source}: id: '{rule.rule_id}' is already used at {other.source}; "
+            f"artifact ids must be unique"
+        )
     return problems
+
+
+def _repeats(rules, key):
+    """Each rule whose key an earlier rule already has, with that earlier rule."""
+    first: dict = {}
+    for rule in rules:
+        earlier = first.setdefault(key(rule), rule)
+        if earlier is not rule:
+            yield rule, earlier
 
 
 def _scopes_overlap(a, b) -> bool:

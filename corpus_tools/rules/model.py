@@ -24,8 +24,19 @@ class Example:
     source: Source
 
 
+class _Scoped:
+    """A rule with ``lang``: None for every language, else the languages it applies to."""
+
+    lang: tuple[str, ...] | None
+
+    def applies_to(self, lang: str | None) -> bool:
+        if self.lang is None:
+            return True
+        return lang is not None and (lang in self.lang or _base(lang) in self.lang)
+
+
 @dataclass(frozen=True)
-class NameRule:
+class NameRule(_Scoped):
     """Spellings (variants) of one name, all to be written as ``canonical``."""
 
     canonical: str
@@ -46,9 +57,6 @@ class NameRule:
     def kind(self) -> str:
         return "name"
 
-    def applies_to(self, lang: str | None) -> bool:
-        return self.lang is None or (lang is not None and (lang in self.lang or _base(lang) in self.lang))
-
     def summary(self) -> dict[str, Any]:
         return {
             "id": self.id, "kind": "name", "canonical": self.canonical,
@@ -58,7 +66,7 @@ class NameRule:
 
 
 @dataclass(frozen=True)
-class ArtifactRule:
+class ArtifactRule(_Scoped):
     """A pattern of leftover text; removed (or replaced) when ``replace`` is set."""
 
     rule_id: str
@@ -77,9 +85,6 @@ class ArtifactRule:
     @property
     def kind(self) -> str:
         return "artifact"
-
-    def applies_to(self, lang: str | None) -> bool:
-        return self.lang is None or (lang is not None and (lang in self.lang or _base(lang) in self.lang))
 
     def summary(self) -> dict[str, Any]:
         return {
