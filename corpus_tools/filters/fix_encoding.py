@@ -29,6 +29,7 @@ from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers
 # Bytes that were not valid UTF-8 arrive as lone surrogates (surrogateescape).
 # They are not text: ftfy never sees them, and they come out as they went in.
 _ESCAPED_BYTES = re.compile("([\udc80-\udcff]+)")
+_ESCAPED_BYTE_CHARS = frozenset(map(chr, range(0xDC80, 0xDD00)))
 
 # Which ftfy step is the reason for a change, most telling first.
 _REASONS = (
@@ -92,11 +93,14 @@ class FixEncoding(Filter):
     def __init__(self, config: EncodingConfig | None = None):
         self.config = config or EncodingConfig()
         self._ftfy_config = self.config.ftfy_config()
+        # Escaped bytes are screen triggers too, so one scan settles a clean line;
+        # the text between them is screened again on its own.
         self._screen = TriggerScreen(
             fixer_triggers(
                 ligatures=self.config.fix_latin_ligatures,
                 control_chars=self.config.remove_control_chars,
             )
+            | _ESCAPED_BYTE_CHARS
         )
 
     def needs_ftfy(self, text: str) -> bool:
@@ -110,15 +114,20 @@ class FixEncoding(Filter):
         """Fix one run of real text: the new text and the rule id, or None when unchanged."""
         if not self.needs_ftfy(text):
             return text, None
+        return self._run_ftfy(text)
+
+    def _run_ftfy(self, text: str) -> tuple[str, str | None]:
         fixed, explanation = ftfy.fix_and_explain(text, self._ftfy_config)
         if fixed == text:
             return text, None
         return fixed, _reason(explanation or [])
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
+        if not self.needs_ftfy(text):
+            return text, []
         if _ESCAPED_BYTES.search(text):
             return self._apply_around_escaped_bytes(text)
-        fixed, rule = self.fix_segment(text)
+        fixed, rule = self._run_ftfy(text)
         if rule is None:
             return text, []
         return fixed, [span_change(rule, text, fixed)]
