@@ -22,7 +22,8 @@ class Change:
     line: int | None = None
     file: str | None = None
     field: str | None = None
-    suggestion: bool = False
+    suggestion: bool = False  # recorded, not applied: a suggestion or a finding
+    message: str | None = None  # why, for a reader, when the rule id is not enough
 
     def located(self, file: str | None, line: int, field: str | None) -> Change:
         return replace(self, file=file, line=line, field=field)
@@ -31,6 +32,8 @@ class Change:
         record = asdict(self)
         if not self.suggestion:
             del record["suggestion"]
+        if self.message is None:
+            del record["message"]
         return record
 
 
@@ -38,7 +41,7 @@ def span_change(rule: str, old: str, new: str) -> Change:
     """Describe a whole-text rewrite as one change covering the part that differs.
 
     >>> span_change("encoding:mojibake", "cafÃ© au lait", "café au lait")
-    Change(rule='encoding:mojibake', column=4, before='Ã©', after='é', line=None, file=None, field=None, suggestion=False)
+    Change(rule='encoding:mojibake', column=4, before='Ã©', after='é', line=None, file=None, field=None, suggestion=False, message=None)
     """
     start = 0
     limit = min(len(old), len(new))

@@ -23,6 +23,7 @@ from corpus_tools.changes import Change
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.filters import RECOMMENDED_STEPS, DocumentContext, Filter, UnitContext
 from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
+from corpus_tools.filters.fix_scripts import FixScripts
 from corpus_tools.filters.normalize_space import NormalizeSpace
 from corpus_tools.filters.strip_artifacts import StripArtifacts
 from corpus_tools.filters.unify_names import UnifyNames
@@ -67,6 +68,8 @@ class UnknownStepError(CorpusToolsError):
 def _build_step(name: str, config: CleanConfig, rules) -> Filter:
     if name == "fix-encoding":
         return FixEncoding(config.encoding)
+    if name == "fix-scripts":
+        return FixScripts(rules().punctuation)
     if name == "normalize-space":
         return NormalizeSpace()
     if name == "strip-artifacts":
@@ -88,7 +91,7 @@ def resolve_steps(
     """The step names to run: ``steps`` (default: the recommended order) less ``skip``.
 
     >>> resolve_steps(None, skip=["unify-names"])
-    ['fix-encoding', 'strip-artifacts', 'normalize-space']
+    ['fix-encoding', 'fix-scripts', 'strip-artifacts', 'normalize-space']
     """
     chosen = list(RECOMMENDED_STEPS if steps is None else steps)
     for name in [*chosen, *skip]:

@@ -48,9 +48,32 @@ class RunOptions:
 class RunSummary:
     lines: int = 0
     changed_lines: int = 0
+    findings: int = 0  # suggestions and findings: recorded, not applied
     bad_records: int = 0
     first_bad_record: str | None = None
     rule_counts: Counter = field(default_factory=Counter)
+
+
+def describe_change(change: Change) -> str:
+    """One line for people and CI logs: ``file:line:column: rule: before → after``.
+
+    >>> print(describe_change(Change("space:trailing", 6, "  ", "", line=3, file="a.txt")))
+    a.txt:3:6: space:trailing: '  ' → ''
+    >>> print(describe_change(Change("script:mixed-token", 5, "Bakuы", "Bakuы", line=1,
+    ...                              file="a.txt", suggestion=True, message="no look-alike")))
+    a.txt:1:5: script:mixed-token: 'Bakuы' (not changed: no look-alike)
+    """
+    where = f"{change.file}:{change.line}:{change.column}"
+    if change.field is not None:
+        where += f" [{change.field}]"
+    if change.suggestion:
+        detail = f"{change.before!r}"
+        if change.after != change.before:
+            detail += f" → {change.after!r}?"
+        detail += f" (not changed: {change.message})" if change.message else " (not changed)"
+    else:
+        detail = f"{change.before!r} → {change.after!r}"
+    return f"{where}: {change.rule}: {detail}"
 
 
 class ReportWriter:
@@ -225,6 +248,10 @@ class Runner:
                     rule_counts[change.rule] += 1
                     if report is not None:
                         report.write(change)
+                    if change.suggestion:
+                        summary.findings += 1
+                    if mode == "check":
+                        print(describe_change(change), file=self.stderr)
                 if not text_changed:
                     if mode == "write":
                         write(bom + content + ending)

@@ -248,6 +248,21 @@ def test_check_exits_1_on_changes_and_writes_nothing(invoke):
     assert invoke(["clean", "--check"], input=b"clean\n").exit_code == 0
     result = invoke(["clean", "--check"], input=DAMAGED)
     assert (result.exit_code, result.stdout_bytes) == (1, b"")
+    assert "<stdin>:1:8: encoding:mojibake: 'Ã©' → 'é'" in result.stderr.splitlines()
+
+
+def test_check_lists_findings_and_exits_1_even_when_nothing_changes(invoke):
+    result = invoke(["fix-scripts", "--check"], input="ok\nthe Lachinы road\n".encode())
+    assert (result.exit_code, result.stdout_bytes) == (1, b"")
+    assert result.stderr.startswith("<stdin>:2:5: script:mixed-token: 'Lachinы' (not changed: ")
+
+
+def test_clean_runs_fix_scripts_after_fix_encoding(invoke, fixtures_dir):
+    result = invoke(["clean", "--report", "-", str(fixtures_dir / "mixed-scripts.txt")])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "The Azerbaijani delegation arrived late."
+    assert lines[5] == "The minister’s aide confirmed the date."
 
 
 def test_nothing_on_stderr_in_pipes(invoke, fixtures_dir):

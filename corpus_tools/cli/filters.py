@@ -7,6 +7,7 @@ import click
 from corpus_tools.cli import cli
 from corpus_tools.cli.options import filter_command
 from corpus_tools.errors import CorpusToolsError
+from corpus_tools.filters import RULE_STEPS
 from corpus_tools.filters.fix_encoding import EncodingConfig
 from corpus_tools.pipeline import resolve_steps
 from corpus_tools.rules.loader import load_rules
@@ -59,6 +60,24 @@ def fix_encoding(nfc, html, ligatures):
       corpus-tools fix-encoding --jsonl --field text crawl.jsonl.gz -o clean.jsonl.gz
     """
     return ["fix-encoding"], {"encoding": _encoding_config(nfc, html, ligatures)}
+
+
+@filter_command(cli, "fix-scripts")
+@_rule_options
+def fix_scripts(rule_paths, no_default_rules, verbose):
+    """Repair look-alike letters of another script and foreign apostrophes.
+
+    A Cyrillic 'а' in 'Аzerbaijan' or a Latin 'C' in 'Cтепанакерт' becomes
+    the majority script's letter; a word it cannot decide is left as it is
+    and reported as script:mixed-token (see --check, --report).  Armenian
+    '՛' after a Latin letter becomes the text's apostrophe (rules/scripts.toml).
+
+    \b
+    Examples:
+      corpus-tools fix-scripts --diff article.txt
+      corpus-tools fix-scripts --check --jsonl --field text crawl.jsonl
+    """
+    return ["fix-scripts"], _rule_config(rule_paths, no_default_rules, verbose)
 
 
 @filter_command(cli, "normalize-space")
@@ -127,6 +146,6 @@ def clean(steps, skip, nfc, html, ligatures, rule_paths, no_default_rules, verbo
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
     config = {"encoding": _encoding_config(nfc, html, ligatures)}
-    if {"unify-names", "strip-artifacts"} & set(step_names):
+    if RULE_STEPS & set(step_names):
         config |= _rule_config(rule_paths, no_default_rules, verbose)
     return step_names, config

@@ -27,7 +27,7 @@ _STREAM_OPTIONS = [
                  help="A record that cannot be read: stop with exit 2, or pass it through untouched."),
     click.option("--diff", is_flag=True, help="Print a unified diff instead of the output."),
     click.option("--check", is_flag=True,
-                 help="Write nothing; exit 1 when something would change."),
+                 help="Write nothing; list each change and finding on stderr; exit 1 if there are any."),
     click.option("--report", metavar="FILE.jsonl",
                  help="Write one JSON line per change: file, line, column, rule, before, after."),
     click.option("--stats", is_flag=True, help="Print counts per rule on stderr."),
@@ -85,7 +85,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
     summary = Runner(pipeline, run_options).run(options["files"])
-    if mode == "check" and summary.changed_lines:
+    if mode == "check" and (summary.changed_lines or summary.findings):
         return 1
     return 0
 

@@ -37,9 +37,17 @@ def _from_paths(rules, paths, no_default_rules):
     return chosen
 
 
+def _detail(item: dict) -> str:
+    if item["kind"] == "name":
+        return ", ".join(item["variants"])
+    if item["kind"] == "artifact":
+        return item["pattern"]
+    return f"{item['char']} ({item['codepoint']}) -> {item['becomes']} next to {', '.join(item['next_to'])}"
+
+
 @cli.group("rules")
 def rules_group():
-    """Check, test and list rule files (name variants, artifacts).
+    """Check, test and list rule files (names, artifacts, punctuation).
 
     \b
     Examples:
@@ -75,7 +83,8 @@ def rules_check(paths, no_default_rules, strict):
     if strict and rules.warnings:
         click.echo(f"{len(rules.warnings)} error(s) (--strict)", err=True)
         return 2
-    click.echo(f"ok: {len(rules.names)} name rule(s), {len(rules.artifacts)} artifact rule(s)")
+    click.echo(f"ok: {len(rules.names)} name rule(s), {len(rules.artifacts)} artifact rule(s), "
+               f"{len(rules.punctuation)} punctuation rule(s)")
     return 0
 
 
@@ -116,8 +125,9 @@ def rules_list(paths, no_default_rules, output_format):
     if output_format == "json":
         click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
         return 0
+    width = max((len(item["id"]) for item in summaries), default=0)
     for item in summaries:
         scope = ",".join(item["lang"]) if item["lang"] else "all"
-        detail = (", ".join(item["variants"]) if item["kind"] == "name" else item["pattern"])
-        click.echo(f"{item['id']:<28} {scope:<8} {item['file']}:{item['line']}  {detail}")
+        detail = _detail(item)
+        click.echo(f"{item['id']:<{width}} {scope:<8} {item['file']}:{item['line']}  {detail}")
     return 0

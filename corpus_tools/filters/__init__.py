@@ -7,10 +7,15 @@ from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.filters.normalize_space import NormalizeSpace
 
 # The recommended order of `clean`.  Steps from later issues slot in here.
-RECOMMENDED_STEPS = ("fix-encoding", "strip-artifacts", "normalize-space", "unify-names")
+RECOMMENDED_STEPS = (
+    "fix-encoding", "fix-scripts", "strip-artifacts", "normalize-space", "unify-names",
+)
+# The steps that read rule files.
+RULE_STEPS = frozenset({"fix-scripts", "strip-artifacts", "unify-names"})
 
 __all__ = [
     "RECOMMENDED_STEPS",
+    "RULE_STEPS",
     "DocumentContext",
     "EncodingConfig",
     "Filter",

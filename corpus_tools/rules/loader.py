@@ -17,7 +17,16 @@ from pathlib import Path
 import regex
 
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.rules.model import ArtifactRule, Example, NameRule, RuleSet, Source
+from corpus_tools.rules.model import (
+    APOSTROPHE,
+    ArtifactRule,
+    Example,
+    NameRule,
+    PunctuationRule,
+    RuleSet,
+    Source,
+)
+from corpus_tools.scripts import is_known_script, script_names
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,10 +36,12 @@ else:  # pragma: no cover - Python 3.10
 FILE_FIELDS = {"description", "lang"}
 NAME_FIELDS = {"canonical", "variants", "lang", "ignore_case", "keep", "note", "examples", "fix"}
 ARTIFACT_FIELDS = {"id", "pattern", "replace", "message", "lang", "examples"}
+PUNCTUATION_FIELDS = {"id", "char", "becomes", "next_to", "lang", "keep_lang", "note", "examples"}
 EXAMPLE_FIELDS = {"text", "expect"}
-TABLES = {"file": FILE_FIELDS, "name": NAME_FIELDS, "artifact": ARTIFACT_FIELDS}
-# Tables other modules read from rule files (fix-scripts' punctuation map).
-FOREIGN_TABLES = {"punctuation"}
+TABLES = {
+    "file": FILE_FIELDS, "name": NAME_FIELDS, "artifact": ARTIFACT_FIELDS,
+    "punctuation": PUNCTUATION_FIELDS,
+}
 
 
 class RuleFileError(CorpusToolsError):
@@ -82,6 +93,7 @@ def load_layer(layer: Path) -> RuleSet:
         file_rules = _load_file(path, problems)
         rules.names += file_rules.names
         rules.artifacts += file_rules.artifacts
+        rules.punctuation += file_rules.punctuation
         rules.warnings += file_rules.warnings
     problems += _layer_conflicts(rules)
     if problems:
@@ -115,7 +127,23 @@ def _merge(merged: RuleSet, layer: RuleSet) -> None:
             artifacts.append(old)
     merged.names = names + layer.names
     merged.artifacts = artifacts + layer.artifacts
+    merged.punctuation = _replace_by_key(
+        merged, merged.punctuation, layer.punctuation, lambda rule: rule.char, "punctuation for"
+    )
     merged.warnings += layer.warnings
+
+
+def _replace_by_key(merged: RuleSet, old_rules: list, new_rules: list, key, what: str) -> list:
+    new_keys = {key(rule): rule for rule in new_rules}
+    kept = []
+    for old in old_rules:
+        if key(old) in new_keys:
+            merged.notes.append(
+                f"{new_keys[key(old)].source}: {what} {key(old)!r} replaces the rule at {old.source}"
+            )
+        else:
+            kept.append(old)
+    return kept + new_rules
 
 
 # --- one file ---------------------------------------------------------------
@@ -177,8 +205,8 @@ def _load_file(path: Path, problems: list[str]) -> RuleSet:
     where = _Where(path, lines, problems)
 
     for key in data:
-        if key not in TABLES and key not in FOREIGN_TABLES:
-            where.unknown(key, set(TABLES) | FOREIGN_TABLES, 1, "table")
+        if key not in TABLES:
+            where.unknown(key, set(TABLES), 1, "table")
     file_table = data.get("file", {})
     file_lang = None
     if not isinstance(file_table, dict):
@@ -196,6 +224,10 @@ def _load_file(path: Path, problems: list[str]) -> RuleSet:
         rule = _artifact_rule(entry, index, file_lang, where)
         if rule is not None:
             rules.artifacts.append(rule)
+    for index, entry in enumerate(_array_of_tables(data, "punctuation", where)):
+        rule = _punctuation_rule(entry, index, file_lang, where)
+        if rule is not None:
+            rules.punctuation.append(rule)
     for rule in rules.all_rules():
         if not rule.examples:
             rules.warnings.append(
@@ -246,18 +278,18 @@ class _Where:
             return None
         return value
 
-    def lang(self, table: dict, table_line: int, what: str) -> tuple[str, ...] | None:
-        value = table.get("lang")
+    def lang(self, table: dict, table_line: int, what: str, key: str = "lang") -> tuple[str, ...] | None:
+        value = table.get(key)
         if value is None:
             return None
-        line = self.lines.field(table_line, "lang")
+        line = self.lines.field(table_line, key)
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not value or not all(
             isinstance(code, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code)
             for code in value
         ):
-            self.error(line, "lang", f"in {what} must be a list of language codes like [\"en\", \"fr\"]")
+            self.error(line, key, f"in {what} must be a list of language codes like [\"en\", \"fr\"]")
             return None
         return tuple(value)
 
@@ -364,6 +396,42 @@ def _artifact_rule(entry: dict, index: int, file_lang, where: _Where) -> Artifac
     )
 
 
+def _punctuation_rule(entry: dict, index: int, file_lang, where: _Where) -> PunctuationRule | None:
+    line = where.lines.table("punctuation", index)
+    before = len(where.problems)
+    where.check_fields(entry, PUNCTUATION_FIELDS, line, "[[punctuation]]")
+    rule_id = where.string(entry, "id", line, required=True)
+    if rule_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", rule_id):
+        where.error(where.lines.field(line, "id"), "id",
+                    f"{rule_id!r} must be lower-case letters, digits, '-', '_' or '.'")
+    char = where.string(entry, "char", line, required=True)
+    if char is not None and len(char) != 1:
+        where.error(where.lines.field(line, "char"), "char",
+                    f"must be one character, not {len(char)}; write it as \"\\u055B\" if it is hard to see")
+    becomes = where.string(entry, "becomes", line) or APOSTROPHE
+    next_to = entry.get("next_to", ["Latin"])
+    next_to_line = where.lines.field(line, "next_to")
+    if isinstance(next_to, str):
+        next_to = [next_to]
+    if not isinstance(next_to, list) or not next_to or not all(isinstance(n, str) for n in next_to):
+        where.error(next_to_line, "next_to", "must be a list of script names like [\"Latin\"]")
+        next_to = []
+    for name in next_to:
+        if not is_known_script(name):
+            where.unknown(name, set(script_names()), next_to_line, "script in next_to")
+    keep_lang = where.lang(entry, line, "[[punctuation]]", key="keep_lang") or ()
+    note = where.string(entry, "note", line) or ""
+    lang = where.lang(entry, line, "[[punctuation]]") if "lang" in entry else file_lang
+    examples = where.examples(entry, line)
+    if len(where.problems) > before:
+        return None
+    return PunctuationRule(
+        rule_id=rule_id, char=char, source=Source(str(where.path), line), becomes=becomes,
+        next_to=tuple(next_to), lang=lang, keep_lang=tuple(keep_lang or ()), note=note,
+        examples=examples,
+    )
+
+
 def _toml_problem(path: Path, text: str, error: Exception) -> str:
     message = str(error)
     match = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -460,6 +528,16 @@ def _layer_conflicts(rules: RuleSet) -> list[str]:
         problems.append(
             f"{rule.source}: id: '{rule.rule_id}' is already used at {other.source}; "
             f"artifact ids must be unique"
+        )
+    for rule, other in _repeats(rules.punctuation, lambda rule: rule.char):
+        problems.append(
+            f"{rule.source}: char: U+{ord(rule.char):04X} already has a rule at {other.source}; "
+            f"keep one rule per character"
+        )
+    for rule, other in _repeats(rules.punctuation, lambda rule: rule.rule_id):
+        problems.append(
+            f"{rule.source}: id: '{rule.rule_id}' is already used at {other.source}; "
+            f"punctuation ids must be unique"
         )
     return problems
 

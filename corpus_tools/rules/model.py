@@ -94,17 +94,61 @@ class ArtifactRule(_Scoped):
         }
 
 
+APOSTROPHE = "apostrophe"  # PunctuationRule.becomes: the apostrophe style of the text
+
+
+@dataclass(frozen=True)
+class PunctuationRule(_Scoped):
+    """A foreign mark (Armenian ``՛``, say) to write as the text's own punctuation.
+
+    It is replaced only next to letters of ``next_to`` scripts, and never
+    next to a letter of another script, so it stays in its own script's text.
+    """
+
+    rule_id: str
+    char: str
+    source: Source
+    becomes: str = APOSTROPHE  # or the literal text to write
+    next_to: tuple[str, ...] = ("Latin",)
+    lang: tuple[str, ...] | None = None
+    keep_lang: tuple[str, ...] = ()  # languages whose own spelling uses the mark
+    note: str = ""
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"punctuation:{self.rule_id}"
+
+    @property
+    def kind(self) -> str:
+        return "punctuation"
+
+    def applies_to(self, lang: str | None) -> bool:
+        if lang is not None and (lang in self.keep_lang or _base(lang) in self.keep_lang):
+            return False
+        return super().applies_to(lang)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": "punctuation", "char": self.char,
+            "codepoint": f"U+{ord(self.char):04X}", "becomes": self.becomes,
+            "next_to": list(self.next_to), "lang": list(self.lang) if self.lang else None,
+            "keep_lang": list(self.keep_lang), "file": self.source.file, "line": self.source.line,
+        }
+
+
 @dataclass
 class RuleSet:
     """Everything loaded, layers already merged."""
 
     names: list[NameRule] = field(default_factory=list)
     artifacts: list[ArtifactRule] = field(default_factory=list)
+    punctuation: list[PunctuationRule] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what --verbose tells: replacements
 
-    def all_rules(self) -> list[NameRule | ArtifactRule]:
-        return [*self.names, *self.artifacts]
+    def all_rules(self) -> list[NameRule | ArtifactRule | PunctuationRule]:
+        return [*self.names, *self.artifacts, *self.punctuation]
 
 
 def _base(lang: str) -> str:

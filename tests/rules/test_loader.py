@@ -35,6 +35,12 @@ def problems(tmp_path, text):
         ('[[artifact]]\nid = "x"\npattern = "(unclosed"\n', 3, "pattern: does not compile"),
         ('[[artifact]]\npattern = "x"\n', 1, "id: missing"),
         ('[[names]]\ncanonical = "A"\n', 1, "names: unknown table; did you mean 'name'?"),
+        ('[[punctuation]]\nid = "x"\nchar = "ab"\n', 3, "char: must be one character, not 2"),
+        ('[[punctuation]]\nchar = "x"\n', 1, "id: missing"),
+        ('[[punctuation]]\nid = "x"\nchar = "՛"\nnext_to = ["Latn"]\n', 4,
+         "Latn: unknown script in next_to; did you mean 'Latin'?"),
+        ('[[punctuation]]\nid = "x"\nchar = "՛"\nkeep_lang = "uzbek"\n', 4, "keep_lang: in"),
+        ('[[punctuation]]\nid = "x"\nchar = "՛"\nbecomes = 1\n', 4, "becomes: must be text"),
     ],
 )
 def test_errors_name_file_line_and_field(tmp_path, text, line, expected):
@@ -131,3 +137,25 @@ def test_a_rule_without_examples_is_a_warning(tmp_path):
     rules, _ = load(tmp_path, '[[name]]\ncanonical = "A"\nvariants = ["B"]\n')
     assert len(rules.warnings) == 1
     assert "rules.toml:1: name:A has no examples" in rules.warnings[0]
+
+
+def test_two_punctuation_rules_for_one_character_name_both_places(tmp_path):
+    found = problems(tmp_path, """
+        [[punctuation]]
+        id = "a"
+        char = "՛"
+
+        [[punctuation]]
+        id = "b"
+        char = "\\u055B"
+    """)
+    assert found == [f"{tmp_path / 'rules.toml'}:5: char: U+055B already has a rule at "
+                     f"{tmp_path / 'rules.toml'}:1; keep one rule per character"]
+
+
+def test_later_layer_replaces_a_punctuation_rule_for_the_same_character(tmp_path):
+    (tmp_path / "mine.toml").write_text('[[punctuation]]\nid = "mine"\nchar = "\\u055B"\nbecomes = "\'"\n',
+                                        encoding="utf-8")
+    rules = load_rules([tmp_path / "mine.toml"])
+    emphasis = [rule for rule in rules.punctuation if rule.char == "\u055b"]
+    assert [(rule.rule_id, rule.becomes) for rule in emphasis] == [("mine", "'")]

@@ -1,0 +1,277 @@
+"""``fix-scripts``: look-alike letters of another script, and foreign punctuation.
+
+A word whose letters come from two scripts (a Cyrillic ``а`` in ``Аzerbaijan``,
+a Latin ``C`` in ``Cтепанакерт``) is repaired when one script holds a clear
+majority and every other letter has a look-alike in it (the table generated
+from Unicode's confusables, see ``corpus_tools/data/build_confusables.py``).
+Ties and two-letter words are settled by the neighbouring words' script.
+Anything else is left alone and reported as ``script:mixed-token``.
+
+Foreign marks where an apostrophe belongs (Armenian ``՛`` after a Latin
+letter) follow the punctuation rules of ``rules/scripts.toml``.
+
+>>> step = FixScripts()
+>>> step.apply("The Аzerbaijani bordеr", UnitContext())[0]  # Cyrillic А and е
+'The Azerbaijani border'
+>>> step.apply("KAMAZ-ы, α-helix and Ереван stay", UnitContext())[0]
+'KAMAZ-ы, α-helix and Ереван stay'
+>>> text, changes = step.apply("the Azerbaijanы side", UnitContext())
+>>> text, changes[0].rule, changes[0].suggestion
+('the Azerbaijanы side', 'script:mixed-token', True)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from corpus_tools.changes import Change
+from corpus_tools.filters.base import DocumentContext, Filter, UnitContext
+from corpus_tools.rules.model import APOSTROPHE, PunctuationRule
+from corpus_tools.scripts import MIXING_SCRIPTS, lookalike, script_of
+
+REPAIR = "script:confusable"
+FINDING = "script:mixed-token"
+
+# Letters, marks and digits, joined by inner apostrophes, hyphens and the
+# joiners of Persian and Indic words.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐\u200c\u200d][\p{L}\p{M}\p{N}]+)*")
+_HYPHEN = regex.compile(r"[-‐]")
+_NUMBER = regex.compile(r"\p{N}")
+_PROTECTED = regex.compile(
+    r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.IGNORECASE
+)
+# Greek letters as unit symbols: μm, µg, kΩ.
+_UNIT = regex.compile(r"(?:[μµ][A-Za-z]{1,2}|[kMGm]?[ΩΩ])")
+# A Cyrillic case ending on a Latin acronym, written without a hyphen: KAMAZе.
+_ACRONYM_ENDING = regex.compile(r"[A-Z]{2,}\p{Script=Cyrillic}{1,3}", regex.VERSION1)
+_NON_LATIN_LETTER = regex.compile(
+    r"[\p{L}--[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]]", regex.VERSION1
+)
+_QUOTES = {"curly": ("’", "‘"), "straight": ("'", "'")}
+_STATE_KEY = "fix-scripts:quotes"
+
+
+@functools.lru_cache(maxsize=256)
+def _letter_outside(script: str):
+    return regex.compile(
+        rf"[\p{{L}}--[\p{{Script={script}}}\p{{Script=Common}}\p{{Script=Inherited}}]]",
+        regex.VERSION1,
+    )
+
+
+@dataclass
+class _Token:
+    start: int
+    text: str
+    scripts: Counter  # letters per script (letters of no script not counted)
+
+    @property
+    def single_script(self) -> str | None:
+        return next(iter(self.scripts)) if len(self.scripts) == 1 else None
+
+
+def _scripts_of(token: str) -> Counter:
+    if token.isascii():
+        return Counter({"Latin": 1}) if any(c.isalpha() for c in token) else Counter()
+    counts: Counter = Counter()
+    for char in token:
+        if char.isalpha():
+            script = script_of(char)
+            if script is not None:
+                counts[script] += 1
+    return counts
+
+
+class FixScripts(Filter):
+    name = "fix-scripts"
+
+    def __init__(self, punctuation: list[PunctuationRule] = ()):
+        self.punctuation = {rule.char: rule for rule in punctuation}
+        self._marks = (
+            regex.compile("[" + "".join(regex.escape(c) for c in self.punctuation) + "]")
+            if self.punctuation else None
+        )
+
+    def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
+        quotes = _count_quotes(text) if self._marks is not None else None
+        changes: list[Change] = []
+        if not text.isascii():
+            if self._mixes_scripts(text):
+                text, changes = self._repair_letters(text)
+            if quotes is not None and self._marks.search(text):
+                text, mark_changes = self._repair_marks(text, context, quotes)
+                changes += mark_changes
+        if quotes is not None:
+            # Later units with no quotes of their own follow the document's style.
+            _remember_quotes(context.document, quotes)
+        return text, changes
+
+    # --- letters -----------------------------------------------------------
+
+    @staticmethod
+    def _mixes_scripts(text: str) -> bool:
+        """Whether the text has letters of two scripts (the fast path's one question)."""
+        first = _NON_LATIN_LETTER.search(text)
+        if first is None:
+            return False
+        script = script_of(first.group())
+        return script is not None and _letter_outside(script).search(text) is not None
+
+    def _repair_letters(self, text: str) -> tuple[str, list[Change]]:
+        protected = [m.span() for m in _PROTECTED.finditer(text)]
+        tokens = [_Token(m.start(), m.group(), _scripts_of(m.group())) for m in _TOKEN.finditer(text)]
+        pieces, changes, done = [], [], 0
+        for index, token in enumerate(tokens):
+            if len(token.scripts) < 2 or not _may_repair(token, protected):
+                continue
+            for offset, segment in _segments(token.text):
+                counts = _scripts_of(segment)
+                if len(counts) < 2:
+                    continue  # KAMAZ-ы, α-helix: each part in one script
+                start = token.start + offset
+                target, reason = _target(counts, _neighbour_scripts(tokens, index))
+                repaired = _replace_letters(segment, target) if target else None
+                if repaired is None:
+                    reason = reason or _no_lookalike(segment, target)
+                    changes.append(Change(FINDING, start + 1, segment, segment, suggestion=True,
+                                          message=reason))
+                    continue
+                pieces += [text[done:start], repaired]
+                done = start + len(segment)
+                changes.append(Change(REPAIR, start + 1, segment, repaired,
+                                      message=_describe(segment, repaired, target)))
+        if not pieces:
+            return text, changes
+        return "".join([*pieces, text[done:]]), changes
+
+    # --- punctuation -------------------------------------------------------
+
+    def _repair_marks(self, text: str, context: UnitContext, quotes) -> tuple[str, list[Change]]:
+        pieces, changes, done = [], [], 0
+        for match in self._marks.finditer(text):
+            rule = self.punctuation[match.group()]
+            if not rule.applies_to(context.lang):
+                continue
+            at = match.start()
+            before = text[at - 1] if at else ""
+            after = text[at + 1] if at + 1 < len(text) else ""
+            around = {script_of(c) for c in (before, after) if c.isalpha()} - {None}
+            if not around or not around <= set(rule.next_to):
+                continue  # in its own script's text, or with no letter beside it
+            if rule.becomes == APOSTROPHE:
+                closing, opening = _QUOTES[_apostrophe_style(quotes, context.document)]
+                opens = not (before.isalnum() or before in ".,;:!?)]}") and after.isalpha()
+                replacement = opening if opens else closing
+            else:
+                replacement = rule.becomes
+            pieces += [text[done:at], replacement]
+            done = at + 1
+            changes.append(Change(rule.id, at + 1, match.group(), replacement))
+        if not pieces:
+            return text, changes
+        return "".join([*pieces, text[done:]]), changes
+
+
+def _may_repair(token: _Token, protected: list[tuple[int, int]]) -> bool:
+    if MIXING_SCRIPTS & token.scripts.keys():
+        return False  # Japanese, Chinese, Thai...: scripts that mix by nature
+    if _NUMBER.search(token.text):
+        return False  # COVID-19, H2O, CO₂
+    if _UNIT.fullmatch(token.text) or _ACRONYM_ENDING.fullmatch(token.text):
+        return False
+    end = token.start + len(token.text)
+    return not any(start < end and token.start < stop for start, stop in protected)
+
+
+def _segments(token: str):
+    """The parts of a token between hyphens, with their offsets."""
+    offset = 0
+    for part in _HYPHEN.split(token):
+        yield offset, part
+        offset += len(part) + 1
+
+
+def _neighbour_scripts(tokens: list[_Token], index: int) -> set[str]:
+    """The scripts of the nearest one-script words before and after ``tokens[index]``."""
+    found = set()
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(tokens):
+            script = tokens[position].single_script
+            if script is not None:
+                found.add(script)
+                break
+            position += step
+    return found
+
+
+def _target(counts: Counter, neighbours: set[str]) -> tuple[str | None, str]:
+    """The script to write the word in, or None with the reason to report instead."""
+    (major, most), *rest = counts.most_common()
+    others = sum(count for _, count in rest)
+    if most >= 2 and most >= 2 * others:
+        return major, ""
+    candidates = [script for script in counts if script in neighbours]
+    if len(candidates) == 1:
+        return candidates[0], ""
+    names = " and ".join(sorted(counts))
+    if not neighbours:
+        return None, f"{names} letters in one word, no clear majority and no neighbouring word"
+    return None, f"{names} letters in one word, no clear majority; neighbours do not decide"
+
+
+def _replace_letters(segment: str, target: str) -> str | None:
+    out = []
+    for char in segment:
+        script = script_of(char) if not char.isascii() or target != "Latin" else "Latin"
+        if script is None or script == target or not char.isalpha():
+            out.append(char)
+            continue
+        replacement = lookalike(char, target)
+        if replacement is None:
+            return None
+        out.append(replacement)
+    return "".join(out)
+
+
+def _no_lookalike(segment: str, target: str) -> str:
+    missing = sorted({c for c in segment if c.isalpha() and script_of(c) not in (None, target)
+                      and lookalike(c, target) is None})
+    letters = ", ".join(f"{c!r} ({script_of(c)})" for c in missing)
+    return f"a {target} word with letters of no {target} look-alike: {letters}"
+
+
+def _describe(before: str, after: str, target: str) -> str:
+    swaps = sorted({f"{script_of(b)} {b} → {a}" for b, a in zip(before, after, strict=True) if b != a})
+    return f"look-alike letters in a {target} word: " + ", ".join(swaps)
+
+
+def _count_quotes(text: str) -> tuple[int, int, int, int]:
+    """(curly single, straight single, curly double, straight double) quote marks."""
+    straight = text.count("'"), text.count('"')
+    if text.isascii():
+        return 0, straight[0], 0, straight[1]
+    return (text.count("’") + text.count("‘"), straight[0],
+            text.count("“") + text.count("”"), straight[1])
+
+
+def _remember_quotes(document: DocumentContext, quotes: tuple[int, int, int, int]) -> None:
+    tally = document.state.get(_STATE_KEY)
+    if tally is None:
+        tally = document.state[_STATE_KEY] = [0, 0, 0, 0]
+    for index, count in enumerate(quotes):
+        tally[index] += count
+
+
+def _apostrophe_style(line: tuple[int, int, int, int], document: DocumentContext) -> str:
+    """The line's own single quotes, then its double quotes, then the document's; else curly."""
+    tally = document.state.get(_STATE_KEY, (0, 0, 0, 0))
+    for evidence in (line, tally):
+        for curly, straight in ((evidence[0], evidence[1]), (evidence[2], evidence[3])):
+            if curly != straight:
+                return "curly" if curly > straight else "straight"
+    return "curly"

@@ -1,0 +1,152 @@
+"""fix-scripts, as a table: repairs, findings, and text that must stay as it is."""
+
+import pytest
+
+from corpus_tools.filters.base import DocumentContext, UnitContext
+from corpus_tools.filters.fix_scripts import FINDING, REPAIR, FixScripts
+from corpus_tools.rules.loader import load_rules
+
+STEP = FixScripts(load_rules().punctuation)
+
+
+def fix(text, lang=None, document=None):
+    return STEP.apply(text, UnitContext(lang=lang, document=document or DocumentContext()))
+
+
+# Cyrillic, Greek, Armenian and Georgian letters are written with \u escapes
+# where they hide among Latin ones, so the table shows what is what.
+REPAIRS = [
+    # Latin words with a look-alike of another script
+    ("The \u0410zerbaijani army", "The Azerbaijani army"),  # Cyrillic А
+    ("the bord\u0435r crossing", "the border crossing"),  # Cyrillic е
+    ("Stepanakert and Shush\u0430", "Stepanakert and Shusha"),
+    ("talks in L\u03bfndon", "talks in London"),  # Greek ο
+    ("the Karabakh c\u0585nflict", "the Karabakh conflict"),  # Armenian օ
+    ("the \u041eSCE Minsk Group", "the OSCE Minsk Group"),  # Cyrillic О
+    ("a b\u043erd\u0435r post", "a border post"),  # two of six letters
+    ("\u0420ashinyan said", "Pashinyan said"),  # Cyrillic Р
+    ("\u0410zerbaijan's army", "Azerbaijan's army"),  # inner apostrophe
+    ("talks \u043ef peace", "talks of peace"),  # two letters, a tie: the neighbours decide
+    ("\u0410s a result", "As a result"),
+    ("cease-fire in Fuzul\u0456", "cease-fire in Fuzuli"),  # Ukrainian і
+    # Cyrillic words with a Latin look-alike
+    ("\u0421\u0442\u0435\u043f\u0430\u043d\u0430\u043a\u0435\u0440\u0442".replace("\u0421", "C"),
+     "\u0421\u0442\u0435\u043f\u0430\u043d\u0430\u043a\u0435\u0440\u0442"),  # Latin C
+    ("в Eреване", "в \u0415реване"),
+    ("большой гоpод", "большой го\u0440од"),
+    ("столица Kиїв", "столица \u041aиїв"),
+    # Greek words with a Latin look-alike
+    ("η Aθήνα", "η \u0391θήνα"),
+    ("το νoσοκομείο", "το ν\u03bfσοκομείο"),
+    # Armenian and Georgian words with a Latin look-alike
+    ("hայերեն լեզու", "\u0570այերեն լեզու"),  # Latin h
+    ("yარაბაღი", "\u10e7არაბაღი"),  # Latin y in Georgian
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPAIRS)
+def test_repairs_look_alike_letters(text, expected):
+    fixed, changes = fix(text)
+    assert fixed == expected
+    assert changes and {change.rule for change in changes} == {REPAIR}
+
+
+FINDINGS = [
+    ("the Bakuы side", "Bakuы"),  # ы has no Latin look-alike
+    ("\u0410s", "\u0410s"),  # a tie with no neighbour to decide
+    ("the b\u0647rder", "b\u0647rder"),  # Arabic heh: the table writes no Arabic-Latin pair
+    ("in Tbiliსi today", "Tbiliსi"),  # Georgian ს
+]
+
+
+@pytest.mark.parametrize(("text", "token"), FINDINGS)
+def test_reports_what_it_cannot_decide(text, token):
+    fixed, changes = fix(text)
+    assert fixed == text
+    assert [(c.rule, c.before, c.suggestion) for c in changes] == [(FINDING, token, True)]
+    assert changes[0].message
+
+
+NEVER_TOUCHED = [
+    "the \u03b1-helix",  # Greek letters as symbols
+    "\u03b2-carotene levels",
+    "with \u03b1 = 0.5 and \u03bb",
+    "where \u03b1 is the rate",  # one-letter Greek word, wholly in one script
+    "завод KAMAZ-ы",  # Cyrillic case ending on a Latin acronym
+    "на заводе KAMAZе",
+    "Beograd i Београд su isti grad",  # Serbian: both scripts, word by word
+    "Ереван is the capital",  # Russian, Armenian, Greek words inside English
+    "Երևան is the capital",
+    "Αθήνα and Athens",
+    "COV\u0406D-19 cases",  # digits mixed with letters
+    "H2\u041e and CO₂",
+    "see https://example.com/\u0410bout now",  # URLs and e-mail addresses
+    "write to info@b\u0430ku.az today",
+    "family \U0001f468\u200d\U0001f469\u200d\U0001f467 photo",  # emoji with ZWJ
+    "iPhoneを買った",  # Japanese: Latin words, kana and kanji mix by nature
+    "東京タワーへ行く",
+    "a 5 μm layer, a 10 kΩ resistor",  # Greek unit symbols
+    "می\u200cخواهم",  # Persian with ZWNJ
+    "قره باغ و ایروان",  # Arabic script
+    "Tbilisi (თბილისი) and Yerevan",  # Georgian beside Latin
+    "Հայաստա՛ն",  # the emphasis mark in Armenian is Armenian
+    "Ереван՛",
+    "plain ASCII text, nothing to do",
+    "café, naïve, Zürich, Łódź",  # one script with accents
+]
+
+
+@pytest.mark.parametrize("text", NEVER_TOUCHED)
+def test_never_touched(text):
+    assert fix(text) == (text, [])
+
+
+PUNCTUATION = [
+    ("Azerbaijan\u055bs army", "Azerbaijan’s army"),
+    ("Karabakh\u055as roads", "Karabakh’s roads"),
+    ("Pashinyan\u02bcs plan", "Pashinyan’s plan"),
+    ("called it ‘a provocation\u055b, he said", "called it ‘a provocation’, he said"),
+    ("It's Baku\u055bs view", "It's Baku's view"),  # the line's own style
+    ("\"Baku\u055bs\" view, he said \"no\"", "\"Baku's\" view, he said \"no\""),
+    ("the \u055bcorridor\u055b road", "the ‘corridor’ road"),  # opening and closing
+    ("word \u055b word", "word \u055b word"),  # no letter beside it
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PUNCTUATION)
+def test_foreign_apostrophes_follow_the_text(text, expected):
+    assert fix(text)[0] == expected
+
+
+def test_a_line_without_quotes_follows_the_document():
+    document = DocumentContext()
+    fix("It's the 'old' road.", document=document)
+    assert fix("Baku\u055bs view", document=document)[0] == "Baku's view"
+    assert fix("Baku\u055bs view")[0] == "Baku’s view"  # no evidence at all: curly
+
+
+def test_keep_lang_keeps_the_mark():
+    assert fix("ta\u02bclim", lang="uz")[0] == "ta\u02bclim"
+    assert fix("ta\u02bclim", lang="en")[0] == "ta’lim"
+
+
+def test_change_records_name_rule_column_and_letters():
+    _, changes = fix("The \u0410zerbaijani bord\u0435r")
+    assert [(c.rule, c.column, c.before, c.after) for c in changes] == [
+        (REPAIR, 5, "\u0410zerbaijani", "Azerbaijani"),
+        (REPAIR, 17, "bord\u0435r", "border"),
+    ]
+    assert changes[0].message == "look-alike letters in a Latin word: Cyrillic \u0410 → A"
+    _, changes = fix("Baku\u055bs")
+    assert [(c.rule, c.column, c.before, c.after) for c in changes] == [
+        ("punctuation:armenian-emphasis-mark", 5, "\u055b", "’")
+    ]
+
+
+def test_ascii_fast_path_returns_the_same_object():
+    text = "nothing to do here"
+    assert fix(text)[0] is text
+
+
+def test_without_rules_marks_stay():
+    assert FixScripts().apply("Baku\u055bs", UnitContext()) == ("Baku\u055bs", [])
