@@ -23,9 +23,6 @@ letter) follow the punctuation rules of ``rules/scripts.toml``.
 from __future__ import annotations
 
 import functools
-from collections import Counter
-from dataclasses import dataclass
-
 import regex
 
 from corpus_tools.changes import Change
@@ -63,26 +60,32 @@ def _letter_outside(script: str):
     )
 
 
-@dataclass
+_LATIN_ONLY: dict[str, int] = {"Latin": 1}  # shared, never changed
+_NO_SCRIPT: dict[str, int] = {}
+
+
 class _Token:
-    start: int
-    text: str
-    scripts: Counter  # letters per script (letters of no script not counted)
+    __slots__ = ("scripts", "start", "text")
+
+    def __init__(self, start: int, text: str):
+        self.start = start
+        self.text = text
+        self.scripts = _scripts_of(text)  # letters per script; letters of no script not counted
 
     @property
     def single_script(self) -> str | None:
         return next(iter(self.scripts)) if len(self.scripts) == 1 else None
 
 
-def _scripts_of(token: str) -> Counter:
+def _scripts_of(token: str) -> dict[str, int]:
     if token.isascii():
-        return Counter({"Latin": 1}) if any(c.isalpha() for c in token) else Counter()
-    counts: Counter = Counter()
+        return _NO_SCRIPT if token.isdigit() else _LATIN_ONLY
+    counts: dict[str, int] = {}
     for char in token:
         if char.isalpha():
             script = script_of(char)
             if script is not None:
-                counts[script] += 1
+                counts[script] = counts.get(script, 0) + 1
     return counts
 
 
@@ -123,27 +126,43 @@ class FixScripts(Filter):
 
     def _repair_letters(self, text: str) -> tuple[str, list[Change]]:
         protected = [m.span() for m in _PROTECTED.finditer(text)]
-        tokens = [_Token(m.start(), m.group(), _scripts_of(m.group())) for m in _TOKEN.finditer(text)]
+        tokens = [_Token(m.start(), m.group()) for m in _TOKEN.finditer(text)]
         pieces, changes, done = [], [], 0
+
+        def repair(start: int, before: str, after: str, target: str, why: str = "") -> None:
+            nonlocal done
+            pieces.extend((text[done:start], after))
+            done = start + len(before)
+            changes.append(Change(REPAIR, start + 1, before, after,
+                                  message=why or _describe(before, after, target)))
+
         for index, token in enumerate(tokens):
-            if len(token.scripts) < 2 or not _may_repair(token, protected):
+            if token.scripts is _LATIN_ONLY or not token.scripts:
+                continue
+            if not _may_repair(token, protected):
+                continue
+            if len(token.scripts) == 1:
+                target = _short_word_target(token, tokens, index)
+                if target:
+                    repair(token.start, token.text, _replace_letters(token.text, target), target,
+                           f"a {token.single_script} word of {len(token.text)} letter(s) "
+                           f"between {target} words, all look-alikes")
                 continue
             for offset, segment in _segments(token.text):
                 counts = _scripts_of(segment)
                 if len(counts) < 2:
                     continue  # KAMAZ-ы, α-helix: each part in one script
                 start = token.start + offset
-                target, reason = _target(counts, _neighbour_scripts(tokens, index))
-                repaired = _replace_letters(segment, target) if target else None
-                if repaired is None:
-                    reason = reason or _no_lookalike(segment, target)
+                candidates, reason = _targets(counts, _neighbour_scripts(tokens, index))
+                for target in candidates:
+                    repaired = _replace_letters(segment, target)
+                    if repaired is not None:
+                        repair(start, segment, repaired, target)
+                        break
+                else:
+                    reason = reason or _no_lookalike(segment, candidates[0])
                     changes.append(Change(FINDING, start + 1, segment, segment, suggestion=True,
                                           message=reason))
-                    continue
-                pieces += [text[done:start], repaired]
-                done = start + len(segment)
-                changes.append(Change(REPAIR, start + 1, segment, repaired,
-                                      message=_describe(segment, repaired, target)))
         if not pieces:
             return text, changes
         return "".join([*pieces, text[done:]]), changes
@@ -195,33 +214,52 @@ def _segments(token: str):
         offset += len(part) + 1
 
 
-def _neighbour_scripts(tokens: list[_Token], index: int) -> set[str]:
+def _neighbour_scripts(tokens: list[_Token], index: int) -> tuple[str | None, str | None]:
     """The scripts of the nearest one-script words before and after ``tokens[index]``."""
-    found = set()
+    found: list[str | None] = []
     for step in (-1, 1):
-        position = index + step
-        while 0 <= position < len(tokens):
+        position, script = index + step, None
+        while 0 <= position < len(tokens) and script is None:
             script = tokens[position].single_script
-            if script is not None:
-                found.add(script)
-                break
             position += step
-    return found
+        found.append(script)
+    return found[0], found[1]
 
 
-def _target(counts: Counter, neighbours: set[str]) -> tuple[str | None, str]:
-    """The script to write the word in, or None with the reason to report instead."""
-    (major, most), *rest = counts.most_common()
-    others = sum(count for _, count in rest)
-    if most >= 2 and most >= 2 * others:
-        return major, ""
-    candidates = [script for script in counts if script in neighbours]
-    if len(candidates) == 1:
-        return candidates[0], ""
+def _targets(counts: dict[str, int], neighbours) -> tuple[list[str], str]:
+    """The scripts to try writing the word in, in order, or none with the reason to report.
+
+    A clear majority (at least two letters, twice the others) comes first;
+    then the script of the neighbouring words, when they name one of the
+    word's scripts and only one.
+    """
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    (major, most), others = ranked[0], sum(count for _, count in ranked[1:])
+    candidates = [major] if most >= 2 and most >= 2 * others else []
+    around = [script for script in counts if script in neighbours]
+    if len(around) == 1 and around[0] not in candidates:
+        candidates.append(around[0])
+    if candidates:
+        return candidates, ""
     names = " and ".join(sorted(counts))
-    if not neighbours:
-        return None, f"{names} letters in one word, no clear majority and no neighbouring word"
-    return None, f"{names} letters in one word, no clear majority; neighbours do not decide"
+    if neighbours == (None, None):
+        return [], f"{names} letters in one word, no clear majority and no neighbouring word"
+    return [], f"{names} letters in one word, no clear majority; neighbours do not decide"
+
+
+def _short_word_target(token: _Token, tokens: list[_Token], index: int) -> str | None:
+    """A one- or two-letter word of look-alikes between two words of another script.
+
+    Cyrillic а between English words is damage; Greek letters are symbols
+    (α, λ) and stay wherever they are.
+    """
+    script = token.single_script
+    if len(token.text) > 2 or script == "Greek" or not token.text.isalpha():
+        return None
+    left, right = _neighbour_scripts(tokens, index)
+    if left is None or left != right or left == script:
+        return None
+    return left if _replace_letters(token.text, left) is not None else None
 
 
 def _replace_letters(segment: str, target: str) -> str | None:

@@ -29,6 +29,9 @@ REPAIRS = [
     ("talks \u043ef peace", "talks of peace"),  # two letters, a tie: the neighbours decide
     ("\u0410s a result", "As a result"),
     ("cease-fire in Fuzul\u0456", "cease-fire in Fuzuli"),  # Ukrainian і
+    ("after \u0430 late meeting", "after a late meeting"),  # a one-letter word between Latin ones
+    # a Cyrillic majority with a Latin n: no Cyrillic look-alike, the neighbours decide
+    ("would r\u0435\u043e\u0440\u0435n next week", "would reopen next week"),
     # Cyrillic words with a Latin look-alike
     ("\u0421\u0442\u0435\u043f\u0430\u043d\u0430\u043a\u0435\u0440\u0442".replace("\u0421", "C"),
      "\u0421\u0442\u0435\u043f\u0430\u043d\u0430\u043a\u0435\u0440\u0442"),  # Latin C
@@ -72,6 +75,8 @@ NEVER_TOUCHED = [
     "\u03b2-carotene levels",
     "with \u03b1 = 0.5 and \u03bb",
     "where \u03b1 is the rate",  # one-letter Greek word, wholly in one script
+    "the word он means he",  # н has no Latin look-alike
+    "Moscow и Baku",
     "завод KAMAZ-ы",  # Cyrillic case ending on a Latin acronym
     "на заводе KAMAZе",
     "Beograd i Београд su isti grad",  # Serbian: both scripts, word by word
