@@ -23,6 +23,7 @@ letter) follow the punctuation rules of ``rules/scripts.toml``.
 from __future__ import annotations
 
 import functools
+
 import regex
 
 from corpus_tools.changes import Change
