@@ -27,6 +27,9 @@ from corpus_tools.filters.fix_scripts import FixScripts
 from corpus_tools.filters.normalize_space import NormalizeSpace
 from corpus_tools.filters.strip_artifacts import StripArtifacts
 from corpus_tools.filters.unify_names import UnifyNames
+from corpus_tools.language.backends import DEFAULT_BACKEND
+from corpus_tools.language.detector import DEFAULT_MIN_SCORE, LanguageDetector
+from corpus_tools.language.units import DocumentLanguage
 from corpus_tools.rules.loader import load_rules
 from corpus_tools.rules.model import RuleSet
 
@@ -38,7 +41,11 @@ class CleanConfig:
     """Everything the steps may be configured with; one object instead of many flags."""
 
     encoding: EncodingConfig = field(default_factory=EncodingConfig)
-    lang: str | None = None
+    lang: str | None = None  # the input's language; None: identify it where a rule needs it
+    lang_backend: str = DEFAULT_BACKEND
+    languages: tuple[str, ...] | None = None  # the candidates of identification
+    lang_unit: str = "paragraph"  # plain text: paragraph, line or document
+    min_lang_score: float = DEFAULT_MIN_SCORE
     rules: tuple[str, ...] = ()  # --rules paths, layered over the defaults in order
     default_rules: bool = True
     rule_set: RuleSet | None = None  # already loaded rules (wins over the two above)
@@ -109,6 +116,7 @@ class Pipeline:
         self.config = config or CleanConfig()
         self.step_names = resolve_steps(steps)
         self.rule_set: RuleSet | None = None
+        self._detector: LanguageDetector | None = None
         self.steps = [_build_step(name, self.config, self._rules) for name in self.step_names]
 
     def _rules(self) -> RuleSet:
@@ -116,13 +124,39 @@ class Pipeline:
             self.rule_set = self.config.load_rules()
         return self.rule_set
 
+    @property
+    def needs_language(self) -> bool:
+        """Whether some step may ask for a unit's language that ``--lang`` does not give."""
+        if self.config.lang is not None:
+            return False
+        return any(getattr(step, "needs_language", False) or _has_scoped_rules(step)
+                   for step in self.steps)
+
+    @property
+    def detector(self) -> LanguageDetector:
+        if self._detector is None:
+            self._detector = LanguageDetector(
+                self.config.lang_backend, self.config.languages, self.config.min_lang_score
+            )
+        return self._detector
+
+    def language_session(self, head: dict | None = None) -> DocumentLanguage:
+        """The language bookkeeping of one document; ``head`` holds its first units' texts."""
+        return DocumentLanguage(self.detector, head)
+
     def clean(
-        self, text: str, lang: str | None = None, document: DocumentContext | None = None
+        self, text: str, lang: str | None = None, document: DocumentContext | None = None,
+        detect=None,
     ) -> Cleaned:
-        """Clean one text unit (a line, a JSONL field, a TSV cell)."""
+        """Clean one text unit (a line, a JSONL field, a TSV cell).
+
+        ``detect`` is a callable giving the unit's language, called only if a
+        language-scoped rule has a candidate match (see ``language_session``).
+        """
         context = UnitContext(
             lang=lang if lang is not None else self.config.lang,
             document=document if document is not None else DocumentContext(),
+            detect=detect,
         )
         changes: list[Change] = []
         for step in self.steps:
@@ -160,6 +194,11 @@ def _replace_path(record: dict, parts: list[str], value: str) -> dict:
     else:
         new[parts[0]] = _replace_path(record[parts[0]], parts[1:], value)
     return new
+
+
+def _has_scoped_rules(step: Filter) -> bool:
+    rules = getattr(step, "rules", None)
+    return any(rule.lang is not None or getattr(rule, "keep_lang", ()) for rule in rules or ())
 
 
 def _adds_line_break(old: str, new: str) -> bool:

@@ -6,6 +6,7 @@ records, change records, the diff, the report, statistics and progress.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -22,6 +23,7 @@ from corpus_tools.changes import Change
 from corpus_tools.diff import StreamingDiff
 from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.filters.base import DocumentContext
+from corpus_tools.language.units import HEAD_BYTES, Paragraph, paragraphs
 from corpus_tools.pipeline import Pipeline
 from corpus_tools.stream.formats import RecordError, RecordFormat, TextFormat
 from corpus_tools.stream.lines import UTF8_BOM, decode, encode, split_lines
@@ -211,7 +213,12 @@ class Runner:
         with ExitStack() as stack:
             stream = open_input(path, stack, on_read)
             previous_ending = b""
-            for number, (content, ending) in enumerate(_read(stream, label), 1):
+            lines, language = _read(stream, label), None
+            if self.pipeline.needs_language:
+                lines, language = self._language_units(lines, label)
+            else:
+                lines = ((content, ending, None) for content, ending in lines)
+            for number, (content, ending, paragraph) in enumerate(lines, 1):
                 after_cr, previous_ending = previous_ending == b"\r", ending
                 summary.lines += 1
                 bom = b""
@@ -230,7 +237,11 @@ class Runner:
                 changes: list[Change] = []
                 new_texts = record.texts
                 for index, (unit_label, text) in enumerate(zip(record.labels, record.texts, strict=True)):
-                    result = clean(text, document=document)
+                    detect = None
+                    if language is not None:
+                        detect = language.detect_for(
+                            text if paragraph is None else paragraph.text, unit_label)
+                    result = clean(text, document=document, detect=detect)
                     if result.changes:
                         changes.extend(c.located(label, number, unit_label) for c in result.changes)
                     if result.text != text:
@@ -265,6 +276,39 @@ class Runner:
                     diff.line(number, line, new_line)
         if diff is not None:
             diff.close()
+
+    def _language_units(self, lines, label: str):
+        """Read the document's head for its language; give each line its paragraph (plain text)."""
+        head_lines, size = [], 0
+        for content, ending in lines:
+            head_lines.append((content, ending))
+            size += len(content) + len(ending)
+            if size >= HEAD_BYTES:
+                break
+        record_format = self.options.record_format
+        unit = self.pipeline.config.lang_unit
+        head: dict = {}
+        for number, (content, _) in enumerate(head_lines, 1):
+            line = decode(content[len(UTF8_BOM):] if number == 1 and content.startswith(UTF8_BOM) else content)
+            try:
+                record = record_format.parse(line)
+            except RecordError:
+                continue
+            for unit_label, text in zip(record.labels, record.texts, strict=True):
+                head.setdefault(unit_label, []).append(text)
+        text_lines = isinstance(record_format, TextFormat)
+        if text_lines and unit != "line":
+            joined = "\n".join(head.get(None, []))
+            head[None] = [joined] if unit == "document" else joined.split("\n\n")
+        language = self.pipeline.language_session(head)
+        lines = itertools.chain(head_lines, lines)
+        if text_lines and unit == "paragraph":
+            return paragraphs(lines, decode), language
+        if text_lines and unit == "document":
+            document_text = head.get(None, [""])[0]
+            whole = Paragraph([document_text])
+            return ((content, ending, whole) for content, ending in lines), language
+        return ((content, ending, None) for content, ending in lines), language
 
     def _bad_record(self, label: str, number: int, error: RecordError) -> None:
         if self.options.on_bad_record == "error":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from corpus_tools.cli import cli
-from corpus_tools.cli.options import filter_command
+from corpus_tools.cli.options import filter_command, language_config, language_options
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.filters import RULE_STEPS
 from corpus_tools.filters.fix_encoding import EncodingConfig
@@ -22,6 +22,7 @@ def _encoding_config(nfc: bool, html: bool, ligatures: bool) -> EncodingConfig:
 
 
 def _rule_options(command):
+    command = language_options(command)
     command = click.option("--verbose", is_flag=True,
                            help="Say which rules a later --rules layer replaced.")(command)
     command = click.option("--no-default-rules", is_flag=True,
@@ -30,12 +31,12 @@ def _rule_options(command):
                         help="Rule file or folder, layered over the defaults (repeatable).")(command)
 
 
-def _rule_config(rule_paths, no_default_rules, verbose) -> dict:
+def _rule_config(rule_paths, no_default_rules, verbose, **language) -> dict:
     rule_set = load_rules(rule_paths, use_defaults=not no_default_rules)
     if verbose:
         for note in rule_set.notes:
             click.echo(f"corpus-tools: {note}", err=True)
-    return {"rule_set": rule_set}
+    return {"rule_set": rule_set, **language_config(**language)}
 
 
 _nfc = click.option("--nfc", is_flag=True, help="Also apply Unicode NFC normalization.")
@@ -64,7 +65,7 @@ def fix_encoding(nfc, html, ligatures):
 
 @filter_command(cli, "fix-scripts")
 @_rule_options
-def fix_scripts(rule_paths, no_default_rules, verbose):
+def fix_scripts(rule_paths, no_default_rules, verbose, **language):
     """Repair look-alike letters of another script and foreign apostrophes.
 
     A Cyrillic 'а' in 'Аzerbaijan' or a Latin 'C' in 'Cтепанакерт' becomes
@@ -77,7 +78,7 @@ def fix_scripts(rule_paths, no_default_rules, verbose):
       corpus-tools fix-scripts --diff article.txt
       corpus-tools fix-scripts --check --jsonl --field text crawl.jsonl
     """
-    return ["fix-scripts"], _rule_config(rule_paths, no_default_rules, verbose)
+    return ["fix-scripts"], _rule_config(rule_paths, no_default_rules, verbose, **language)
 
 
 @filter_command(cli, "normalize-space")
@@ -96,22 +97,23 @@ def normalize_space():
 
 @filter_command(cli, "unify-names")
 @_rule_options
-def unify_names(rule_paths, no_default_rules, verbose):
+def unify_names(rule_paths, no_default_rules, verbose, **language):
     """Write every listed spelling of a name as its canonical form (rule files).
 
-    Scoped rules (lang = [...]) apply only where --lang is in their list.
+    Scoped rules (lang = [...]) apply only where the unit's language is in
+    their list: --lang, or else identified where such a rule has a match.
 
     \b
     Examples:
       corpus-tools unify-names --lang en --diff article.txt
       corpus-tools unify-names --rules my-names.toml --lang en corpus.txt -o out.txt
     """
-    return ["unify-names"], _rule_config(rule_paths, no_default_rules, verbose)
+    return ["unify-names"], _rule_config(rule_paths, no_default_rules, verbose, **language)
 
 
 @filter_command(cli, "strip-artifacts")
 @_rule_options
-def strip_artifacts(rule_paths, no_default_rules, verbose):
+def strip_artifacts(rule_paths, no_default_rules, verbose, **language):
     """Cut translators' leftovers such as a stray 'TO DO.' (rule files).
 
     \b
@@ -119,7 +121,7 @@ def strip_artifacts(rule_paths, no_default_rules, verbose):
       corpus-tools strip-artifacts --diff article.txt
       corpus-tools strip-artifacts --report cuts.jsonl corpus.txt > clean.txt
     """
-    return ["strip-artifacts"], _rule_config(rule_paths, no_default_rules, verbose)
+    return ["strip-artifacts"], _rule_config(rule_paths, no_default_rules, verbose, **language)
 
 
 @filter_command(cli, "clean")
@@ -129,7 +131,7 @@ def strip_artifacts(rule_paths, no_default_rules, verbose):
 @_html
 @_ligatures
 @_rule_options
-def clean(steps, skip, nfc, html, ligatures, rule_paths, no_default_rules, verbose):
+def clean(steps, skip, nfc, html, ligatures, rule_paths, no_default_rules, verbose, **language):
     """Run the recommended pipeline in one process.
 
     Same bytes as piping the single filters in the same order.
@@ -147,5 +149,5 @@ def clean(steps, skip, nfc, html, ligatures, rule_paths, no_default_rules, verbo
         raise click.UsageError(str(error)) from None
     config = {"encoding": _encoding_config(nfc, html, ligatures)}
     if RULE_STEPS & set(step_names):
-        config |= _rule_config(rule_paths, no_default_rules, verbose)
+        config |= _rule_config(rule_paths, no_default_rules, verbose, **language)
     return step_names, config

@@ -37,6 +37,39 @@ _STREAM_OPTIONS = [
 ]
 
 
+def language_options(command):
+    """--lang-backend, --languages, --lang-unit, --min-lang-score: how units' languages are found."""
+    from corpus_tools.language.backends import BACKENDS, DEFAULT_BACKEND
+    from corpus_tools.language.detector import DEFAULT_MIN_SCORE
+    from corpus_tools.language.units import UNIT_MODES
+
+    options = [
+        click.option("--lang-backend", type=click.Choice(list(BACKENDS)), default=DEFAULT_BACKEND,
+                     show_default=True, help="Language identification model (lingua: pip install '.[lingua]')."),
+        click.option("--languages", metavar="xx,yy",
+                     help="Candidate languages of identification, e.g. en,fr,ru,hy,az (faster, more accurate)."),
+        click.option("--lang-unit", type=click.Choice(list(UNIT_MODES)), default="paragraph",
+                     show_default=True, help="Plain text: what one language is identified for."),
+        click.option("--min-lang-score", type=click.FloatRange(0, 1), default=DEFAULT_MIN_SCORE,
+                     show_default=True,
+                     help="Below this score (or under 15 letters) a unit takes its document's language."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def language_config(lang_backend, languages, lang_unit, min_lang_score) -> dict:
+    from corpus_tools.language.codes import parse_languages
+
+    try:
+        candidates = parse_languages(languages)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--languages") from None
+    return {"lang_backend": lang_backend, "languages": candidates, "lang_unit": lang_unit,
+            "min_lang_score": min_lang_score}
+
+
 def stream_options(command):
     """Add the shared input, output and reporting options to a filter command."""
     for option in reversed(_STREAM_OPTIONS):
@@ -80,8 +113,15 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
         progress=options["progress"],
         on_bad_record=options["on_bad_record"],
     )
+    lang = options["lang"]
+    if lang is not None:
+        from corpus_tools.language.codes import normalize
+
+        lang = normalize(lang)
     try:
-        pipeline = Pipeline(steps, CleanConfig(lang=options["lang"], **config_kwargs))
+        pipeline = Pipeline(steps, CleanConfig(lang=lang, **config_kwargs))
+        if pipeline.needs_language:
+            pipeline.detector  # noqa: B018 - an unknown backend or language fails here, before any output
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
     summary = Runner(pipeline, run_options).run(options["files"])

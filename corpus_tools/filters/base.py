@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from corpus_tools.changes import Change
@@ -15,12 +16,32 @@ class DocumentContext:
     state: dict = field(default_factory=dict)
 
 
-@dataclass
 class UnitContext:
-    """What a step knows about the text unit it is given."""
+    """What a step knows about the text unit it is given.
 
-    lang: str | None = None
-    document: DocumentContext = field(default_factory=DocumentContext)
+    ``lang`` is worked out on first use when a ``detect`` callable is given,
+    so a unit no scoped rule looks at is never run through language
+    identification.
+
+    >>> calls = []
+    >>> context = UnitContext(detect=lambda: calls.append(1) or "en")
+    >>> len(calls), context.lang, context.lang, len(calls)
+    (0, 'en', 'en', 1)
+    """
+
+    __slots__ = ("_detect", "_lang", "document")
+
+    def __init__(self, lang: str | None = None, document: DocumentContext | None = None,
+                 detect: Callable[[], str | None] | None = None):
+        self._lang = lang
+        self._detect = None if lang is not None else detect
+        self.document = document if document is not None else DocumentContext()
+
+    @property
+    def lang(self) -> str | None:
+        if self._detect is not None:
+            self._lang, self._detect = self._detect(), None
+        return self._lang
 
 
 class Filter:

@@ -95,6 +95,7 @@ class FixScripts(Filter):
 
     def __init__(self, punctuation: list[PunctuationRule] = ()):
         self.punctuation = {rule.char: rule for rule in punctuation}
+        self.rules = list(punctuation)
         self._marks = (
             regex.compile("[" + "".join(regex.escape(c) for c in self.punctuation) + "]")
             if self.punctuation else None
@@ -174,7 +175,7 @@ class FixScripts(Filter):
         pieces, changes, done = [], [], 0
         for match in self._marks.finditer(text):
             rule = self.punctuation[match.group()]
-            if not rule.applies_to(context.lang):
+            if not rule.applies_in(context):
                 continue
             at = match.start()
             before = text[at - 1] if at else ""

@@ -38,8 +38,6 @@ class StripArtifacts(Filter):
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         changes: list[Change] = []
         for rule in self.rules:
-            if not rule.applies_to(context.lang):
-                continue
             try:
                 matches = list(rule.compiled.finditer(text, timeout=self.timeout))
             except TimeoutError:
@@ -47,7 +45,8 @@ class StripArtifacts(Filter):
                     f"{rule.source}: {rule.id}: the pattern ran longer than {self.timeout:g} s on "
                     f"one line; simplify it (nested repeats like (a+)+ backtrack without end)"
                 ) from None
-            if not matches:
+            # The language is asked for only when a scoped rule has a match.
+            if not matches or not rule.applies_in(context):
                 continue
             if rule.replace is None:
                 changes += [Change(rule.id, m.start() + 1, m.group(), m.group(), suggestion=True)

@@ -94,7 +94,7 @@ class UnifyNames(Filter):
                 continue
             found = view[start : end + 1]
             for entry in entries:
-                if entry.rule.applies_to(context.lang) and self._case_matches(entry, found):
+                if self._case_matches(entry, found) and entry.rule.applies_in(context):
                     candidates.append((begin, -(stop - begin), -entry.kind, stop, entry, found))
         if not candidates:
             return text, []

@@ -34,6 +34,10 @@ class _Scoped:
             return True
         return lang is not None and (lang in self.lang or _base(lang) in self.lang)
 
+    def applies_in(self, context) -> bool:
+        """``applies_to`` the unit's language, asking for it only when the rule is scoped."""
+        return self.lang is None or self.applies_to(context.lang)
+
 
 @dataclass(frozen=True)
 class NameRule(_Scoped):
@@ -127,6 +131,11 @@ class PunctuationRule(_Scoped):
         if lang is not None and (lang in self.keep_lang or _base(lang) in self.keep_lang):
             return False
         return super().applies_to(lang)
+
+    def applies_in(self, context) -> bool:
+        if self.lang is None and not self.keep_lang:
+            return True
+        return self.applies_to(context.lang)
 
     def summary(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,111 @@
+"""Which text decides a unit's language, and the document's language to fall back on.
+
+A unit is a JSONL record's field, a TSV cell, or in plain text a paragraph
+(lines up to a blank line), a line or the whole document (``--lang-unit``).
+A unit too short or too uncertain to identify takes its document's language:
+the majority of the confident units in the document's first 64 KiB (or, when
+those have none, of the confident units seen so far).  Detection is lazy: a
+unit's language is worked out only when a step asks for it.
+
+>>> from corpus_tools.language.detector import LanguageDetector
+>>> document = DocumentLanguage(LanguageDetector(languages=("en", "fr")), head={None: [
+...     "The talks covered the reopening of the road and the return of families.",
+...     "Negotiators met on Monday in a hotel near the border for the first time."]})
+>>> document.detect_for("Latchine too.")()  # too short: the document's language
+'en'
+>>> document.detect_for("Les négociateurs se sont retrouvés lundi près de la frontière.")()
+'fr'
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator
+
+from corpus_tools.language.detector import LanguageDetector
+
+UNIT_MODES = ("paragraph", "line", "document")
+HEAD_BYTES = 64 * 1024  # the sample that decides a document's language
+PARAGRAPH_LINES = 200  # a "paragraph" longer than this is cut, so memory stays bounded
+PARAGRAPH_BYTES = 64 * 1024
+
+
+def _majority(counts: Counter) -> str | None:
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+class DocumentLanguage:
+    """The languages of one document's units; ``label`` tells JSONL fields and TSV columns apart."""
+
+    def __init__(self, detector: LanguageDetector, head: dict[Hashable, list[str]] | None = None):
+        self.detector = detector
+        self.head = head or {}
+        self._document: dict[Hashable, str | None] = {}
+        self.seen: dict[Hashable, Counter] = defaultdict(Counter)
+
+    def document_lang(self, label: Hashable = None) -> str | None:
+        if label not in self._document:
+            counts = Counter()
+            for text in self.head.get(label, ()):
+                found = self.detector.detect(text)
+                if found.reliable:
+                    counts[found.lang] += 1
+            self._document[label] = _majority(counts)
+        return self._document[label] or _majority(self.seen[label])
+
+    def resolve(self, text: str, label: Hashable = None) -> str | None:
+        found = self.detector.detect(text)
+        if found.reliable:
+            self.seen[label][found.lang] += 1
+            return found.lang
+        return self.document_lang(label)
+
+    def detect_for(self, text: str, label: Hashable = None) -> Callable[[], str | None]:
+        """A callable that works out the language of ``text`` when first asked."""
+        return lambda: self.resolve(text, label)
+
+
+class Paragraph:
+    """Lines that belong together; their joined text is built only if it is needed."""
+
+    __slots__ = ("_text", "lines")
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "\n".join(self.lines)
+        return self._text
+
+
+def paragraphs(lines: Iterable[tuple[bytes, bytes]], decode) -> Iterator[tuple[bytes, bytes, Paragraph]]:
+    """``(content, ending)`` pairs, each with the paragraph it belongs to.
+
+    Reads ahead to the next blank line (at most ``PARAGRAPH_LINES`` lines or
+    ``PARAGRAPH_BYTES`` bytes).
+    """
+    buffered: list[tuple[bytes, bytes]] = []
+    size = 0
+
+    def flush():
+        paragraph = Paragraph([decode(content) for content, _ in buffered])
+        for content, ending in buffered:
+            yield content, ending, paragraph
+
+    for content, ending in lines:
+        blank = not content.strip()
+        if blank and buffered:
+            yield from flush()
+            buffered, size = [], 0
+        buffered.append((content, ending))
+        size += len(content)
+        if blank or len(buffered) >= PARAGRAPH_LINES or size >= PARAGRAPH_BYTES:
+            yield from flush()
+            buffered, size = [], 0
+    if buffered:
+        yield from flush()
