@@ -24,6 +24,7 @@ class Change:
     field: str | None = None
     suggestion: bool = False  # recorded, not applied: a suggestion or a finding
     message: str | None = None  # why, for a reader, when the rule id is not enough
+    severity: str | None = None  # "warning": listed by --check, but no reason to fail it
 
     def located(self, file: str | None, line: int, field: str | None) -> Change:
         return replace(self, file=file, line=line, field=field)
@@ -32,8 +33,9 @@ class Change:
         record = asdict(self)
         if not self.suggestion:
             del record["suggestion"]
-        if self.message is None:
-            del record["message"]
+        for optional in ("message", "severity"):
+            if record[optional] is None:
+                del record[optional]
         return record
 
 
@@ -41,7 +43,7 @@ def span_change(rule: str, old: str, new: str) -> Change:
     """Describe a whole-text rewrite as one change covering the part that differs.
 
     >>> span_change("encoding:mojibake", "cafÃ© au lait", "café au lait")
-    Change(rule='encoding:mojibake', column=4, before='Ã©', after='é', line=None, file=None, field=None, suggestion=False, message=None)
+    Change(rule='encoding:mojibake', column=4, before='Ã©', after='é', line=None, file=None, field=None, suggestion=False, message=None, severity=None)
     """
     start = 0
     limit = min(len(old), len(new))

@@ -21,9 +21,16 @@ from dataclasses import dataclass, field
 
 from corpus_tools.changes import Change
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.filters import RECOMMENDED_STEPS, DocumentContext, Filter, UnitContext
+from corpus_tools.filters import (
+    OPTIONAL_STEPS,
+    RECOMMENDED_STEPS,
+    DocumentContext,
+    Filter,
+    UnitContext,
+)
 from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.filters.fix_scripts import FixScripts
+from corpus_tools.filters.foreign_sentences import ForeignSentences
 from corpus_tools.filters.normalize_space import NormalizeSpace
 from corpus_tools.filters.strip_artifacts import StripArtifacts
 from corpus_tools.filters.unify_names import UnifyNames
@@ -72,7 +79,7 @@ class UnknownStepError(CorpusToolsError):
     pass
 
 
-def _build_step(name: str, config: CleanConfig, rules) -> Filter:
+def _build_step(name: str, config: CleanConfig, rules, detector=None) -> Filter:
     if name == "fix-encoding":
         return FixEncoding(config.encoding)
     if name == "fix-scripts":
@@ -83,13 +90,15 @@ def _build_step(name: str, config: CleanConfig, rules) -> Filter:
         return StripArtifacts(rules().artifacts)
     if name == "unify-names":
         return UnifyNames(rules().names)
+    if name == "foreign-sentences":
+        return ForeignSentences(detector)
     raise UnknownStepError(
         f"unknown step '{name}'; the steps are: {', '.join(available_steps())}"
     )
 
 
 def available_steps() -> tuple[str, ...]:
-    return RECOMMENDED_STEPS
+    return RECOMMENDED_STEPS + OPTIONAL_STEPS
 
 
 def resolve_steps(
@@ -102,9 +111,9 @@ def resolve_steps(
     """
     chosen = list(RECOMMENDED_STEPS if steps is None else steps)
     for name in [*chosen, *skip]:
-        if name not in RECOMMENDED_STEPS:
+        if name not in available_steps():
             raise UnknownStepError(
-                f"unknown step '{name}'; the steps are: {', '.join(RECOMMENDED_STEPS)}"
+                f"unknown step '{name}'; the steps are: {', '.join(available_steps())}"
             )
     return [name for name in chosen if name not in set(skip)]
 
@@ -117,7 +126,8 @@ class Pipeline:
         self.step_names = resolve_steps(steps)
         self.rule_set: RuleSet | None = None
         self._detector: LanguageDetector | None = None
-        self.steps = [_build_step(name, self.config, self._rules) for name in self.step_names]
+        self.steps = [_build_step(name, self.config, self._rules, lambda: self.detector)
+                      for name in self.step_names]
 
     def _rules(self) -> RuleSet:
         if self.rule_set is None:
@@ -146,7 +156,7 @@ class Pipeline:
 
     def clean(
         self, text: str, lang: str | None = None, document: DocumentContext | None = None,
-        detect=None,
+        detect=None, detect_document=None,
     ) -> Cleaned:
         """Clean one text unit (a line, a JSONL field, a TSV cell).
 
@@ -157,6 +167,7 @@ class Pipeline:
             lang=lang if lang is not None else self.config.lang,
             document=document if document is not None else DocumentContext(),
             detect=detect,
+            detect_document=detect_document,
         )
         changes: list[Change] = []
         for step in self.steps:

@@ -6,7 +6,7 @@ records, change records, the diff, the report, statistics and progress.
 
 from __future__ import annotations
 
-import itertools
+import functools
 import json
 import os
 import sys
@@ -23,9 +23,9 @@ from corpus_tools.changes import Change
 from corpus_tools.diff import StreamingDiff
 from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.filters.base import DocumentContext
-from corpus_tools.language.units import HEAD_BYTES, Paragraph, paragraphs
+from corpus_tools.language.units import language_units
 from corpus_tools.pipeline import Pipeline
-from corpus_tools.stream.formats import RecordError, RecordFormat, TextFormat
+from corpus_tools.stream.formats import JsonlFormat, RecordError, RecordFormat, TextFormat
 from corpus_tools.stream.lines import UTF8_BOM, decode, encode, split_lines
 from corpus_tools.stream.opener import input_size, open_input, open_output
 
@@ -75,7 +75,8 @@ def describe_change(change: Change) -> str:
         detail += f" (not changed: {change.message})" if change.message else " (not changed)"
     else:
         detail = f"{change.before!r} → {change.after!r}"
-    return f"{where}: {change.rule}: {detail}"
+    severity = f"{change.severity}: " if change.severity else ""
+    return f"{where}: {severity}{change.rule}: {detail}"
 
 
 class ReportWriter:
@@ -205,6 +206,7 @@ class Runner:
         mode = self.options.mode
         document = DocumentContext(path=label)
         record_format = self.options.record_format
+        jsonl = isinstance(record_format, JsonlFormat)
         clean = self.pipeline.clean
         write = out.write
         diff = StreamingDiff(out, label) if mode == "diff" else None
@@ -215,7 +217,10 @@ class Runner:
             previous_ending = b""
             lines, language = _read(stream, label), None
             if self.pipeline.needs_language:
-                lines, language = self._language_units(lines, label)
+                lines, language = language_units(
+                    lines, record_format, self.pipeline.config.lang_unit,
+                    self.pipeline.language_session, decode, UTF8_BOM,
+                    plain=isinstance(record_format, TextFormat))
             else:
                 lines = ((content, ending, None) for content, ending in lines)
             for number, (content, ending, paragraph) in enumerate(lines, 1):
@@ -237,11 +242,14 @@ class Runner:
                 changes: list[Change] = []
                 new_texts = record.texts
                 for index, (unit_label, text) in enumerate(zip(record.labels, record.texts, strict=True)):
-                    detect = None
+                    detect = detect_document = None
                     if language is not None:
                         detect = language.detect_for(
                             text if paragraph is None else paragraph.text, unit_label)
-                    result = clean(text, document=document, detect=detect)
+                        if not jsonl:  # a JSONL record is an article: its own document
+                            detect_document = functools.partial(language.document_lang, unit_label)
+                    result = clean(text, document=document, detect=detect,
+                                   detect_document=detect_document)
                     if result.changes:
                         changes.extend(c.located(label, number, unit_label) for c in result.changes)
                     if result.text != text:
@@ -259,7 +267,7 @@ class Runner:
                     rule_counts[change.rule] += 1
                     if report is not None:
                         report.write(change)
-                    if change.suggestion:
+                    if change.suggestion and change.severity != "warning":
                         summary.findings += 1
                     if mode == "check":
                         print(describe_change(change), file=self.stderr)
@@ -276,39 +284,6 @@ class Runner:
                     diff.line(number, line, new_line)
         if diff is not None:
             diff.close()
-
-    def _language_units(self, lines, label: str):
-        """Read the document's head for its language; give each line its paragraph (plain text)."""
-        head_lines, size = [], 0
-        for content, ending in lines:
-            head_lines.append((content, ending))
-            size += len(content) + len(ending)
-            if size >= HEAD_BYTES:
-                break
-        record_format = self.options.record_format
-        unit = self.pipeline.config.lang_unit
-        head: dict = {}
-        for number, (content, _) in enumerate(head_lines, 1):
-            line = decode(content[len(UTF8_BOM):] if number == 1 and content.startswith(UTF8_BOM) else content)
-            try:
-                record = record_format.parse(line)
-            except RecordError:
-                continue
-            for unit_label, text in zip(record.labels, record.texts, strict=True):
-                head.setdefault(unit_label, []).append(text)
-        text_lines = isinstance(record_format, TextFormat)
-        if text_lines and unit != "line":
-            joined = "\n".join(head.get(None, []))
-            head[None] = [joined] if unit == "document" else joined.split("\n\n")
-        language = self.pipeline.language_session(head)
-        lines = itertools.chain(head_lines, lines)
-        if text_lines and unit == "paragraph":
-            return paragraphs(lines, decode), language
-        if text_lines and unit == "document":
-            document_text = head.get(None, [""])[0]
-            whole = Paragraph([document_text])
-            return ((content, ending, whole) for content, ending in lines), language
-        return ((content, ending, None) for content, ending in lines), language
 
     def _bad_record(self, label: str, number: int, error: RecordError) -> None:
         if self.options.on_bad_record == "error":

@@ -124,6 +124,24 @@ def strip_artifacts(rule_paths, no_default_rules, verbose, **language):
     return ["strip-artifacts"], _rule_config(rule_paths, no_default_rules, verbose, **language)
 
 
+@filter_command(cli, "foreign-sentences")
+@language_options
+def foreign_sentences(**language):
+    """Report sentences in another language than their document's (warnings).
+
+    The text is never changed: use with --check (lists the warnings; they do
+    not make it fail) or --report.  A sentence needs 30 letters and a score of
+    0.95 to be judged; the document is the file (TSV: the column), or for
+    JSONL the record itself.
+
+    \b
+    Examples:
+      corpus-tools foreign-sentences --check --languages en,fr,ru article.txt
+      corpus-tools foreign-sentences --jsonl --report foreign.jsonl crawl.jsonl > /dev/null
+    """
+    return ["foreign-sentences"], language_config(**language)
+
+
 @filter_command(cli, "clean")
 @click.option("--steps", metavar="A,B,C", help="Run these steps, in this order.")
 @click.option("--skip", multiple=True, metavar="STEP", help="Leave out a step (repeatable).")

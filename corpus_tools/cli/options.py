@@ -37,7 +37,7 @@ _STREAM_OPTIONS = [
 ]
 
 
-def language_options(command):
+def language_options(command=None, default_unit: str = "paragraph"):
     """--lang-backend, --languages, --lang-unit, --min-lang-score: how units' languages are found."""
     from corpus_tools.language.backends import BACKENDS, DEFAULT_BACKEND
     from corpus_tools.language.detector import DEFAULT_MIN_SCORE
@@ -48,15 +48,19 @@ def language_options(command):
                      show_default=True, help="Language identification model (lingua: pip install '.[lingua]')."),
         click.option("--languages", metavar="xx,yy",
                      help="Candidate languages of identification, e.g. en,fr,ru,hy,az (faster, more accurate)."),
-        click.option("--lang-unit", type=click.Choice(list(UNIT_MODES)), default="paragraph",
+        click.option("--lang-unit", type=click.Choice(list(UNIT_MODES)), default=default_unit,
                      show_default=True, help="Plain text: what one language is identified for."),
         click.option("--min-lang-score", type=click.FloatRange(0, 1), default=DEFAULT_MIN_SCORE,
                      show_default=True,
                      help="Below this score (or under 15 letters) a unit takes its document's language."),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+
+    def decorate(command):
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate(command) if command is not None else decorate
 
 
 def language_config(lang_backend, languages, lang_unit, min_lang_score) -> dict:

@@ -10,10 +10,13 @@ from corpus_tools.filters.normalize_space import NormalizeSpace
 RECOMMENDED_STEPS = (
     "fix-encoding", "fix-scripts", "strip-artifacts", "normalize-space", "unify-names",
 )
+# Steps that only report, run when named (clean --steps ..., or their own command).
+OPTIONAL_STEPS = ("foreign-sentences",)
 # The steps that read rule files.
 RULE_STEPS = frozenset({"fix-scripts", "strip-artifacts", "unify-names"})
 
 __all__ = [
+    "OPTIONAL_STEPS",
     "RECOMMENDED_STEPS",
     "RULE_STEPS",
     "DocumentContext",

@@ -29,13 +29,22 @@ class UnitContext:
     (0, 'en', 'en', 1)
     """
 
-    __slots__ = ("_detect", "_lang", "document")
+    __slots__ = ("_detect", "_detect_document", "_lang", "document")
 
     def __init__(self, lang: str | None = None, document: DocumentContext | None = None,
-                 detect: Callable[[], str | None] | None = None):
+                 detect: Callable[[], str | None] | None = None,
+                 detect_document: Callable[[], str | None] | None = None):
         self._lang = lang
         self._detect = None if lang is not None else detect
+        self._detect_document = detect_document
         self.document = document if document is not None else DocumentContext()
+
+    @property
+    def document_lang(self) -> str | None:
+        """The language of the unit's document (a text file, a TSV column; a JSONL record itself)."""
+        if self._detect_document is None:
+            return self.lang
+        return self._detect_document()
 
     @property
     def lang(self) -> str | None:

@@ -19,6 +19,7 @@ unit's language is worked out only when a step asks for it.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 
@@ -56,11 +57,23 @@ class DocumentLanguage:
         return self._document[label] or _majority(self.seen[label])
 
     def resolve(self, text: str, label: Hashable = None) -> str | None:
+        return self.decide(text, label)[0]
+
+    def decide(self, text: str, label: Hashable = None) -> tuple[str, float]:
+        """The unit's language and its score.
+
+        An uncertain unit takes the document's language, scored with the
+        unit's own score when its first guess agrees, else 0; with no
+        document language either, it keeps its own uncertain guess.
+        """
         found = self.detector.detect(text)
         if found.reliable:
             self.seen[label][found.lang] += 1
-            return found.lang
-        return self.document_lang(label)
+            return found.lang, found.score
+        document = self.document_lang(label)
+        if document is None:
+            return found.lang, found.score
+        return document, found.score if found.lang == document else 0.0
 
     def detect_for(self, text: str, label: Hashable = None) -> Callable[[], str | None]:
         """A callable that works out the language of ``text`` when first asked."""
@@ -81,6 +94,43 @@ class Paragraph:
         if self._text is None:
             self._text = "\n".join(self.lines)
         return self._text
+
+
+def language_units(lines, record_format, unit: str, make_session, decode, bom: bytes,
+                   plain: bool):
+    """Read a document's first ``HEAD_BYTES`` for its language; give each line its paragraph.
+
+    Returns the ``(content, ending, paragraph or None)`` triples of every line
+    (the head read ahead, then the rest, as they stream) and the document's
+    :class:`DocumentLanguage`.  Paragraphs are only for ``plain`` text, by ``unit``.
+    """
+    head_lines, size = [], 0
+    for content, ending in lines:
+        head_lines.append((content, ending))
+        size += len(content) + len(ending)
+        if size >= HEAD_BYTES:
+            break
+    head: dict = {}
+    for number, (content, _) in enumerate(head_lines, 1):
+        if number == 1 and content.startswith(bom):
+            content = content[len(bom):]
+        try:
+            record = record_format.parse(decode(content))
+        except ValueError:
+            continue
+        for label, text in zip(record.labels, record.texts, strict=True):
+            head.setdefault(label, []).append(text)
+    if plain and unit != "line":
+        joined = "\n".join(head.get(None, []))
+        head[None] = [joined] if unit == "document" else joined.split("\n\n")
+    language = make_session(head)
+    lines = itertools.chain(head_lines, lines)
+    if plain and unit == "paragraph":
+        return paragraphs(lines, decode), language
+    if plain and unit == "document":
+        whole = Paragraph([head.get(None, [""])[0]])
+        return ((content, ending, whole) for content, ending in lines), language
+    return ((content, ending, None) for content, ending in lines), language
 
 
 def paragraphs(lines: Iterable[tuple[bytes, bytes]], decode) -> Iterator[tuple[bytes, bytes, Paragraph]]:

@@ -1,0 +1,137 @@
+"""``detect-lang`` and ``filter-lang``: each record's language, as a tag or a filter."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import ExitStack
+
+import click
+
+from corpus_tools.cli import cli
+from corpus_tools.cli.options import language_config, language_options, record_format
+from corpus_tools.errors import CorpusToolsError
+from corpus_tools.language.codes import parse_languages
+from corpus_tools.language.detector import LanguageDetector
+from corpus_tools.language.streams import (
+    Condition,
+    LanguageOptions,
+    check_conditions,
+    detect_languages,
+    filter_languages,
+)
+from corpus_tools.runner import atomic_output, check_inputs
+from corpus_tools.stream.opener import open_output
+
+_input_options = [
+    click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
+    click.option("-o", "--output", default="-", metavar="FILE",
+                 help="Write here instead of stdout (.gz/.bz2/.xz/.zst compress). Written atomically."),
+    click.option("--jsonl", is_flag=True, help="Input is JSON Lines; identify --field."),
+    click.option("--field", default="text", show_default=True, metavar="PATH",
+                 help="JSONL field whose language counts; dotted for nested fields."),
+    click.option("--tsv", is_flag=True, help="Input is tab-separated; identify each --column."),
+    click.option("--column", "columns", type=int, multiple=True, metavar="N",
+                 help="TSV column, counted from 1 (repeatable)."),
+    click.option("--on-bad-record", type=click.Choice(["error", "pass"]), default="error",
+                 show_default=True, help="A record that cannot be read: exit 2, or pass it through."),
+]
+
+
+def _input(command):
+    for option in reversed(_input_options):
+        command = option(command)
+    return language_options(command, default_unit="line")
+
+
+def _setup(files, jsonl, field, tsv, columns, on_bad_record, **language):
+    files = list(files) or ["-"]
+    check_inputs(files)
+    config = language_config(**language)
+    try:
+        detector = LanguageDetector(config["lang_backend"], config["languages"],
+                                    config["min_lang_score"])
+    except CorpusToolsError as error:
+        raise click.UsageError(str(error)) from None
+    options = LanguageOptions(record_format(jsonl, field, tsv, tuple(sorted(set(columns)))),
+                              config["lang_unit"], on_bad_record)
+    return files, detector, options
+
+
+def _output(output: str, stack: ExitStack):
+    if output == "-":
+        return sys.stdout.buffer
+    return open_output(output, stack.enter_context(atomic_output(output)), stack)
+
+
+@cli.command("detect-lang")
+@_input
+@click.option("--summary", is_flag=True, help="Print a table of languages per file instead.")
+@click.option("--lang-field", default="lang", show_default=True, help="JSONL: field for the language.")
+@click.option("--score-field", default="lang_score", show_default=True,
+              help="JSONL: field for the score.")
+def detect_lang(output, summary, lang_field, score_field, **kwargs):
+    """Tag each record with its language and score.
+
+    Plain text: one 'lang<TAB>score' line per input line, line-aligned
+    (TSV: a pair per --column).  JSONL: the record with two fields added.
+    A unit too short or uncertain takes its document's language; its score
+    is its own for that language when its first guess agrees, else 0.
+
+    \b
+    Examples:
+      corpus-tools detect-lang --languages en,fr,ru,hy,az corpus.txt > langs.tsv
+      corpus-tools detect-lang --jsonl --field text crawl.jsonl.gz -o tagged.jsonl.gz
+      corpus-tools detect-lang --summary corpus/*.txt
+    """
+    files, detector, options = _setup(**kwargs)
+    with ExitStack() as stack:
+        out = _output(output, stack)
+        detect_languages(files, detector, options, out, summary, lang_field, score_field)
+        out.flush()
+    return 0
+
+
+@cli.command("filter-lang")
+@_input
+@click.option("--keep", "keeps", multiple=True, required=True, metavar="xx,yy",
+              help="Languages to keep; with --tsv, one --keep per --column, in the same order.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Also reject records whose language score is below this.")
+@click.option("--rejected", metavar="FILE", help="Write rejected records here (atomically).")
+def filter_lang(output, keeps, min_score, rejected, **kwargs):
+    """Keep the records in the given languages; drop (or set aside) the rest.
+
+    The one command that drops records, by design: lines come out byte for
+    byte, and the output plus --rejected hold every input record once.
+    Counts go to stderr.  Blank and letterless lines are 'und': list it in
+    --keep to keep them.
+
+    \b
+    Examples:
+      corpus-tools filter-lang --keep en,fr corpus.txt -o kept.txt --rejected other.txt
+      corpus-tools filter-lang --tsv --column 1 --keep en --column 2 --keep hy bitext.tsv
+      corpus-tools filter-lang --jsonl --keep ru --min-score 0.9 crawl.jsonl.gz -o ru.jsonl.gz
+    """
+    files, detector, options = _setup(**kwargs)
+    columns = list(kwargs["columns"])
+    try:
+        keep_sets = [frozenset(parse_languages(keep) or ()) for keep in keeps]
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--keep") from None
+    if columns and len(keep_sets) == len(columns):
+        # TsvFormat reads its columns in order; pair each --keep with its --column first.
+        keep_sets = [keep for _, keep in sorted(zip(columns, keep_sets, strict=True))]
+    elif len(keep_sets) == 1 and len(columns) > 1:
+        keep_sets = keep_sets * len(set(columns))
+    conditions = [Condition(keep, min_score) for keep in keep_sets]
+    try:
+        check_conditions(options.record_format, conditions)
+    except CorpusToolsError as error:
+        raise click.UsageError(str(error)) from None
+    with ExitStack() as stack:
+        out = _output(output, stack)
+        rejected_out = _output(rejected, stack) if rejected else None
+        counts = filter_languages(files, detector, options, conditions, out, rejected_out)
+        out.flush()
+    click.echo(counts.describe(), err=True)
+    return 0
