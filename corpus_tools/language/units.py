@@ -57,7 +57,12 @@ class DocumentLanguage:
         return self._document[label] or _majority(self.seen[label])
 
     def resolve(self, text: str, label: Hashable = None) -> str | None:
-        return self.decide(text, label)[0]
+        """The unit's language for scoped rules: None when neither it nor its document is known."""
+        found = self.detector.detect(text)
+        if found.reliable:
+            self.seen[label][found.lang] += 1
+            return found.lang
+        return self.document_lang(label)
 
     def decide(self, text: str, label: Hashable = None) -> tuple[str, float]:
         """The unit's language and its score.
