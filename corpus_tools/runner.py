@@ -127,6 +127,20 @@ def _umask() -> int:
     return mask
 
 
+def progress_bar(paths: Sequence[str], enabled: bool | None, stderr, stack: ExitStack):
+    """A tqdm bar by bytes read, closed with ``stack``; None unless enabled (default: a terminal)."""
+    if enabled is None:
+        enabled = stderr.isatty()
+    if not enabled:
+        return None
+    sizes = [input_size(path) for path in paths]
+    total = None if None in sizes else sum(sizes)
+    bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=stderr,
+               desc="corpus-tools", leave=False)
+    stack.callback(bar.close)
+    return bar
+
+
 def check_inputs(paths: Sequence[str]) -> None:
     """Fail before writing anything when an input cannot be read."""
     for path in paths:
@@ -177,17 +191,7 @@ class Runner:
         return self.summary
 
     def _progress_bar(self, paths: Sequence[str], stack: ExitStack):
-        enabled = self.options.progress
-        if enabled is None:
-            enabled = self.stderr.isatty()
-        if not enabled:
-            return None
-        sizes = [input_size(path) for path in paths]
-        total = None if None in sizes else sum(sizes)
-        bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=self.stderr,
-                   desc="corpus-tools", leave=False)
-        stack.callback(bar.close)
-        return bar
+        return progress_bar(paths, self.options.progress, self.stderr, stack)
 
     def _rewrite_in_place(self, path: str, report, on_read) -> None:
         changed_before = self.summary.changed_lines

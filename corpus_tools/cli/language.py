@@ -19,7 +19,7 @@ from corpus_tools.language.streams import (
     detect_languages,
     filter_languages,
 )
-from corpus_tools.runner import atomic_output, check_inputs
+from corpus_tools.runner import atomic_output, check_inputs, progress_bar
 from corpus_tools.stream.opener import open_output
 
 _input_options = [
@@ -34,6 +34,8 @@ _input_options = [
                  help="TSV column, counted from 1 (repeatable)."),
     click.option("--on-bad-record", type=click.Choice(["error", "pass"]), default="error",
                  show_default=True, help="A record that cannot be read: exit 2, or pass it through."),
+    click.option("--progress/--no-progress", default=None,
+                 help="Progress bar on stderr (default: only when stderr is a terminal)."),
 ]
 
 
@@ -43,7 +45,7 @@ def _input(command):
     return language_options(command, default_unit="line")
 
 
-def _setup(files, jsonl, field, tsv, columns, on_bad_record, **language):
+def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, **language):
     files = list(files) or ["-"]
     check_inputs(files)
     config = language_config(**language)
@@ -52,8 +54,9 @@ def _setup(files, jsonl, field, tsv, columns, on_bad_record, **language):
                                     config["min_lang_score"])
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
+    bar = progress_bar(files, progress, sys.stderr, stack)
     options = LanguageOptions(record_format(jsonl, field, tsv, tuple(sorted(set(columns)))),
-                              config["lang_unit"], on_bad_record)
+                              config["lang_unit"], on_bad_record, bar.update if bar is not None else None)
     return files, detector, options
 
 
@@ -83,8 +86,8 @@ def detect_lang(output, summary, lang_field, score_field, **kwargs):
       corpus-tools detect-lang --jsonl --field text crawl.jsonl.gz -o tagged.jsonl.gz
       corpus-tools detect-lang --summary corpus/*.txt
     """
-    files, detector, options = _setup(**kwargs)
     with ExitStack() as stack:
+        files, detector, options = _setup(stack=stack, **kwargs)
         out = _output(output, stack)
         detect_languages(files, detector, options, out, summary, lang_field, score_field)
         out.flush()
@@ -112,7 +115,8 @@ def filter_lang(output, keeps, min_score, rejected, **kwargs):
       corpus-tools filter-lang --tsv --column 1 --keep en --column 2 --keep hy bitext.tsv
       corpus-tools filter-lang --jsonl --keep ru --min-score 0.9 crawl.jsonl.gz -o ru.jsonl.gz
     """
-    files, detector, options = _setup(**kwargs)
+    stack = ExitStack()
+    files, detector, options = _setup(stack=stack, **kwargs)
     columns = list(kwargs["columns"])
     try:
         keep_sets = [frozenset(parse_languages(keep) or ()) for keep in keeps]
@@ -128,7 +132,7 @@ def filter_lang(output, keeps, min_score, rejected, **kwargs):
         check_conditions(options.record_format, conditions)
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
-    with ExitStack() as stack:
+    with stack:
         out = _output(output, stack)
         rejected_out = _output(rejected, stack) if rejected else None
         counts = filter_languages(files, detector, options, conditions, out, rejected_out)

@@ -27,6 +27,7 @@ class LanguageOptions:
     record_format: RecordFormat = field(default_factory=TextFormat)
     unit: str = "line"  # plain text: line, paragraph or document
     on_bad_record: str = "error"
+    on_read: object = None  # called with the number of bytes read (a progress bar)
 
 
 @dataclass
@@ -44,7 +45,7 @@ class Decided:
 def decided_lines(path: str, detector: LanguageDetector, options: LanguageOptions,
                   stack: ExitStack) -> Iterator[Decided]:
     label = "<stdin>" if path == "-" else path
-    stream = open_input(path, stack, None)
+    stream = open_input(path, stack, options.on_read)
     record_format = options.record_format
     plain = isinstance(record_format, TextFormat)
     lines, language = language_units(

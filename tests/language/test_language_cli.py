@@ -142,3 +142,8 @@ def test_foreign_sentences_are_warnings(invoke):
     assert result.exit_code == 0  # warnings do not fail a check
     assert result.stderr.startswith("<stdin>:3:1: warning: lang:foreign-sentence: ")
     assert "a fr sentence" in result.stderr
+
+
+def test_progress_bar_when_asked(invoke):
+    result = invoke(["detect-lang", "--progress"], input=f"{EN}\n".encode())
+    assert result.exit_code == 0 and "corpus-tools" in result.stderr
