@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textgen import news_lines
 
 from corpus_tools.errors import MissingExtraError
-from corpus_tools.language.detector import SCRIPT_LANGUAGES, LanguageDetector
+from corpus_tools.language.detector import DEFAULT_MIN_SCORE, SCRIPT_LANGUAGES, LanguageDetector
 from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.rules.loader import load_rules
 
@@ -38,16 +38,20 @@ def labelled() -> list[tuple[str, str]]:
     return rows
 
 
-def accuracy(detector: LanguageDetector, rows) -> tuple[int, float, Counter]:
-    """Right answers, lines per second (models loaded, cache cleared), and the misses by language."""
+def accuracy(detector: LanguageDetector, rows) -> tuple[int, float, Counter, int]:
+    """Right answers, lines per second (models loaded, cache cleared), the misses by language,
+    and the wrong answers marked reliable (those would mislead scoped rules)."""
     for _, text in rows[::15]:  # one sentence per language first: models that load lazily load now
         detector.detect(text)
-    detector.detect.cache_clear()
+    detector.cache_clear()
     start = time.perf_counter()
     found = [detector.detect(text) for _, text in rows]
     elapsed = time.perf_counter() - start
-    misses = Counter(lang for (lang, _), got in zip(rows, found, strict=True) if got.lang.split("-")[0] != lang)
-    return len(rows) - sum(misses.values()), len(rows) / elapsed, misses
+    wrong = [(lang, got) for (lang, _), got in zip(rows, found, strict=True)
+             if got.lang.split("-")[0] != lang]
+    misses = Counter(lang for lang, _ in wrong)
+    sure_wrong = sum(got.reliable for _, got in wrong)
+    return len(rows) - len(wrong), len(rows) / elapsed, misses, sure_wrong
 
 
 def clean_cost(size_mb: float) -> None:
@@ -87,7 +91,10 @@ def main() -> None:
     languages = tuple(sorted({lang for lang, _ in rows}))
     print(f"labelled set: {len(rows)} sentences, {len(languages)} languages "
           f"({', '.join(languages)}); fragments are the first 3 words")
-    print(f"{'backend':<12} {'candidates':<11} {'sentences':>10} {'fragments':>10} {'lines/s':>9}  misses (sentences)")
+    print(f"reliable = score >= {DEFAULT_MIN_SCORE} and >= 15 letters; 'sure but wrong' counts "
+          f"wrong answers marked reliable, sentences + fragments")
+    print(f"{'backend':<12} {'candidates':<11} {'sentences':>10} {'fragments':>10} {'lines/s':>9} "
+          f"{'sure but wrong':>15}  misses (sentences)")
     for name in args.backends.split(","):
         for restricted in (None, languages):
             try:
@@ -98,12 +105,12 @@ def main() -> None:
             except MissingExtraError as error:
                 print(f"{name:<12} skipped: {error}")
                 break
-            right, speed, misses = accuracy(detector, rows)
-            right_fragments, _, _ = accuracy(detector, fragments)
+            right, speed, misses, sure_wrong = accuracy(detector, rows)
+            right_fragments, _, _, sure_wrong_fragments = accuracy(detector, fragments)
             label = "all" if restricted is None else f"{len(restricted)} given"
             missed = ", ".join(f"{lang} {count}" for lang, count in sorted(misses.items())) or "-"
             print(f"{name:<12} {label:<11} {right:>6}/{len(rows)} {right_fragments:>6}/{len(rows)} "
-                  f"{speed:>9,.0f}  {missed}")
+                  f"{speed:>9,.0f} {sure_wrong:>7} + {sure_wrong_fragments:<5}  {missed}")
     clean_cost(args.mb)
 
 

@@ -25,3 +25,20 @@ def test_peak_memory_does_not_grow_with_the_input(tmp_path):
     large_peak = _peak_bytes(large, tmp_path / "large.out")
     assert large.stat().st_size > 1_000_000
     assert large_peak < small_peak * 1.5 + 200_000
+
+
+def test_peak_memory_with_language_detection_does_not_grow(tmp_path):
+    # Scoped name rules, no --lang: every line has a candidate, so each paragraph
+    # (here cut at 200 lines: the file has no blank line) is identified.
+    def lines(count):
+        return "".join(f"Convoy {i} took the Latchine road past the border post, officials said.\n"
+                       for i in range(count)).encode()
+
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_bytes(lines(2_000))
+    large.write_bytes(lines(20_000))
+    _peak_bytes(small, tmp_path / "warmup.txt")
+    small_peak = _peak_bytes(small, tmp_path / "small.out")
+    large_peak = _peak_bytes(large, tmp_path / "large.out")
+    assert "Lachin road" in (tmp_path / "large.out").read_text()
+    assert large_peak < small_peak * 1.5 + 300_000
