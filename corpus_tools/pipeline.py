@@ -150,6 +150,15 @@ class Pipeline:
             )
         return self._detector
 
+    def _detect_alone(self, text: str):
+        """A unit cleaned on its own: its language if it is sure enough, else unknown."""
+
+        def detect() -> str | None:
+            found = self.detector.detect(text)
+            return found.lang if found.reliable else None
+
+        return detect
+
     def language_session(self, head: dict | None = None) -> DocumentLanguage:
         """The language bookkeeping of one document; ``head`` holds its first units' texts."""
         return DocumentLanguage(self.detector, head)
@@ -161,8 +170,12 @@ class Pipeline:
         """Clean one text unit (a line, a JSONL field, a TSV cell).
 
         ``detect`` is a callable giving the unit's language, called only if a
-        language-scoped rule has a candidate match (see ``language_session``).
+        language-scoped rule has a candidate match (``language_session(head)``
+        gives one per unit with a document to fall back on).  Without it and
+        without ``lang``, the unit's own text is identified, when needed.
         """
+        if detect is None and lang is None and self.config.lang is None:
+            detect = self._detect_alone(text)
         context = UnitContext(
             lang=lang if lang is not None else self.config.lang,
             document=document if document is not None else DocumentContext(),

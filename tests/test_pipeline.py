@@ -52,3 +52,12 @@ def test_same_output_in_another_process(tmp_path, fixtures_dir):
         encoding="utf-8", check=True,
     ).stdout
     assert there == here
+
+
+def test_pipeline_identifies_a_unit_on_its_own_when_a_scoped_rule_needs_it():
+    pipeline = Pipeline(["unify-names"])
+    english = "The talks covered the reopening of the Latchine road and the return of families."
+    french = "Les négociations ont porté sur la réouverture de la route de Latchine et le retour."
+    assert "Lachin road" in pipeline.clean(english).text
+    assert pipeline.clean(french).text == french
+    assert pipeline.clean("Latchine").text == "Latchine"  # too short to say: scoped rules wait

@@ -64,7 +64,7 @@ def decided_lines(path: str, detector: LanguageDetector, options: LanguageOption
                 raise InputError(label, number, str(error)) from None
             yield Decided(number, raw, line, ending, None, [])
             continue
-        decided = []
+        decided = [] if record.texts else [("und", 0.0)]  # a JSONL null field: no language
         for unit_label, text in zip(record.labels, record.texts, strict=True):
             unit_text = text if paragraph is None else paragraph.text
             decided.append(language.decide(unit_text, unit_label) if unit_text.strip() else ("und", 0.0))

@@ -147,3 +147,10 @@ def test_foreign_sentences_are_warnings(invoke):
 def test_progress_bar_when_asked(invoke):
     result = invoke(["detect-lang", "--progress"], input=f"{EN}\n".encode())
     assert result.exit_code == 0 and "corpus-tools" in result.stderr
+
+
+def test_filter_lang_jsonl_null_field_is_undetermined(invoke):
+    lines = [json.dumps({"text": EN}), json.dumps({"text": None})]
+    result = invoke(["filter-lang", "--jsonl", "--keep", "en"], input=("\n".join(lines) + "\n").encode())
+    assert result.stdout.splitlines() == [lines[0]]
+    assert "rejected: und 1" in result.stderr
