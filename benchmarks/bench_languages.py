@@ -13,7 +13,9 @@ restricted to the 12 languages (``--languages``).
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -81,10 +83,34 @@ def clean_cost(size_mb: float) -> None:
     print(f"  ratio: {lazy / fixed:.2f} (goal >= 0.8)")
 
 
+def end_to_end(size_mb: float) -> None:
+    """The same comparison through the command line, model loading included (once per run)."""
+    variants = ["Latchine", "Pashinian", "Nagorno Karabakh", "Stepanakert"]
+    lines = [f"{line} {variants[i % 4]} was named." if i % 20 == 0 else line
+             for i, line in enumerate(news_lines(int(size_mb * 1_000_000)))]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "news.txt")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        size = path.stat().st_size / 1_000_000
+        times = {}
+        for label, extra in (("--lang en", ["--lang", "en"]), ("identified", [])):
+            command = [sys.executable, "-c", "from corpus_tools.cli import main; main()",
+                       "clean", *extra, str(path)]
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            times[label] = time.perf_counter() - start
+    print(f"\ncorpus-tools clean end to end, {size:.0f} MB (process start and model load included)")
+    for label, seconds in times.items():
+        print(f"  {label:<12} {seconds:6.2f} s  {size / seconds:5.1f} MB/s")
+    print(f"  ratio: {times['--lang en'] / times['identified']:.2f} (goal >= 0.8)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--backends", default="py3langid,langdetect,lingua")
     parser.add_argument("--mb", type=float, default=2.0)
+    parser.add_argument("--e2e-mb", type=float, default=30.0,
+                        help="size of the end-to-end command-line run (0 to skip)")
     args = parser.parse_args()
     rows = labelled()
     fragments = [(lang, " ".join(text.split()[:3])) for lang, text in rows]
@@ -112,6 +138,8 @@ def main() -> None:
             print(f"{name:<12} {label:<11} {right:>6}/{len(rows)} {right_fragments:>6}/{len(rows)} "
                   f"{speed:>9,.0f} {sure_wrong:>7} + {sure_wrong_fragments:<5}  {missed}")
     clean_cost(args.mb)
+    if args.e2e_mb:
+        end_to_end(args.e2e_mb)
 
 
 if __name__ == "__main__":

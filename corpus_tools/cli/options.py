@@ -7,6 +7,7 @@ import functools
 import click
 
 from corpus_tools.errors import CorpusToolsError
+from corpus_tools.language.backends import check_available
 from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.runner import Runner, RunOptions
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
@@ -125,7 +126,11 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
     try:
         pipeline = Pipeline(steps, CleanConfig(lang=lang, **config_kwargs))
         if pipeline.needs_language:
-            pipeline.detector  # noqa: B018 - an unknown backend or language fails here, before any output
+            check_available(pipeline.config.lang_backend)
+        if pipeline.needs_language and pipeline.config.languages is not None:
+            # An unknown language fails here, before any output; without
+            # --languages the model loads only when a unit needs it.
+            pipeline.detector  # noqa: B018
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
     summary = Runner(pipeline, run_options).run(options["files"])

@@ -113,13 +113,18 @@ class Py3langidBackend(Backend):
 
     def __init__(self, languages: tuple[str, ...] | None = None):
         super().__init__(languages)
+        self._identifier = None  # loaded on first use: half a second, and ~100 MB
+
+    def _load(self):
         labels = None
-        if languages is not None:
+        if self.languages is not None:
             full = set(_langid_identifier(None).labels)
-            labels = tuple(sorted({base(code) for code in languages} & full)) or None
-        self._identifier = _langid_identifier(labels)
+            labels = tuple(sorted({base(code) for code in self.languages} & full)) or None
+        return _langid_identifier(labels)
 
     def rank(self, text: str) -> list[tuple[str, float]]:
+        if self._identifier is None:
+            self._identifier = self._load()
         ranked = self._identifier.rank(text)[:5]
         return _restrict([(normalize(code, text), p) for code, p in ranked], self.languages)
 
@@ -158,14 +163,19 @@ class LinguaBackend(Backend):
 
     def __init__(self, languages: tuple[str, ...] | None = None):
         super().__init__(languages)
+        self._detector = None
+
+    def _load(self):
         codes = None
-        if languages is not None:
-            codes = tuple(sorted({base(code) for code in languages} & _lingua_codes()))
+        if self.languages is not None:
+            codes = tuple(sorted({base(code) for code in self.languages} & _lingua_codes()))
             if len(codes) < 2:  # lingua needs two candidates at least
                 codes = tuple(sorted({*codes, "en", "fr"}))
-        self._detector = _lingua_detector(codes)
+        return _lingua_detector(codes)
 
     def rank(self, text: str) -> list[tuple[str, float]]:
+        if self._detector is None:
+            self._detector = self._load()
         values = self._detector.compute_language_confidence_values(text)
         ranked = [(normalize(v.language.iso_code_639_1.name, text), v.value) for v in values[:5]
                   if v.value > 0]
@@ -177,6 +187,16 @@ class LinguaBackend(Backend):
 
 BACKENDS = {backend.name: backend for backend in (Py3langidBackend, LangdetectBackend, LinguaBackend)}
 DEFAULT_BACKEND = "py3langid"
+
+
+def check_available(name: str) -> None:
+    """Fail early, without loading a model, on an unknown backend or a missing extra."""
+    import importlib.util
+
+    if name not in BACKENDS:
+        make_backend(name)
+    if name == "lingua" and importlib.util.find_spec("lingua") is None:
+        raise MissingExtraError("lingua", "lingua", "--lang-backend lingua")
 
 
 def make_backend(name: str, languages: tuple[str, ...] | None = None) -> Backend:

@@ -55,9 +55,8 @@ class LanguageDetector:
         self.languages = languages
         self.min_score = min_score
         self.min_letters = min_letters
-        self.backend = make_backend(backend, languages)
-        settled = {lang for lang in SCRIPT_LANGUAGES.values()}
-        self.backend.check_languages(settled)
+        self.backend = make_backend(backend, languages)  # its model loads on first use
+        self.backend.check_languages(set(SCRIPT_LANGUAGES.values()))
         self._allowed = None if languages is None else {base(code) for code in languages}
         # Keyed by the sample, not the text, so the cache stays small (a few MB).
         self._cached = functools.lru_cache(maxsize=4096)(self._detect)

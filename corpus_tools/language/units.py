@@ -86,18 +86,20 @@ class DocumentLanguage:
 
 
 class Paragraph:
-    """Lines that belong together; their joined text is built only if it is needed."""
+    """Lines that belong together; their text is decoded and joined only if it is needed."""
 
-    __slots__ = ("_text", "lines")
+    __slots__ = ("_decode", "_text", "lines")
 
-    def __init__(self, lines: list[str]):
-        self.lines = lines
+    def __init__(self, lines: list, decode=None):
+        self.lines = lines  # bytes when ``decode`` is given, else text
+        self._decode = decode
         self._text: str | None = None
 
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = "\n".join(self.lines)
+            lines = self.lines if self._decode is None else [self._decode(line) for line in self.lines]
+            self._text = "\n".join(lines)
         return self._text
 
 
@@ -148,7 +150,7 @@ def paragraphs(lines: Iterable[tuple[bytes, bytes]], decode) -> Iterator[tuple[b
     size = 0
 
     def flush():
-        paragraph = Paragraph([decode(content) for content, _ in buffered])
+        paragraph = Paragraph([content for content, _ in buffered], decode)
         for content, ending in buffered:
             yield content, ending, paragraph
 

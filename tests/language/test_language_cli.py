@@ -154,3 +154,14 @@ def test_filter_lang_jsonl_null_field_is_undetermined(invoke):
     result = invoke(["filter-lang", "--jsonl", "--keep", "en"], input=("\n".join(lines) + "\n").encode())
     assert result.stdout.splitlines() == [lines[0]]
     assert "rejected: und 1" in result.stderr
+
+
+def test_no_model_is_loaded_when_no_scoped_rule_has_a_match(invoke, monkeypatch):
+    from corpus_tools.language import backends
+
+    def refuse(*args):
+        raise AssertionError("a model was loaded")
+
+    monkeypatch.setattr(backends, "_langid_identifier", refuse)
+    result = invoke(["clean"], input=b"The weather was fine and the road reopened.\n")
+    assert result.stdout == "The weather was fine and the road reopened.\n"
