@@ -62,7 +62,8 @@ def cli():
     """Repair multilingual text corpora with composable, streaming filters.
 
     Every filter reads FILE... (or stdin, '-') and writes stdout, -o FILE or
-    --in-place; line N out is always line N in.
+    --in-place; line N out is always line N in.  filter-lang is the one
+    command that drops records, by design; detect-lang tags them.
     """
 
 
