@@ -18,7 +18,7 @@ UNDETERMINED = "und"
 # Backend spellings that are not ISO 639-1/-3 codes.
 _ALIASES = {
     "zh-cn": "zh-Hans", "zh-tw": "zh-Hant", "zxx": UNDETERMINED, "uzs": "uz-Arab",
-    "srl": "sr-Latn", "nb": "no",
+    "srl": "sr-Latn", "nb": "no", "kik": "ki",  # kik: py3langid's Kikuyu
 }
 # lingua names its languages in English; these are the ones whose names are not codes.
 _NAMES = {

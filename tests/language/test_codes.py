@@ -21,6 +21,7 @@ from corpus_tools.language.codes import base, normalize, parse_languages
         ("uz", "Toshkent shahri", "uz"),
         ("sr-latn", None, "sr-Latn"),
         ("ary", None, "ary"),  # no ISO 639-1 code: ISO 639-3 stays
+        ("kik", None, "ki"),
     ],
 )
 def test_normalize(code, text, expected):
