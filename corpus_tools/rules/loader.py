@@ -115,18 +115,10 @@ def _merge(merged: RuleSet, layer: RuleSet) -> None:
             else:
                 kept.append(old)
         names = kept
-    artifacts = []
-    new_ids = {rule.rule_id: rule for rule in layer.artifacts}
-    for old in merged.artifacts:
-        if old.rule_id in new_ids:
-            merged.notes.append(
-                f"{new_ids[old.rule_id].source}: artifact '{old.rule_id}' replaces the rule at "
-                f"{old.source}"
-            )
-        else:
-            artifacts.append(old)
     merged.names = names + layer.names
-    merged.artifacts = artifacts + layer.artifacts
+    merged.artifacts = _replace_by_key(
+        merged, merged.artifacts, layer.artifacts, lambda rule: rule.rule_id, "artifact"
+    )
     merged.punctuation = _replace_by_key(
         merged, merged.punctuation, layer.punctuation, lambda rule: rule.char, "punctuation for"
     )
@@ -134,6 +126,7 @@ def _merge(merged: RuleSet, layer: RuleSet) -> None:
 
 
 def _replace_by_key(merged: RuleSet, old_rules: list, new_rules: list, key, what: str) -> list:
+    """The earlier rules whose key no new rule has, then the new rules; a note per replacement."""
     new_keys = {key(rule): rule for rule in new_rules}
     kept = []
     for old in old_rules:
@@ -278,6 +271,14 @@ class _Where:
             return None
         return value
 
+    def rule_id(self, table: dict, table_line: int) -> str | None:
+        """The required ``id`` of an artifact or punctuation rule."""
+        rule_id = self.string(table, "id", table_line, required=True)
+        if rule_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", rule_id):
+            self.error(self.lines.field(table_line, "id"), "id",
+                       f"{rule_id!r} must be lower-case letters, digits, '-', '_' or '.'")
+        return rule_id
+
     def lang(self, table: dict, table_line: int, what: str, key: str = "lang") -> tuple[str, ...] | None:
         value = table.get(key)
         if value is None:
@@ -369,10 +370,7 @@ def _artifact_rule(entry: dict, index: int, file_lang, where: _Where) -> Artifac
     line = where.lines.table("artifact", index)
     before = len(where.problems)
     where.check_fields(entry, ARTIFACT_FIELDS, line, "[[artifact]]")
-    rule_id = where.string(entry, "id", line, required=True)
-    if rule_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", rule_id):
-        where.error(where.lines.field(line, "id"), "id",
-                    f"{rule_id!r} must be lower-case letters, digits, '-', '_' or '.'")
+    rule_id = where.rule_id(entry, line)
     pattern = where.string(entry, "pattern", line, required=True)
     compiled = None
     if pattern is not None:
@@ -400,10 +398,7 @@ def _punctuation_rule(entry: dict, index: int, file_lang, where: _Where) -> Punc
     line = where.lines.table("punctuation", index)
     before = len(where.problems)
     where.check_fields(entry, PUNCTUATION_FIELDS, line, "[[punctuation]]")
-    rule_id = where.string(entry, "id", line, required=True)
-    if rule_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", rule_id):
-        where.error(where.lines.field(line, "id"), "id",
-                    f"{rule_id!r} must be lower-case letters, digits, '-', '_' or '.'")
+    rule_id = where.rule_id(entry, line)
     char = where.string(entry, "char", line, required=True)
     if char is not None and len(char) != 1:
         where.error(where.lines.field(line, "char"), "char",
