@@ -26,8 +26,8 @@ from corpus_tools.filters.base import DocumentContext
 from corpus_tools.language.units import language_units
 from corpus_tools.pipeline import Pipeline
 from corpus_tools.stream.formats import JsonlFormat, RecordError, RecordFormat, TextFormat
-from corpus_tools.stream.lines import UTF8_BOM, decode, encode, split_lines
-from corpus_tools.stream.opener import input_size, open_input, open_output
+from corpus_tools.stream.lines import UTF8_BOM, decode, encode
+from corpus_tools.stream.opener import input_size, open_input, open_output, read_lines
 
 Mode = Literal["write", "diff", "check"]
 
@@ -172,7 +172,7 @@ class Runner:
             report = None
             if self.options.report:
                 report = ReportWriter(stack.enter_context(open(self.options.report, "wb")))
-            bar = self._progress_bar(paths, stack)
+            bar = progress_bar(paths, self.options.progress, self.stderr, stack)
             on_read = bar.update if bar is not None else None
             if self.options.in_place and self.options.mode == "write":
                 for path in paths:
@@ -189,9 +189,6 @@ class Runner:
                 out.flush()
         self._finish()
         return self.summary
-
-    def _progress_bar(self, paths: Sequence[str], stack: ExitStack):
-        return progress_bar(paths, self.options.progress, self.stderr, stack)
 
     def _rewrite_in_place(self, path: str, report, on_read) -> None:
         changed_before = self.summary.changed_lines
@@ -219,7 +216,7 @@ class Runner:
         with ExitStack() as stack:
             stream = open_input(path, stack, on_read)
             previous_ending = b""
-            lines, language = _read(stream, label), None
+            lines, language = read_lines(stream, label), None
             if self.pipeline.needs_language:
                 lines, language = language_units(
                     lines, record_format, self.pipeline.config.lang_unit,
@@ -315,10 +312,3 @@ class Runner:
 class _Unchanged(Exception):
     """Raised inside atomic_output to drop the temporary file of an unchanged file."""
 
-
-def _read(stream: BinaryIO, label: str):
-    try:
-        yield from split_lines(stream)
-    except Exception as error:  # gzip, bz2, lzma and zstd each raise their own errors
-        # A truncated or corrupt compressed file, or an unreadable stream.
-        raise InputError(label, None, f"cannot read: {error}") from None

@@ -18,8 +18,8 @@ from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.language.detector import LanguageDetector
 from corpus_tools.language.units import DocumentLanguage, language_units
 from corpus_tools.stream.formats import JsonlFormat, RecordError, RecordFormat, TextFormat
-from corpus_tools.stream.lines import UTF8_BOM, decode, encode, split_lines
-from corpus_tools.stream.opener import open_input
+from corpus_tools.stream.lines import UTF8_BOM, decode, encode
+from corpus_tools.stream.opener import open_input, read_lines
 
 
 @dataclass
@@ -49,7 +49,7 @@ def decided_lines(path: str, detector: LanguageDetector, options: LanguageOption
     record_format = options.record_format
     plain = isinstance(record_format, TextFormat)
     lines, language = language_units(
-        _read(stream, label), record_format, options.unit,
+        read_lines(stream, label), record_format, options.unit,
         lambda head: DocumentLanguage(detector, head), decode, UTF8_BOM, plain=plain,
     )
     for number, (content, ending, paragraph) in enumerate(lines, 1):
@@ -69,13 +69,6 @@ def decided_lines(path: str, detector: LanguageDetector, options: LanguageOption
             unit_text = text if paragraph is None else paragraph.text
             decided.append(language.decide(unit_text, unit_label) if unit_text.strip() else ("und", 0.0))
         yield Decided(number, raw, line, ending, record, decided)
-
-
-def _read(stream: BinaryIO, label: str):
-    try:
-        yield from split_lines(stream)
-    except Exception as error:  # each compression module raises its own errors
-        raise InputError(label, None, f"cannot read: {error}") from None
 
 
 # --- detect-lang -------------------------------------------------------------------

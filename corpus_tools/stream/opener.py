@@ -7,10 +7,12 @@ import gzip
 import lzma
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import ExitStack
 from typing import BinaryIO
 
 from corpus_tools.errors import InputError, MissingExtraError
+from corpus_tools.stream.lines import RawLine, split_lines
 
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
 
@@ -88,6 +90,15 @@ def open_input(name: str, stack: ExitStack, on_read=None) -> BinaryIO:
     if stream is not raw:
         stack.callback(stream.close)
     return stream
+
+
+def read_lines(stream: BinaryIO, label: str) -> Iterator[RawLine]:
+    """``split_lines`` of an opened input; a read failure becomes one located InputError."""
+    try:
+        yield from split_lines(stream)
+    except Exception as error:  # gzip, bz2, lzma and zstd each raise their own errors
+        # A truncated or corrupt compressed file, or an unreadable stream.
+        raise InputError(label, None, f"cannot read: {error}") from None
 
 
 def _decompressing(name: str, raw: BinaryIO) -> BinaryIO:
