@@ -8,7 +8,13 @@ from contextlib import ExitStack
 import click
 
 from corpus_tools.cli import cli
-from corpus_tools.cli.options import language_config, language_options, record_format
+from corpus_tools.cli.options import (
+    INPUT_OPTIONS,
+    apply_options,
+    language_config,
+    language_options,
+    record_format,
+)
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.language.codes import parse_languages
 from corpus_tools.language.detector import LanguageDetector
@@ -22,26 +28,11 @@ from corpus_tools.language.streams import (
 from corpus_tools.runner import atomic_output, check_inputs, progress_bar
 from corpus_tools.stream.opener import open_output
 
-_input_options = [
-    click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
-    click.option("-o", "--output", default="-", metavar="FILE",
-                 help="Write here instead of stdout (.gz/.bz2/.xz/.zst compress). Written atomically."),
-    click.option("--jsonl", is_flag=True, help="Input is JSON Lines; identify --field."),
-    click.option("--field", default="text", show_default=True, metavar="PATH",
-                 help="JSONL field whose language counts; dotted for nested fields."),
-    click.option("--tsv", is_flag=True, help="Input is tab-separated; identify each --column."),
-    click.option("--column", "columns", type=int, multiple=True, metavar="N",
-                 help="TSV column, counted from 1 (repeatable)."),
-    click.option("--on-bad-record", type=click.Choice(["error", "pass"]), default="error",
-                 show_default=True, help="A record that cannot be read: exit 2, or pass it through."),
-    click.option("--progress/--no-progress", default=None,
-                 help="Progress bar on stderr (default: only when stderr is a terminal)."),
-]
+_INPUT = ("files", "output", "jsonl", "field", "tsv", "column", "on_bad_record", "progress")
 
 
 def _input(command):
-    for option in reversed(_input_options):
-        command = option(command)
+    command = apply_options(command, [INPUT_OPTIONS[name] for name in _INPUT])
     return language_options(command, default_unit="line")
 
 

@@ -12,30 +12,50 @@ from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.runner import Runner, RunOptions
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
 
+# Options of both the filter commands and detect-lang/filter-lang, defined once.
+INPUT_OPTIONS = {
+    "files": click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
+    "output": click.option(
+        "-o", "--output", default="-", metavar="FILE",
+        help="Write here instead of stdout (.gz/.bz2/.xz/.zst compress). Written atomically."),
+    "jsonl": click.option("--jsonl", is_flag=True, help="Input is JSON Lines; only --field counts."),
+    "field": click.option("--field", default="text", show_default=True, metavar="PATH",
+                          help="JSONL field to work on; dotted for nested fields (meta.body)."),
+    "tsv": click.option("--tsv", is_flag=True, help="Input is tab-separated; only --column counts."),
+    "column": click.option("--column", "columns", type=int, multiple=True, metavar="N",
+                           help="TSV column to work on, counted from 1 (repeatable)."),
+    "on_bad_record": click.option(
+        "--on-bad-record", type=click.Choice(["error", "pass"]), default="error", show_default=True,
+        help="A record that cannot be read: stop with exit 2, or pass it through untouched."),
+    "progress": click.option("--progress/--no-progress", default=None,
+                             help="Progress bar on stderr (default: only when stderr is a terminal)."),
+}
+
 _STREAM_OPTIONS = [
-    click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
-    click.option("-o", "--output", default="-", metavar="FILE",
-                 help="Write here instead of stdout (.gz/.bz2/.xz/.zst compress). Written atomically."),
+    INPUT_OPTIONS["files"],
+    INPUT_OPTIONS["output"],
     click.option("--in-place", is_flag=True, help="Rewrite each FILE atomically (mode kept)."),
-    click.option("--jsonl", is_flag=True, help="Input is JSON Lines; clean only --field."),
-    click.option("--field", default="text", show_default=True, metavar="PATH",
-                 help="JSONL field to clean; dotted for nested fields (meta.body)."),
-    click.option("--tsv", is_flag=True, help="Input is tab-separated; clean only --column."),
-    click.option("--column", "columns", type=int, multiple=True, metavar="N",
-                 help="TSV column to clean, counted from 1 (repeatable)."),
-    click.option("--on-bad-record", type=click.Choice(["error", "pass"]), default="error",
-                 show_default=True,
-                 help="A record that cannot be read: stop with exit 2, or pass it through untouched."),
+    INPUT_OPTIONS["jsonl"],
+    INPUT_OPTIONS["field"],
+    INPUT_OPTIONS["tsv"],
+    INPUT_OPTIONS["column"],
+    INPUT_OPTIONS["on_bad_record"],
     click.option("--diff", is_flag=True, help="Print a unified diff instead of the output."),
     click.option("--check", is_flag=True,
                  help="Write nothing; list each change and finding on stderr; exit 1 if there are any."),
     click.option("--report", metavar="FILE.jsonl",
                  help="Write one JSON line per change: file, line, column, rule, before, after."),
     click.option("--stats", is_flag=True, help="Print counts per rule on stderr."),
-    click.option("--progress/--no-progress", default=None,
-                 help="Progress bar on stderr (default: only when stderr is a terminal)."),
+    INPUT_OPTIONS["progress"],
     click.option("--lang", metavar="CODE", help="Language of the input (ISO 639-1, e.g. en)."),
 ]
+
+
+def apply_options(command, options):
+    """Decorate ``command`` with ``options`` so they show in the order listed."""
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def language_options(command=None, default_unit: str = "paragraph"):
@@ -57,9 +77,7 @@ def language_options(command=None, default_unit: str = "paragraph"):
     ]
 
     def decorate(command):
-        for option in reversed(options):
-            command = option(command)
-        return command
+        return apply_options(command, options)
 
     return decorate(command) if command is not None else decorate
 
@@ -77,9 +95,7 @@ def language_config(lang_backend, languages, lang_unit, min_lang_score) -> dict:
 
 def stream_options(command):
     """Add the shared input, output and reporting options to a filter command."""
-    for option in reversed(_STREAM_OPTIONS):
-        command = option(command)
-    return command
+    return apply_options(command, _STREAM_OPTIONS)
 
 
 def record_format(jsonl: bool, field: str, tsv: bool, columns: tuple[int, ...]):
