@@ -95,11 +95,14 @@ class FixScripts(Filter):
 
     def __init__(self, punctuation: list[PunctuationRule] = ()):
         self.punctuation = {rule.char: rule for rule in punctuation}
-        self.rules = list(punctuation)
         self._marks = (
             regex.compile("[" + "".join(regex.escape(c) for c in self.punctuation) + "]")
             if self.punctuation else None
         )
+
+    @property
+    def rules(self) -> list[PunctuationRule]:
+        return list(self.punctuation.values())
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         quotes = _count_quotes(text) if self._marks is not None else None
@@ -267,8 +270,8 @@ def _short_word_target(token: _Token, tokens: list[_Token], index: int) -> str |
 def _replace_letters(segment: str, target: str) -> str | None:
     out = []
     for char in segment:
-        script = script_of(char) if not char.isascii() or target != "Latin" else "Latin"
-        if script is None or script == target or not char.isalpha():
+        script = script_of(char) if char.isalpha() else None
+        if script is None or script == target:
             out.append(char)
             continue
         replacement = lookalike(char, target)
