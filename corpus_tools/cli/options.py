@@ -7,7 +7,10 @@ import functools
 import click
 
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.language.backends import check_available
+from corpus_tools.language.backends import BACKENDS, DEFAULT_BACKEND, check_available
+from corpus_tools.language.codes import normalize, parse_languages
+from corpus_tools.language.detector import DEFAULT_MIN_SCORE
+from corpus_tools.language.units import UNIT_MODES
 from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.runner import Runner, RunOptions
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
@@ -60,10 +63,6 @@ def apply_options(command, options):
 
 def language_options(command=None, default_unit: str = "paragraph"):
     """--lang-backend, --languages, --lang-unit, --min-lang-score: how units' languages are found."""
-    from corpus_tools.language.backends import BACKENDS, DEFAULT_BACKEND
-    from corpus_tools.language.detector import DEFAULT_MIN_SCORE
-    from corpus_tools.language.units import UNIT_MODES
-
     options = [
         click.option("--lang-backend", type=click.Choice(list(BACKENDS)), default=DEFAULT_BACKEND,
                      show_default=True, help="Language identification model (lingua: pip install '.[lingua]')."),
@@ -83,8 +82,6 @@ def language_options(command=None, default_unit: str = "paragraph"):
 
 
 def language_config(lang_backend, languages, lang_unit, min_lang_score) -> dict:
-    from corpus_tools.language.codes import parse_languages
-
     try:
         candidates = parse_languages(languages)
     except ValueError as error:
@@ -136,8 +133,6 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
     )
     lang = options["lang"]
     if lang is not None:
-        from corpus_tools.language.codes import normalize
-
         lang = normalize(lang)
     try:
         pipeline = Pipeline(steps, CleanConfig(lang=lang, **config_kwargs))
