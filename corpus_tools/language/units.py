@@ -56,13 +56,16 @@ class DocumentLanguage:
             self._document[label] = _majority(counts)
         return self._document[label] or _majority(self.seen[label])
 
-    def resolve(self, text: str, label: Hashable = None) -> str | None:
-        """The unit's language for scoped rules: None when neither it nor its document is known."""
+    def _identify(self, text: str, label: Hashable):
         found = self.detector.detect(text)
         if found.reliable:
             self.seen[label][found.lang] += 1
-            return found.lang
-        return self.document_lang(label)
+        return found
+
+    def resolve(self, text: str, label: Hashable = None) -> str | None:
+        """The unit's language for scoped rules: None when neither it nor its document is known."""
+        found = self._identify(text, label)
+        return found.lang if found.reliable else self.document_lang(label)
 
     def decide(self, text: str, label: Hashable = None) -> tuple[str, float]:
         """The unit's language and its score.
@@ -71,11 +74,8 @@ class DocumentLanguage:
         unit's own score when its first guess agrees, else 0; with no
         document language either, it keeps its own uncertain guess.
         """
-        found = self.detector.detect(text)
-        if found.reliable:
-            self.seen[label][found.lang] += 1
-            return found.lang, found.score
-        document = self.document_lang(label)
+        found = self._identify(text, label)
+        document = None if found.reliable else self.document_lang(label)
         if document is None:
             return found.lang, found.score
         return document, found.score if found.lang == document else 0.0
