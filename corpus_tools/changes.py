@@ -1,49 +1,92 @@
-"""Change records: every edit a filter makes, with the id of the rule behind it."""
+"""Change records: every edit and finding, with the rule behind it and where it is.
+
+A filter describes what it did in the coordinates of the text it was given;
+the pipeline maps each record back to the unit's input text, and the runner
+to the input line (a JSONL field's escapes and a TSV cell's offset counted),
+so that ``line:column`` points at the input as read.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Kind = Literal["fix", "suggestion", "finding"]
+Severity = Literal["error", "warning", "info"]
+KINDS = ("fix", "suggestion", "finding")
 
 
 @dataclass(frozen=True)
 class Change:
-    """One edit inside one text unit.
+    """One edit (``fix``), proposed edit (``suggestion``) or finding inside one text unit.
 
-    ``column`` is 1-based, counted in code points of the text as the step
-    received it.  ``line`` and ``file`` are filled in by the stream; a filter
-    only knows the text it was given.  ``field`` names the JSONL field or TSV
-    column the text came from (``None`` for plain text).
+    ``column`` and ``end_column`` are 1-based and end-exclusive, in code points;
+    ``fix`` is the replacement text (None for a finding).  ``severity`` None
+    means the catalog's default for ``rule`` (see :func:`corpus_tools.catalog.severity_of`).
+    ``line``, ``file`` and ``field`` are filled in by the runner.
+
+    >>> Change("space:trailing", 6, "  ", "").end
+    8
+    >>> Change("script:mixed-token", 1, "Bakuы", None, kind="finding").applied
+    False
     """
 
     rule: str
     column: int
     before: str
-    after: str
+    fix: str | None
+    kind: Kind = "fix"
+    severity: Severity | None = None
+    message: str | None = None
+    end_column: int | None = None
     line: int | None = None
     file: str | None = None
     field: str | None = None
-    suggestion: bool = False  # recorded, not applied: a suggestion or a finding
-    message: str | None = None  # why, for a reader, when the rule id is not enough
-    severity: str | None = None  # "warning": listed by --check, but no reason to fail it
 
-    def located(self, file: str | None, line: int, field: str | None) -> Change:
-        return replace(self, file=file, line=line, field=field)
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
+        if (self.fix is None) != (self.kind == "finding"):
+            raise ValueError("a finding has no fix; a fix or suggestion has one")
+
+    @property
+    def applied(self) -> bool:
+        """Whether the text was changed by this record."""
+        return self.kind == "fix"
+
+    @property
+    def end(self) -> int:
+        return self.end_column if self.end_column is not None else self.column + len(self.before)
+
+    def located(self, file: str | None, line: int, field: str | None,
+                column: int | None = None, end_column: int | None = None) -> Change:
+        return replace(self, file=file, line=line, field=field,
+                       column=self.column if column is None else column,
+                       end_column=self.end if end_column is None else end_column)
 
     def as_dict(self) -> dict:
-        record = asdict(self)
-        if not self.suggestion:
-            del record["suggestion"]
-        for optional in ("message", "severity"):
-            if record[optional] is None:
-                del record[optional]
+        """The JSON form (README, "Change records"): absent keys are omitted."""
+        from corpus_tools.catalog import severity_of
+
+        record = {
+            "file": self.file, "line": self.line, "column": self.column,
+            "end_column": self.end, "field": self.field, "kind": self.kind,
+            "rule": self.rule, "severity": self.severity or severity_of(self.rule),
+            "before": self.before,
+        }
+        if self.fix is not None:
+            record["fix"] = self.fix
+        if self.message is not None:
+            record["message"] = self.message
         return record
 
 
 def span_change(rule: str, old: str, new: str) -> Change:
     """Describe a whole-text rewrite as one change covering the part that differs.
 
-    >>> span_change("encoding:mojibake", "cafÃ© au lait", "café au lait")
-    Change(rule='encoding:mojibake', column=4, before='Ã©', after='é', line=None, file=None, field=None, suggestion=False, message=None, severity=None)
+    >>> change = span_change("encoding:mojibake", "cafÃ© au lait", "café au lait")
+    >>> change.column, change.before, change.fix
+    (4, 'Ã©', 'é')
     """
     start = 0
     limit = min(len(old), len(new))
@@ -54,3 +97,38 @@ def span_change(rule: str, old: str, new: str) -> Change:
         end_old -= 1
         end_new -= 1
     return Change(rule, start + 1, old[start:end_old], new[start:end_new])
+
+
+class PositionMap:
+    """Maps positions in a step's output back to its input, from the step's edits.
+
+    ``edits`` are ``(start, end, replacement length)`` in the input's
+    coordinates, sorted and not overlapping (what one step reports).
+
+    >>> edits = PositionMap([(3, 5, 1), (8, 8, 2)])  # "abcDEfghij" -> "abcXfghYYij"
+    >>> [edits.to_input(p) for p in (0, 3, 4, 5, 7, 9, 10)]
+    [0, 3, 5, 6, 8, 8, 9]
+    >>> edits.to_input(4, at_end=True), edits.to_input(3, at_end=True)  # span ends after/before X
+    (5, 3)
+    """
+
+    __slots__ = ("_edits",)
+
+    def __init__(self, edits: list[tuple[int, int, int]]):
+        table, shift = [], 0
+        for start, end, length in edits:
+            table.append((start + shift, start, end, length))
+            shift += length - (end - start)
+        self._edits = table
+
+    def to_input(self, position: int, at_end: bool = False) -> int:
+        """A start position inside a replacement maps to its start; an end position to its end."""
+        mapped = position
+        for new_start, start, end, length in self._edits:
+            if position < new_start:
+                break
+            new_end = new_start + length
+            if position < new_end or (at_end and length and position == new_end):
+                return start if not at_end or position == new_start else end
+            mapped = end + (position - new_end)
+        return mapped

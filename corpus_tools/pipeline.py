@@ -7,40 +7,37 @@ This is the library entry point for other programs (Dask, Spark, notebooks):
 >>> result = pipeline.clean("The cafÃ©  is open.  ")
 >>> result.text
 'The café is open.'
->>> [change.rule for change in result.changes]
-['encoding:mojibake', 'space:trailing', 'space:collapse']
+>>> [(change.rule, change.column) for change in result.changes]  # columns of the input text
+[('encoding:mojibake', 8), ('space:trailing', 20), ('space:collapse', 10)]
 >>> record, changes = pipeline.clean_record({"id": 7, "text": "Ã©tÃ©"})
 >>> record
 {'id': 7, 'text': 'été'}
+
+A unit's output depends on its text, its paragraph (for language only) and
+its document's facts, nothing else: ``Pipeline.facts(head)`` makes the facts
+the command line uses for a document whose head (first 64 KiB) is ``head``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
-from corpus_tools.changes import Change
-from corpus_tools.errors import CorpusToolsError
-from corpus_tools.filters import (
-    OPTIONAL_STEPS,
-    RECOMMENDED_STEPS,
-    DocumentContext,
-    Filter,
-    UnitContext,
-)
-from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
-from corpus_tools.filters.fix_scripts import FixScripts
-from corpus_tools.filters.foreign_sentences import ForeignSentences
-from corpus_tools.filters.normalize_space import NormalizeSpace
-from corpus_tools.filters.strip_artifacts import StripArtifacts
-from corpus_tools.filters.unify_names import UnifyNames
+from corpus_tools.changes import Change, PositionMap
+from corpus_tools.filters.base import DocumentFacts, Filter, UnitContext
+from corpus_tools.filters.fix_encoding import EncodingConfig
 from corpus_tools.language.backends import DEFAULT_BACKEND
 from corpus_tools.language.detector import DEFAULT_MIN_SCORE, LanguageDetector
-from corpus_tools.language.units import DocumentLanguage
+from corpus_tools.language.units import LanguageDecider, head_texts
+from corpus_tools.registry import (
+    UnknownStepError,  # noqa: F401 - re-exported for library users
+    build_step,
+    resolve_steps,
+)
 from corpus_tools.rules.loader import load_rules
 from corpus_tools.rules.model import RuleSet
 
-_LINE_BREAKS = ("\n", "\r")
+LINE_BREAKS = ("\n", "\r")
 
 
 @dataclass(frozen=True)
@@ -65,150 +62,137 @@ class CleanConfig:
 
 @dataclass
 class Cleaned:
-    """The result of cleaning one text unit."""
+    """The result of cleaning one text unit; change columns count in the unit's input text."""
 
     text: str
     changes: list[Change]
 
     @property
     def changed(self) -> bool:
-        return any(not change.suggestion for change in self.changes)
-
-
-class UnknownStepError(CorpusToolsError):
-    pass
-
-
-def _build_step(name: str, config: CleanConfig, rules, detector=None) -> Filter:
-    if name == "fix-encoding":
-        return FixEncoding(config.encoding)
-    if name == "fix-scripts":
-        return FixScripts(rules().punctuation)
-    if name == "normalize-space":
-        return NormalizeSpace()
-    if name == "strip-artifacts":
-        return StripArtifacts(rules().artifacts)
-    if name == "unify-names":
-        return UnifyNames(rules().names)
-    if name == "foreign-sentences":
-        return ForeignSentences(detector)
-    raise UnknownStepError(
-        f"unknown step '{name}'; the steps are: {', '.join(available_steps())}"
-    )
-
-
-def available_steps() -> tuple[str, ...]:
-    return RECOMMENDED_STEPS + OPTIONAL_STEPS
-
-
-def resolve_steps(
-    steps: Iterable[str] | None = None, skip: Iterable[str] = ()
-) -> list[str]:
-    """The step names to run: ``steps`` (default: the recommended order) less ``skip``.
-
-    >>> resolve_steps(None, skip=["unify-names"])
-    ['fix-encoding', 'fix-scripts', 'strip-artifacts', 'normalize-space']
-    """
-    chosen = list(RECOMMENDED_STEPS if steps is None else steps)
-    for name in [*chosen, *skip]:
-        if name not in available_steps():
-            raise UnknownStepError(
-                f"unknown step '{name}'; the steps are: {', '.join(available_steps())}"
-            )
-    return [name for name in chosen if name not in set(skip)]
+        return any(change.applied for change in self.changes)
 
 
 class Pipeline:
-    """Steps by name, built once, applied to one unit at a time."""
+    """Steps by name, built once, applied to one unit at a time.
+
+    A pipeline pickles as its step names and configuration (rules and models
+    are built again where it is unpickled), so it can be shipped to workers.
+    """
 
     def __init__(self, steps: Sequence[str] | None = None, config: CleanConfig | None = None):
         self.config = config or CleanConfig()
         self.step_names = resolve_steps(steps)
-        self.rule_set: RuleSet | None = None
-        self._detector: LanguageDetector | None = None
-        self.steps = [_build_step(name, self.config, self._rules, lambda: self.detector)
-                      for name in self.step_names]
+        self._rule_set: RuleSet | None = None
+        self._decider: LanguageDecider | None = None
+        self.steps: list[Filter] = [
+            build_step(name, self.config, self._rules, lambda: self.detector)
+            for name in self.step_names
+        ]
+
+    def __reduce__(self):
+        return (Pipeline, (self.step_names, self.config))
 
     def _rules(self) -> RuleSet:
-        if self.rule_set is None:
-            self.rule_set = self.config.load_rules()
-        return self.rule_set
+        if self._rule_set is None:
+            self._rule_set = self.config.load_rules()
+        return self._rule_set
+
+    @property
+    def rule_set(self) -> RuleSet:
+        return self._rules()
 
     @property
     def needs_language(self) -> bool:
         """Whether some step may ask for a unit's language that ``--lang`` does not give."""
         if self.config.lang is not None:
             return False
-        return any(getattr(step, "needs_language", False) or _has_scoped_rules(step)
-                   for step in self.steps)
+        return any(step.needs_language or step.scoped for step in self.steps)
+
+    @property
+    def decider(self) -> LanguageDecider:
+        if self._decider is None:
+            self._decider = LanguageDecider(LanguageDetector(
+                self.config.lang_backend, self.config.languages, self.config.min_lang_score))
+        return self._decider
 
     @property
     def detector(self) -> LanguageDetector:
-        if self._detector is None:
-            self._detector = LanguageDetector(
-                self.config.lang_backend, self.config.languages, self.config.min_lang_score
-            )
-        return self._detector
+        return self.decider.detector
 
-    def _detect_alone(self, text: str):
-        """A unit cleaned on its own: its language if it is sure enough, else unknown."""
+    def facts(self, head: Sequence[str] = (), unit: str | None = None) -> DocumentFacts:
+        """The facts of a document whose head (first 64 KiB of unit texts, in order) is ``head``.
 
-        def detect() -> str | None:
-            found = self.detector.detect(text)
-            return found.lang if found.reliable else None
+        In plain text, ``head`` is the head's lines; they are grouped into
+        ``unit`` (default: the configured ``lang_unit``) to vote for the language.
+        """
+        texts = list(head)
+        return DocumentFacts.from_head(head_texts(texts, unit or self.config.lang_unit),
+                                       lang=self.config.lang)
 
-        return detect
+    def record_facts(self, text: str) -> DocumentFacts:
+        """The facts of a unit that is its own document (a JSONL record's field)."""
+        return DocumentFacts.from_head((text,), lang=self.config.lang)
 
-    def language_session(self, head: dict | None = None) -> DocumentLanguage:
-        """The language bookkeeping of one document; ``head`` holds its first units' texts."""
-        return DocumentLanguage(self.detector, head)
+    def context(self, text: str, facts: DocumentFacts, lang: str | None = None,
+                language_text: str | None = None) -> UnitContext:
+        lang = lang if lang is not None else facts.lang
+        if lang is not None:
+            return UnitContext(lang=lang, facts=facts)
+        decider = self._decider_getter()
+        if self.config.lang_unit == "document" and facts.head:
+            detect = lambda: decider().document_lang(facts.head)  # noqa: E731
+        else:
+            sample = text if language_text is None else language_text
+            detect = lambda: decider().resolve(sample, facts.head)  # noqa: E731
+        return UnitContext(facts=facts, detect=detect,
+                           detect_document=lambda: decider().document_lang(facts.head or (text,)))
 
-    def clean(
-        self, text: str, lang: str | None = None, document: DocumentContext | None = None,
-        detect=None, detect_document=None,
-    ) -> Cleaned:
+    def _decider_getter(self):
+        return lambda: self.decider
+
+    def clean(self, text: str, facts: DocumentFacts | None = None, *, lang: str | None = None,
+              language_text: str | None = None,
+              separators: tuple[str, ...] = LINE_BREAKS) -> Cleaned:
         """Clean one text unit (a line, a JSONL field, a TSV cell).
 
-        ``detect`` is a callable giving the unit's language, called only if a
-        language-scoped rule has a candidate match (``language_session(head)``
-        gives one per unit with a document to fall back on).  Without it and
-        without ``lang``, the unit's own text is identified, when needed.
+        ``facts`` are its document's (default: none known, so the unit's own
+        text decides its language); ``language_text`` is the text that
+        identifies its language (its paragraph; default the unit itself).
+        An edit that would add one of ``separators`` (a line break; a tab in
+        TSV) is refused for that step.  Change columns count in ``text``.
         """
-        if detect is None and lang is None and self.config.lang is None:
-            detect = self._detect_alone(text)
-        context = UnitContext(
-            lang=lang if lang is not None else self.config.lang,
-            document=document if document is not None else DocumentContext(),
-            detect=detect,
-            detect_document=detect_document,
-        )
+        facts = facts if facts is not None else DocumentFacts()
+        context = self.context(text, facts, lang, language_text)
         changes: list[Change] = []
+        maps: list[PositionMap] = []  # newest first: each maps a step's output to its input
         for step in self.steps:
             new_text, step_changes = step.apply(text, context)
             if not step_changes:
                 continue
-            if new_text == text:  # findings and suggestions only
-                changes.extend(step_changes)
+            if new_text != text and _adds_separator(text, new_text, separators):
+                # A step (an HTML entity like &#10;, say) would split the line or
+                # shift the columns: line N out must stay line N in.
                 continue
-            if _adds_line_break(text, new_text):
-                # A step (an HTML entity like &#10;, say) would split the line:
-                # line N out must stay line N in, so that edit is refused.
-                continue
-            text = new_text
-            changes.extend(step_changes)
+            changes.extend(_to_input(change, maps) for change in step_changes)
+            if new_text != text:
+                maps.insert(0, _edits_of(step_changes))
+                text = new_text
         return Cleaned(text, changes)
 
     def clean_record(self, record: dict, field: str = "text", lang: str | None = None):
-        """Clean the string at ``field`` (a dotted path) of a dict; return a new dict and changes."""
+        """Clean the string at ``field`` (a dotted path) of a dict; return a new dict and changes.
+
+        The record is its own document, as in ``--jsonl``.
+        """
         parts = field.split(".")
         target = record
         for part in parts[:-1]:
             target = target[part]
-        result = self.clean(target[parts[-1]], lang=lang)
-        if result.text == target[parts[-1]]:
-            return record, []
-        new_record = _replace_path(record, parts, result.text)
-        return new_record, result.changes
+        value = target[parts[-1]]
+        result = self.clean(value, self.record_facts(value), lang=lang)
+        if result.text == value:
+            return record, result.changes
+        return _replace_path(record, parts, result.text), result.changes
 
 
 def _replace_path(record: dict, parts: list[str], value: str) -> dict:
@@ -220,10 +204,25 @@ def _replace_path(record: dict, parts: list[str], value: str) -> dict:
     return new
 
 
-def _has_scoped_rules(step: Filter) -> bool:
-    rules = getattr(step, "rules", None)
-    return any(rule.lang is not None or getattr(rule, "keep_lang", ()) for rule in rules or ())
+def _edits_of(changes: list[Change]) -> PositionMap:
+    edits, last = [], -1
+    for change in sorted((c for c in changes if c.applied), key=lambda c: c.column):
+        start = change.column - 1
+        if start < last:
+            continue  # overlapping records (none of ours): keep the map ordered
+        edits.append((start, start + len(change.before), len(change.fix)))
+        last = start + len(change.before)
+    return PositionMap(edits)
 
 
-def _adds_line_break(old: str, new: str) -> bool:
-    return any(new.count(brk) > old.count(brk) for brk in _LINE_BREAKS)
+def _to_input(change: Change, maps: list[PositionMap]) -> Change:
+    start, end = change.column - 1, change.end - 1
+    for position_map in maps:
+        start, end = position_map.to_input(start), position_map.to_input(end, at_end=True)
+    if not maps and change.end_column is not None:
+        return change
+    return replace(change, column=start + 1, end_column=max(end, start) + 1)
+
+
+def _adds_separator(old: str, new: str, separators: tuple[str, ...]) -> bool:
+    return any(new.count(separator) > old.count(separator) for separator in separators)

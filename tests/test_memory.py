@@ -2,8 +2,8 @@
 
 import tracemalloc
 
+from corpus_tools.engine.runner import Runner, RunOptions
 from corpus_tools.pipeline import Pipeline
-from corpus_tools.runner import Runner, RunOptions
 
 
 def _peak_bytes(path, out_path):

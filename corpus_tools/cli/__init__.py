@@ -1,12 +1,14 @@
 """The command line: a thin layer that maps options to library objects.
 
 Exit codes: 0 done, 1 findings (``--check``, ``rules test`` failures),
-2 usage, input or configuration error; 141 when the reader of stdout went away.
+2 usage, input or configuration error; 130 on Ctrl-C, 128+N on signal N
+(SIGTERM, SIGHUP); 141 when the reader of stdout went away.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
@@ -17,10 +19,34 @@ from corpus_tools.errors import CorpusToolsError
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BROKEN_PIPE = 0, 1, 2, 141
 
 
+class _PipeClosed(Exception):
+    """stdout's reader went away; raised instead of BrokenPipeError so click does not take it."""
+
+
+class _Signalled(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so temporary files are removed."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_signalled(signum, frame):
+    raise _Signalled(signum)
+
+
 class CorpusToolsGroup(click.Group):
     """A group whose errors are one line on stderr and a stable exit code, never a traceback."""
 
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _PipeClosed from None
+
     def main(self, args=None, prog_name=None, **extra):
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, _raise_signalled)
         try:
             result = super().main(args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.UsageError as error:
@@ -30,8 +56,10 @@ class CorpusToolsGroup(click.Group):
             _fail(error.format_message(), error.exit_code)
         except CorpusToolsError as error:
             _fail(str(error), EXIT_ERROR)
-        except BrokenPipeError:
+        except (BrokenPipeError, _PipeClosed):
             _quiet_broken_pipe()
+        except _Signalled as error:
+            _fail(f"stopped by {signal.Signals(error.signum).name}", 128 + error.signum)
         except (click.Abort, KeyboardInterrupt):
             _fail("interrupted", 130)
         except OSError as error:

@@ -15,6 +15,7 @@ from corpus_tools.cli.options import (
     language_options,
     record_format,
 )
+from corpus_tools.engine.runner import check_inputs
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.language.codes import parse_languages
 from corpus_tools.language.detector import LanguageDetector
@@ -25,7 +26,9 @@ from corpus_tools.language.streams import (
     detect_languages,
     filter_languages,
 )
-from corpus_tools.runner import atomic_output, check_inputs, progress_bar
+from corpus_tools.language.units import LanguageDecider
+from corpus_tools.report.progress import progress_bar
+from corpus_tools.stream.atomic import check_outputs, open_destination
 from corpus_tools.stream.opener import open_output
 
 _INPUT = ("files", "output", "jsonl", "field", "tsv", "column", "on_bad_record", "progress")
@@ -41,20 +44,18 @@ def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, **
     check_inputs(files)
     config = language_config(**language)
     try:
-        detector = LanguageDetector(config["lang_backend"], config["languages"],
-                                    config["min_lang_score"])
+        decider = LanguageDecider(LanguageDetector(config["lang_backend"], config["languages"],
+                                                   config["min_lang_score"]))
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
     bar = progress_bar(files, progress, sys.stderr, stack)
     options = LanguageOptions(record_format(jsonl, field, tsv, tuple(sorted(set(columns)))),
                               config["lang_unit"], on_bad_record, bar.update if bar is not None else None)
-    return files, detector, options
+    return files, decider, options
 
 
 def _output(output: str, stack: ExitStack):
-    if output == "-":
-        return sys.stdout.buffer
-    return open_output(output, stack.enter_context(atomic_output(output)), stack)
+    return open_output(output, stack.enter_context(open_destination(output)), stack)
 
 
 @cli.command("detect-lang")
@@ -78,9 +79,10 @@ def detect_lang(output, summary, lang_field, score_field, **kwargs):
       corpus-tools detect-lang --summary corpus/*.txt
     """
     with ExitStack() as stack:
-        files, detector, options = _setup(stack=stack, **kwargs)
+        files, decider, options = _setup(stack=stack, **kwargs)
+        check_outputs(files, {"-o": output})
         out = _output(output, stack)
-        detect_languages(files, detector, options, out, summary, lang_field, score_field)
+        detect_languages(files, decider, options, out, summary, lang_field, score_field)
         out.flush()
     return 0
 
@@ -107,7 +109,8 @@ def filter_lang(output, keeps, min_score, rejected, **kwargs):
       corpus-tools filter-lang --jsonl --keep ru --min-score 0.9 crawl.jsonl.gz -o ru.jsonl.gz
     """
     stack = ExitStack()
-    files, detector, options = _setup(stack=stack, **kwargs)
+    files, decider, options = _setup(stack=stack, **kwargs)
+    check_outputs(files, {"-o": output, "--rejected": rejected})
     columns = list(kwargs["columns"])
     try:
         keep_sets = [frozenset(parse_languages(keep) or ()) for keep in keeps]
@@ -126,7 +129,7 @@ def filter_lang(output, keeps, min_score, rejected, **kwargs):
     with stack:
         out = _output(output, stack)
         rejected_out = _output(rejected, stack) if rejected else None
-        counts = filter_languages(files, detector, options, conditions, out, rejected_out)
+        counts = filter_languages(files, decider, options, conditions, out, rejected_out)
         out.flush()
     click.echo(counts.describe(), err=True)
     return 0

@@ -6,13 +6,13 @@ import functools
 
 import click
 
+from corpus_tools.engine.runner import Runner, RunOptions
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.language.backends import BACKENDS, DEFAULT_BACKEND, check_available
 from corpus_tools.language.codes import normalize, parse_languages
 from corpus_tools.language.detector import DEFAULT_MIN_SCORE
 from corpus_tools.language.units import UNIT_MODES
 from corpus_tools.pipeline import CleanConfig, Pipeline
-from corpus_tools.runner import Runner, RunOptions
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
 
 # Options of both the filter commands and detect-lang/filter-lang, defined once.
@@ -37,7 +37,11 @@ INPUT_OPTIONS = {
 _STREAM_OPTIONS = [
     INPUT_OPTIONS["files"],
     INPUT_OPTIONS["output"],
-    click.option("--in-place", is_flag=True, help="Rewrite each FILE atomically (mode kept)."),
+    click.option("--in-place", is_flag=True,
+                 help="Rewrite each FILE atomically (owner, group and mode kept; links followed)."),
+    click.option("--force-in-place", is_flag=True,
+                 help="With --in-place: rewrite a file that has other hard links, or whose "
+                      "owner cannot be kept."),
     INPUT_OPTIONS["jsonl"],
     INPUT_OPTIONS["field"],
     INPUT_OPTIONS["tsv"],
@@ -47,7 +51,7 @@ _STREAM_OPTIONS = [
     click.option("--check", is_flag=True,
                  help="Write nothing; list each change and finding on stderr; exit 1 if there are any."),
     click.option("--report", metavar="FILE.jsonl",
-                 help="Write one JSON line per change: file, line, column, rule, before, after."),
+                 help="Write one JSON line per change record (- for stdout, with -o or --check)."),
     click.option("--stats", is_flag=True, help="Print counts per rule on stderr."),
     INPUT_OPTIONS["progress"],
     click.option("--lang", metavar="CODE", help="Language of the input (ISO 639-1, e.g. en)."),
@@ -125,6 +129,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
         ),
         output=options["output"],
         in_place=options["in_place"],
+        force_in_place=options["force_in_place"],
         mode=mode,
         report=options["report"],
         stats=options["stats"],
@@ -145,13 +150,11 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
     summary = Runner(pipeline, run_options).run(options["files"])
-    if mode == "check" and (summary.changed_lines or summary.findings):
-        return 1
-    return 0
+    return summary.exit_code(check=mode == "check")
 
 
 STREAM_OPTION_NAMES = (
-    "files", "output", "in_place", "jsonl", "field", "tsv", "columns", "on_bad_record",
+    "files", "output", "in_place", "force_in_place", "jsonl", "field", "tsv", "columns", "on_bad_record",
     "diff", "check", "report", "stats", "progress", "lang",
 )
 

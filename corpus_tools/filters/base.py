@@ -1,19 +1,72 @@
-"""The uniform interface of a cleaning step."""
+"""The uniform interface of a cleaning step, and what a step may know beyond its text.
+
+A step sees one unit's text and a :class:`UnitContext`: the unit's language
+(worked out only if asked) and its document's :class:`DocumentFacts`, decided
+once from the document's head.  Nothing else: no state carried from one unit
+to the next, so any chunk of a document cleans to the same bytes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import ClassVar
 
 from corpus_tools.changes import Change
 
+HEAD_BYTES = 64 * 1024  # a document's head: what its facts are decided from
+QUOTE_STYLES = ("curly", "straight")
 
-@dataclass
-class DocumentContext:
-    """What a step may remember about the document (file) being cleaned."""
 
-    path: str | None = None
-    state: dict = field(default_factory=dict)
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What a unit's output may depend on beyond its own text, from its document's head.
+
+    A document is a plain-text file, one TSV column of a file, or one JSONL
+    record.  ``head`` holds the texts that decide the document's language
+    when a step asks for it (the head's paragraphs, or the record's text);
+    ``quote_style`` is the head's apostrophe style (None: no evidence).
+
+    >>> facts = DocumentFacts.from_head(["It's the 'old' road.", "Another 'line'."])
+    >>> facts.quote_style
+    'straight'
+    >>> DocumentFacts.from_head(["No quotes at all."]).quote_style is None
+    True
+    """
+
+    head: tuple[str, ...] = ()
+    quote_style: str | None = None
+    lang: str | None = None  # given by the caller (--lang); else decided from ``head`` when asked
+
+    @classmethod
+    def from_head(cls, texts, lang: str | None = None) -> DocumentFacts:
+        texts = tuple(texts)
+        return cls(texts, quote_style_of(texts), lang)
+
+
+def count_quotes(text: str) -> tuple[int, int, int, int]:
+    """(curly single, straight single, curly double, straight double) quote marks."""
+    straight = text.count("'"), text.count('"')
+    if text.isascii():
+        return 0, straight[0], 0, straight[1]
+    return (text.count("’") + text.count("‘"), straight[0],
+            text.count("“") + text.count("”"), straight[1])
+
+
+def quote_style_of(texts) -> str | None:
+    """Single quotes decide, then double quotes; None when curly and straight are even."""
+    tally = [0, 0, 0, 0]
+    for text in texts:
+        for index, count in enumerate(count_quotes(text)):
+            tally[index] += count
+    return decide_style(tally)
+
+
+def decide_style(tally) -> str | None:
+    for curly, straight in ((tally[0], tally[1]), (tally[2], tally[3])):
+        if curly != straight:
+            return "curly" if curly > straight else "straight"
+    return None
 
 
 class UnitContext:
@@ -21,7 +74,7 @@ class UnitContext:
 
     ``lang`` is worked out on first use when a ``detect`` callable is given,
     so a unit no scoped rule looks at is never run through language
-    identification.
+    identification; ``document_lang`` likewise.
 
     >>> calls = []
     >>> context = UnitContext(detect=lambda: calls.append(1) or "en")
@@ -29,21 +82,21 @@ class UnitContext:
     (0, 'en', 'en', 1)
     """
 
-    __slots__ = ("_detect", "_detect_document", "_lang", "document")
+    __slots__ = ("_detect", "_detect_document", "_lang", "facts")
 
-    def __init__(self, lang: str | None = None, document: DocumentContext | None = None,
+    def __init__(self, lang: str | None = None, facts: DocumentFacts | None = None,
                  detect: Callable[[], str | None] | None = None,
                  detect_document: Callable[[], str | None] | None = None):
         self._lang = lang
         self._detect = None if lang is not None else detect
         self._detect_document = detect_document
-        self.document = document if document is not None else DocumentContext()
+        self.facts = facts if facts is not None else DocumentFacts()
 
     @property
     def document_lang(self) -> str | None:
         """The language of the unit's document (a text file, a TSV column; a JSONL record itself)."""
         if self._detect_document is None:
-            return self.lang
+            return self.facts.lang if self.facts.lang is not None else self.lang
         return self._detect_document()
 
     @property
@@ -56,11 +109,28 @@ class UnitContext:
 class Filter:
     """One cleaning step: text in, text and change records out.
 
-    ``apply`` must return the text unchanged (the same object is fine) and no
-    changes when it has nothing to do, and must never add a line break.
+    A subclass declares its ``name`` (the step's name on the command line),
+    the ``rule_kind`` it reads from rule files (None: none) and whether it
+    always ``needs_language``; ``build`` makes it from a pipeline's
+    configuration.  ``apply`` returns the text unchanged (the same object is
+    fine) and no changes when it has nothing to do; its change records are in
+    the coordinates of the text it was given, not overlapping, in order.
     """
 
-    name: str = "filter"
+    name: ClassVar[str] = "filter"
+    rule_kind: ClassVar[str | None] = None
+    needs_language: ClassVar[bool] = False
+    rules: list = ()
+
+    @classmethod
+    def build(cls, config, rules: Callable, detector: Callable) -> Filter:
+        """Make the step from a CleanConfig, a rule-set getter and a detector getter."""
+        return cls()
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         raise NotImplementedError
+
+    @property
+    def scoped(self) -> bool:
+        """Whether some rule of this step applies only in some languages."""
+        return any(rule.lang is not None or getattr(rule, "keep_lang", ()) for rule in self.rules)

@@ -9,7 +9,7 @@ makes this filter several times faster than calling ftfy on every line.
 >>> text, changes = FixEncoding().apply("Azerbaijanâ€™s army", UnitContext())
 >>> text
 'Azerbaijan’s army'
->>> changes[0].rule, changes[0].column, changes[0].before, changes[0].after
+>>> changes[0].rule, changes[0].column, changes[0].before, changes[0].fix
 ('encoding:mojibake', 11, 'â€™', '’')
 """
 
@@ -90,6 +90,10 @@ def _reason(explanation) -> str:
 class FixEncoding(Filter):
     name = "fix-encoding"
 
+    @classmethod
+    def build(cls, config, rules, detector) -> FixEncoding:
+        return cls(config.encoding)
+
     def __init__(self, config: EncodingConfig | None = None):
         self.config = config or EncodingConfig()
         self._ftfy_config = self.config.ftfy_config()
@@ -141,7 +145,7 @@ class FixEncoding(Filter):
             fixed, rule = self.fix_segment(piece)
             if rule is not None:
                 change = span_change(rule, piece, fixed)
-                changes.append(Change(rule, change.column + offset, change.before, change.after))
+                changes.append(Change(rule, change.column + offset, change.before, change.fix))
                 pieces[index] = fixed
             offset += len(piece) + (len(pieces[index + 1]) if index + 1 < len(pieces) else 0)
         return "".join(pieces), changes

@@ -16,8 +16,8 @@ letter) follow the punctuation rules of ``rules/scripts.toml``.
 >>> step.apply("KAMAZ-ы, α-helix and Ереван stay", UnitContext())[0]
 'KAMAZ-ы, α-helix and Ереван stay'
 >>> text, changes = step.apply("the Azerbaijanы side", UnitContext())
->>> text, changes[0].rule, changes[0].suggestion
-('the Azerbaijanы side', 'script:mixed-token', True)
+>>> text, changes[0].rule, changes[0].kind
+('the Azerbaijanы side', 'script:mixed-token', 'finding')
 """
 
 from __future__ import annotations
@@ -27,7 +27,13 @@ import functools
 import regex
 
 from corpus_tools.changes import Change
-from corpus_tools.filters.base import DocumentContext, Filter, UnitContext
+from corpus_tools.filters.base import (
+    DocumentFacts,
+    Filter,
+    UnitContext,
+    count_quotes,
+    decide_style,
+)
 from corpus_tools.rules.model import APOSTROPHE, PunctuationRule
 from corpus_tools.scripts import MIXING_SCRIPTS, lookalike, script_of
 
@@ -50,7 +56,6 @@ _NON_LATIN_LETTER = regex.compile(
     r"[\p{L}--[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]]", regex.VERSION1
 )
 _QUOTES = {"curly": ("’", "‘"), "straight": ("'", "'")}
-_STATE_KEY = "fix-scripts:quotes"
 
 
 @functools.lru_cache(maxsize=256)
@@ -92,6 +97,11 @@ def _scripts_of(token: str) -> dict[str, int]:
 
 class FixScripts(Filter):
     name = "fix-scripts"
+    rule_kind = "punctuation"
+
+    @classmethod
+    def build(cls, config, rules, detector) -> FixScripts:
+        return cls(rules().punctuation)
 
     def __init__(self, punctuation: list[PunctuationRule] = ()):
         self.punctuation = {rule.char: rule for rule in punctuation}
@@ -105,7 +115,7 @@ class FixScripts(Filter):
         return list(self.punctuation.values())
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
-        quotes = _count_quotes(text) if self._marks is not None else None
+        quotes = count_quotes(text) if self._marks is not None else None
         changes: list[Change] = []
         if not text.isascii():
             if self._mixes_scripts(text):
@@ -113,9 +123,6 @@ class FixScripts(Filter):
             if quotes is not None and self._marks.search(text):
                 text, mark_changes = self._repair_marks(text, context, quotes)
                 changes += mark_changes
-        if quotes is not None:
-            # Later units with no quotes of their own follow the document's style.
-            _remember_quotes(context.document, quotes)
         return text, changes
 
     # --- letters -----------------------------------------------------------
@@ -166,7 +173,7 @@ class FixScripts(Filter):
                         break
                 else:
                     reason = reason or _no_lookalike(segment, candidates[0])
-                    changes.append(Change(FINDING, start + 1, segment, segment, suggestion=True,
+                    changes.append(Change(FINDING, start + 1, segment, None, kind="finding",
                                           message=reason))
         if not pieces:
             return text, changes
@@ -187,7 +194,7 @@ class FixScripts(Filter):
             if not around or not around <= set(rule.next_to):
                 continue  # in its own script's text, or with no letter beside it
             if rule.becomes == APOSTROPHE:
-                closing, opening = _QUOTES[_apostrophe_style(quotes, context.document)]
+                closing, opening = _QUOTES[_apostrophe_style(quotes, context.facts)]
                 opens = not (before.isalnum() or before in ".,;:!?)]}") and after.isalpha()
                 replacement = opening if opens else closing
             else:
@@ -293,28 +300,6 @@ def _describe(before: str, after: str, target: str) -> str:
     return f"look-alike letters in a {target} word: " + ", ".join(swaps)
 
 
-def _count_quotes(text: str) -> tuple[int, int, int, int]:
-    """(curly single, straight single, curly double, straight double) quote marks."""
-    straight = text.count("'"), text.count('"')
-    if text.isascii():
-        return 0, straight[0], 0, straight[1]
-    return (text.count("’") + text.count("‘"), straight[0],
-            text.count("“") + text.count("”"), straight[1])
-
-
-def _remember_quotes(document: DocumentContext, quotes: tuple[int, int, int, int]) -> None:
-    tally = document.state.get(_STATE_KEY)
-    if tally is None:
-        tally = document.state[_STATE_KEY] = [0, 0, 0, 0]
-    for index, count in enumerate(quotes):
-        tally[index] += count
-
-
-def _apostrophe_style(line: tuple[int, int, int, int], document: DocumentContext) -> str:
-    """The line's own single quotes, then its double quotes, then the document's; else curly."""
-    tally = document.state.get(_STATE_KEY, (0, 0, 0, 0))
-    for evidence in (line, tally):
-        for curly, straight in ((evidence[0], evidence[1]), (evidence[2], evidence[3])):
-            if curly != straight:
-                return "curly" if curly > straight else "straight"
-    return "curly"
+def _apostrophe_style(line: tuple[int, int, int, int], facts: DocumentFacts) -> str:
+    """The line's own single quotes, then its double quotes, then the document head's; else curly."""
+    return decide_style(line) or facts.quote_style or "curly"

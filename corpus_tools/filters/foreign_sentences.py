@@ -10,8 +10,8 @@ edit, and sentences shorter than ``min_letters`` letters are not judged.
 >>> text = ("The delegation arrived late on Monday evening. "
 ...         "Les négociations reprendront la semaine prochaine à Genève, selon le ministère.")
 >>> _, changes = step.apply(text, context)
->>> [(c.rule, c.column, c.severity, c.message) for c in changes]
-[('lang:foreign-sentence', 48, 'warning', 'a fr sentence (score 1.00) in an en document')]
+>>> [(c.rule, c.column, c.kind, c.message) for c in changes]
+[('lang:foreign-sentence', 48, 'finding', 'a fr sentence (score 1.00) in an en document')]
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ _LETTER = regex.compile(r"\p{L}")
 class ForeignSentences(Filter):
     name = "foreign-sentences"
     needs_language = True
+
+    @classmethod
+    def build(cls, config, rules, detector) -> ForeignSentences:
+        return cls(detector)
 
     def __init__(self, detector: Callable, min_letters: int = 30, min_score: float = 0.95):
         self._detector = detector  # built on first use: a model takes a while to load
@@ -58,7 +62,7 @@ class ForeignSentences(Filter):
                     and base(found.lang) != base(document)):
                 start = match.start() + (len(match.group()) - len(match.group().lstrip()))
                 changes.append(Change(
-                    RULE, start + 1, sentence, sentence, suggestion=True, severity="warning",
+                    RULE, start + 1, sentence, None, kind="finding",
                     message=f"a {found.lang} sentence (score {found.score:.2f}) in an {document} document",
                 ))
         return text, changes

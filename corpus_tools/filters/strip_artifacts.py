@@ -16,12 +16,15 @@ regex cannot hang CI.
 
 from __future__ import annotations
 
-from corpus_tools.changes import Change
+from dataclasses import replace
+
+from corpus_tools.changes import Change, PositionMap
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.filters.base import Filter, UnitContext
 from corpus_tools.rules.model import ArtifactRule
 
-PATTERN_TIMEOUT = 1.0  # seconds one pattern may run on one line
+PATTERN_TIMEOUT = 1.0  # seconds one pattern may run on a line of up to TIMEOUT_CHARS
+TIMEOUT_CHARS = 1 << 20  # longer lines get proportionally more time: the budget is linear
 
 
 class PatternTimeoutError(CorpusToolsError):
@@ -30,34 +33,65 @@ class PatternTimeoutError(CorpusToolsError):
 
 class StripArtifacts(Filter):
     name = "strip-artifacts"
+    rule_kind = "artifact"
+
+    @classmethod
+    def build(cls, config, rules, detector) -> StripArtifacts:
+        return cls(rules().artifacts)
 
     def __init__(self, rules: list[ArtifactRule], timeout: float = PATTERN_TIMEOUT):
         self.rules = rules
         self.timeout = timeout
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
-        changes: list[Change] = []
+        """Rules run one after another; changes are reported in the coordinates of ``text``."""
+        original, changes, maps = text, [], []
         for rule in self.rules:
-            try:
-                matches = list(rule.compiled.finditer(text, timeout=self.timeout))
-            except TimeoutError:
-                raise PatternTimeoutError(
-                    f"{rule.source}: {rule.id}: the pattern ran longer than {self.timeout:g} s on "
-                    f"one line; simplify it (nested repeats like (a+)+ backtrack without end)"
-                ) from None
+            if not rule.may_match(text):
+                continue
+            matches = self._matches(rule, text)
             # The language is asked for only when a scoped rule has a match.
             if not matches or not rule.applies_in(context):
                 continue
             if rule.replace is None:
-                changes += [Change(rule.id, m.start() + 1, m.group(), m.group(), suggestion=True)
+                changes += [self._located(Change(rule.id, m.start() + 1, m.group(), None,
+                                                 kind="finding", severity=rule.severity,
+                                                 message=rule.message or None), maps)
                             for m in matches]
                 continue
-            pieces, last = [], 0
+            pieces, last, edits = [], 0, []
             for match in matches:
                 replacement = match.expand(rule.replace)
                 pieces += [text[last : match.start()], replacement]
-                changes.append(Change(rule.id, match.start() + 1, match.group(), replacement))
+                edits.append((match.start(), match.end(), len(replacement)))
+                changes.append(self._located(
+                    Change(rule.id, match.start() + 1, match.group(), replacement,
+                           severity=rule.severity, message=rule.message or None), maps))
                 last = match.end()
             pieces.append(text[last:])
             text = "".join(pieces)
-        return text, changes
+            maps.insert(0, PositionMap(edits))
+        if maps:
+            changes.sort(key=lambda change: change.column)
+        return (text if changes else original), changes
+
+    def _matches(self, rule: ArtifactRule, text: str) -> list:
+        timeout = self.timeout * max(1.0, len(text) / TIMEOUT_CHARS)
+        try:
+            return list(rule.compiled.finditer(text, timeout=timeout))
+        except TimeoutError:
+            raise PatternTimeoutError(
+                f"{rule.source}: {rule.id}: the pattern ran longer than {timeout:g} s on a line of "
+                f"{len(text):,} characters; simplify it (nested repeats like (a+)+ backtrack "
+                f"without end) or give it requires = [...] literals"
+            ) from None
+
+    @staticmethod
+    def _located(change: Change, maps: list[PositionMap]) -> Change:
+        """A change found after earlier rules edited the text, in the coordinates of the input."""
+        if not maps:
+            return change
+        start, end = change.column - 1, change.column - 1 + len(change.before)
+        for position_map in maps:
+            start, end = position_map.to_input(start), position_map.to_input(end, at_end=True)
+        return replace(change, column=start + 1, end_column=end + 1)

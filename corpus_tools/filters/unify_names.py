@@ -56,6 +56,11 @@ def _is_word_char(char: str) -> bool:
 
 class UnifyNames(Filter):
     name = "unify-names"
+    rule_kind = "name"
+
+    @classmethod
+    def build(cls, config, rules, detector) -> UnifyNames:
+        return cls(rules().names)
 
     def __init__(self, rules: list[NameRule]):
         self.rules = rules
@@ -109,10 +114,12 @@ class UnifyNames(Filter):
             canonical = self._cased_canonical(entry, found, context.lang)
             before = text[begin:stop]
             if entry.rule.fix == "suggest":
-                changes.append(Change(entry.rule.id, begin + 1, before, canonical, suggestion=True))
+                changes.append(Change(entry.rule.id, begin + 1, before, canonical, kind="suggestion",
+                                      severity=entry.rule.severity, message=entry.rule.message))
                 continue
             pieces.append((begin, stop, canonical))
-            changes.append(Change(entry.rule.id, begin + 1, before, canonical))
+            changes.append(Change(entry.rule.id, begin + 1, before, canonical,
+                                  severity=entry.rule.severity, message=entry.rule.message))
         if not pieces:
             return text, changes
         out, last = [], 0

@@ -14,12 +14,12 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from corpus_tools.engine.work import take_head
 from corpus_tools.errors import CorpusToolsError, InputError
-from corpus_tools.language.detector import LanguageDetector
-from corpus_tools.language.units import DocumentLanguage, language_units
+from corpus_tools.language.units import LanguageDecider, head_texts, paragraphs
 from corpus_tools.stream.formats import JsonlFormat, RecordError, RecordFormat, TextFormat
-from corpus_tools.stream.lines import UTF8_BOM, decode, encode
-from corpus_tools.stream.opener import open_input, read_lines
+from corpus_tools.stream.lines import JoinedWriter, encode
+from corpus_tools.stream.records import InputLine, display_name, read_records
 
 
 @dataclass
@@ -34,41 +34,49 @@ class LanguageOptions:
 class Decided:
     """One line of input, with the language decided for each of its units."""
 
-    number: int
-    raw: bytes  # the line exactly as read: BOM, content, ending
-    line: str
-    ending: bytes
-    record: object | None  # None: a bad record
+    line: InputLine
     languages: list[tuple[str, float]]
 
+    @property
+    def record(self):
+        return self.line.record
 
-def decided_lines(path: str, detector: LanguageDetector, options: LanguageOptions,
+
+def decided_lines(path: str, decider: LanguageDecider, options: LanguageOptions,
                   stack: ExitStack) -> Iterator[Decided]:
-    label = "<stdin>" if path == "-" else path
-    stream = open_input(path, stack, options.on_read)
+    """Each line with its units' languages, decided as ``clean`` decides them."""
     record_format = options.record_format
     plain = isinstance(record_format, TextFormat)
-    lines, language = language_units(
-        read_lines(stream, label), record_format, options.unit,
-        lambda head: DocumentLanguage(detector, head), decode, UTF8_BOM, plain=plain,
-    )
-    for number, (content, ending, paragraph) in enumerate(lines, 1):
-        raw = content + ending
-        if number == 1 and content.startswith(UTF8_BOM):
-            content = content[len(UTF8_BOM):]
-        line = decode(content)
-        try:
-            record = record_format.parse(line)
-        except RecordError as error:
-            if options.on_bad_record == "error":
-                raise InputError(label, number, str(error)) from None
-            yield Decided(number, raw, line, ending, None, [])
+    jsonl = isinstance(record_format, JsonlFormat)
+    lines = read_records(path, record_format, stack, options.on_bad_record, options.on_read)
+    head, lines = take_head(lines)
+    heads: dict = {}
+    for line in head:
+        if line.record is not None:
+            for label, text in zip(line.record.labels, line.record.texts, strict=True):
+                heads.setdefault(label, []).append(text)
+    unit = options.unit if plain else "line"
+    heads = {label: head_texts(texts, unit) for label, texts in heads.items()}
+    del head
+    if plain and unit == "paragraph":
+        units = paragraphs(lines)
+    else:
+        units = ((line, None) for line in lines)
+    for line, paragraph in units:
+        record = line.record
+        if record is None:
+            yield Decided(line, [])
             continue
         decided = [] if record.texts else [("und", 0.0)]  # a JSONL null field: no language
-        for unit_label, text in zip(record.labels, record.texts, strict=True):
-            unit_text = text if paragraph is None else paragraph.text
-            decided.append(language.decide(unit_text, unit_label) if unit_text.strip() else ("und", 0.0))
-        yield Decided(number, raw, line, ending, record, decided)
+        for label, text in zip(record.labels, record.texts, strict=True):
+            document = (text,) if jsonl else heads.get(label, ())
+            if plain and unit == "document":
+                unit_text = "\n\n".join(document)
+            else:
+                unit_text = text if paragraph is None else paragraph.text
+            decided.append(decider.decide(unit_text, document) if unit_text.strip()
+                           else ("und", 0.0))
+        yield Decided(line, decided)
 
 
 # --- detect-lang -------------------------------------------------------------------
@@ -78,14 +86,15 @@ def tag_line(decided: Decided, record_format: RecordFormat, lang_field: str, sco
     """The output line for one input line: the record with fields added (JSONL), else TSV."""
     if isinstance(record_format, JsonlFormat):
         if decided.record is None:
-            return decided.raw
+            return decided.line.raw
         lang, score = decided.languages[0] if decided.languages else ("und", 0.0)
-        return encode(add_fields(decided.line, {lang_field: lang, score_field: score})) + (
-            decided.ending or b"\n")
+        return decided.line.bom + encode(
+            add_fields(decided.line.text, {lang_field: lang, score_field: score})) + (
+            decided.line.ending or b"\n")
     cells = []
     for lang, score in decided.languages or [("und", 0.0)]:
         cells += [lang, f"{score:.2f}"]
-    return "\t".join(cells).encode("utf-8") + (decided.ending or b"\n")
+    return "\t".join(cells).encode("utf-8") + (decided.line.ending or b"\n")
 
 
 def add_fields(line: str, values: dict) -> str:
@@ -124,7 +133,7 @@ class Summary:
         return "\n".join(rows) + "\n"
 
 
-def detect_languages(paths: Sequence[str], detector: LanguageDetector, options: LanguageOptions,
+def detect_languages(paths: Sequence[str], decider: LanguageDecider, options: LanguageOptions,
                      out: BinaryIO, summary: bool = False, lang_field: str = "lang",
                      score_field: str = "lang_score") -> Summary:
     """Write each line's languages to ``out`` (or only count them, with ``summary``)."""
@@ -132,7 +141,7 @@ def detect_languages(paths: Sequence[str], detector: LanguageDetector, options: 
     for path in paths:
         counts = totals.counts.setdefault("<stdin>" if path == "-" else path, Counter())
         with ExitStack() as stack:
-            for decided in decided_lines(path, detector, options, stack):
+            for decided in decided_lines(path, decider, options, stack):
                 for lang, _ in decided.languages:
                     counts[lang] += 1
                 if not summary:
@@ -172,7 +181,7 @@ class FilterCounts:
                 + (f" (rejected: {why})" if why else ""))
 
 
-def filter_languages(paths: Sequence[str], detector: LanguageDetector, options: LanguageOptions,
+def filter_languages(paths: Sequence[str], decider: LanguageDecider, options: LanguageOptions,
                      conditions: Sequence[Condition], out: BinaryIO,
                      rejected: BinaryIO | None = None) -> FilterCounts:
     """Copy to ``out`` the records whose every unit meets its condition, the rest to ``rejected``.
@@ -180,21 +189,30 @@ def filter_languages(paths: Sequence[str], detector: LanguageDetector, options: 
     Lines are written byte for byte; a bad record passed through (``pass``) is kept.
     """
     counts = FilterCounts()
+    kept_writer = JoinedWriter(out.write)
+    rejected_writer = JoinedWriter(rejected.write) if rejected is not None else None
     for path in paths:
         with ExitStack() as stack:
-            for decided in decided_lines(path, detector, options, stack):
+            for decided in decided_lines(path, decider, options, stack):
                 failing = [lang for (lang, score), condition
                            in zip(decided.languages, conditions, strict=True)
                            if not condition.holds(lang, score)] if decided.record is not None else []
                 if failing:
                     counts.rejected += 1
                     counts.rejected_languages.update(failing)
-                    if rejected is not None:
-                        rejected.write(decided.raw)
+                    if rejected_writer is not None:
+                        _write_line(rejected_writer, decided.line, path)
                 else:
                     counts.kept += 1
-                    out.write(decided.raw)
+                    _write_line(kept_writer, decided.line, path)
     return counts
+
+
+def _write_line(writer: JoinedWriter, line: InputLine, path: str) -> None:
+    try:
+        writer.line(line.raw, line.bom + line.content, line.ending)
+    except ValueError as error:
+        raise InputError(display_name(path), line.number, str(error)) from None
 
 
 def check_conditions(record_format: RecordFormat, conditions: Sequence[Condition]) -> None:

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corpus_tools.filters.base import UnitContext
-from corpus_tools.filters.fix_scripts import FixScripts
-from corpus_tools.filters.strip_artifacts import StripArtifacts
-from corpus_tools.filters.unify_names import UnifyNames
 from corpus_tools.rules.model import ArtifactRule, Example, NameRule, PunctuationRule, RuleSet
 
 
@@ -30,22 +26,26 @@ class ExampleFailure:
 def run_examples(rules: RuleSet, only: list | None = None) -> tuple[int, list[ExampleFailure]]:
     """Run the examples of ``only`` (default: every rule) with all of ``rules`` loaded.
 
-    Each example runs in its rule's scope (its first language), through the
-    step of its kind built from the whole rule set, so rules that interact are
-    tested together, as in ``clean``.
+    Each example runs in its rule's scope (its first language) through a
+    :class:`~corpus_tools.pipeline.Pipeline` of the step that reads its kind
+    (built from the whole rule set, so rules that interact are tested
+    together), with the same guards as ``clean``; an example is a document
+    of its own.
     """
-    steps = {
-        "name": UnifyNames(rules.names),
-        "artifact": StripArtifacts(rules.artifacts),
-        "punctuation": FixScripts(rules.punctuation),
-    }
+    from corpus_tools.pipeline import CleanConfig, Pipeline
+    from corpus_tools.registry import RULE_KINDS
+
+    pipelines: dict = {}
     count, failures = 0, []
     for rule in only if only is not None else rules.all_rules():
+        lang = rule.lang[0] if rule.lang else None
+        key = (rule.kind, lang)
+        if key not in pipelines:
+            pipelines[key] = Pipeline([RULE_KINDS[rule.kind]], CleanConfig(lang=lang, rule_set=rules))
+        pipeline = pipelines[key]
         for example in rule.examples:
             count += 1
-            # A fresh context per example: each is a document of its own.
-            context = UnitContext(lang=rule.lang[0] if rule.lang else None)
-            got, _ = steps[rule.kind].apply(example.text, context)
+            got = pipeline.clean(example.text, pipeline.record_facts(example.text)).text
             expected = example.text if example.expect is None else example.expect
             if got != expected:
                 failures.append(ExampleFailure(rule, example, expected, got))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import regex
 
+from corpus_tools.catalog import SEVERITIES
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.rules.model import (
     APOSTROPHE,
@@ -34,8 +35,10 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 FILE_FIELDS = {"description", "lang"}
-NAME_FIELDS = {"canonical", "variants", "lang", "ignore_case", "keep", "note", "examples", "fix"}
-ARTIFACT_FIELDS = {"id", "pattern", "replace", "message", "lang", "examples"}
+NAME_FIELDS = {"canonical", "variants", "lang", "ignore_case", "keep", "note", "examples", "fix",
+               "severity", "message"}
+ARTIFACT_FIELDS = {"id", "pattern", "replace", "message", "lang", "examples", "severity",
+                   "requires"}
 PUNCTUATION_FIELDS = {"id", "char", "becomes", "next_to", "lang", "keep_lang", "note", "examples"}
 EXAMPLE_FIELDS = {"text", "expect"}
 TABLES = {
@@ -194,6 +197,10 @@ def _load_file(path: Path, problems: list[str]) -> RuleSet:
     except tomllib.TOMLDecodeError as error:
         problems.append(_toml_problem(path, text, error))
         return rules
+    except RecursionError:
+        problems.append(f"{path}:1: TOML: brackets or tables are nested too deep to read; "
+                        f"a rule file needs at most a few levels")
+        return rules
     lines = _Lines(text)
     where = _Where(path, lines, problems)
 
@@ -279,6 +286,14 @@ class _Where:
                        f"{rule_id!r} must be lower-case letters, digits, '-', '_' or '.'")
         return rule_id
 
+    def severity(self, table: dict, table_line: int) -> str | None:
+        value = self.string(table, "severity", table_line)
+        if value is not None and value not in SEVERITIES:
+            self.error(self.lines.field(table_line, "severity"), "severity",
+                       f"must be one of {', '.join(SEVERITIES)}, not {value!r}")
+            return None
+        return value
+
     def lang(self, table: dict, table_line: int, what: str, key: str = "lang") -> tuple[str, ...] | None:
         value = table.get(key)
         if value is None:
@@ -355,6 +370,8 @@ def _name_rule(entry: dict, index: int, file_lang, where: _Where) -> NameRule | 
     if fix not in ("auto", "suggest"):
         where.error(where.lines.field(line, "fix"), "fix", f"must be \"auto\" or \"suggest\", not {fix!r}")
     note = where.string(entry, "note", line) or ""
+    severity = where.severity(entry, line)
+    message = where.string(entry, "message", line)
     lang = where.lang(entry, line, "[[name]]") if "lang" in entry else file_lang
     examples = where.examples(entry, line)
     if len(where.problems) > before:
@@ -362,7 +379,8 @@ def _name_rule(entry: dict, index: int, file_lang, where: _Where) -> NameRule | 
     return NameRule(
         canonical=canonical, variants=tuple(dict.fromkeys(variants)),
         source=Source(str(where.path), line), lang=lang, ignore_case=ignore_case,
-        keep=tuple(keep), fix=fix, note=note, examples=examples,
+        keep=tuple(keep), fix=fix, note=note, examples=examples, severity=severity,
+        message=message,
     )
 
 
@@ -377,12 +395,20 @@ def _artifact_rule(entry: dict, index: int, file_lang, where: _Where) -> Artifac
         if not pattern:
             where.error(where.lines.field(line, "pattern"), "pattern", "is empty")
         else:
-            try:
-                compiled = regex.compile(pattern, regex.VERSION1)
-            except regex.error as error:
-                where.error(where.lines.field(line, "pattern"), "pattern",
-                            f"does not compile: {error}; see the `regex` module's syntax")
+            compiled = _compile_pattern(pattern, where, where.lines.field(line, "pattern"))
     replace = where.string(entry, "replace", line)
+    if compiled is not None and replace is not None:
+        problem = template_problem(replace, compiled)
+        if problem:
+            where.error(where.lines.field(line, "replace"), "replace", problem)
+    requires = entry.get("requires", [])
+    if isinstance(requires, str):
+        requires = [requires]
+    if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
+        where.error(where.lines.field(line, "requires"), "requires",
+                    "must be a list of texts in quotes, one of which every match contains")
+        requires = []
+    severity = where.severity(entry, line)
     message = where.string(entry, "message", line) or ""
     lang = where.lang(entry, line, "[[artifact]]") if "lang" in entry else file_lang
     examples = where.examples(entry, line)
@@ -390,8 +416,61 @@ def _artifact_rule(entry: dict, index: int, file_lang, where: _Where) -> Artifac
         return None
     return ArtifactRule(
         rule_id=rule_id, pattern=pattern, source=Source(str(where.path), line), replace=replace,
-        message=message, lang=lang, examples=examples, compiled=compiled,
+        message=message, lang=lang, examples=examples, compiled=compiled, severity=severity,
+        requires=tuple(requires),
     )
+
+
+# Recursion ((?R), (?1), (?&name), (?P>name)) can run without bound on one line.
+_RECURSIVE = regex.compile(r"\(\?(?:R|[+-]?\d+|&\w+|P>\w+)\)")
+_GROUP_REFERENCE = regex.compile(r"\\(?:g<([^>]*)>|(\d{1,2}))")
+
+
+def _compile_pattern(pattern: str, where: _Where, line: int):
+    if _RECURSIVE.search(pattern.replace("\\\\", "")):
+        where.error(line, "pattern", "calls itself recursively ((?R), (?1), (?&name)); "
+                    "write the repetition out instead")
+        return None
+    try:
+        return regex.compile(pattern, regex.VERSION1)
+    except regex.error as error:
+        where.error(line, "pattern", f"does not compile: {error}; see the `regex` module's syntax")
+    except RecursionError:
+        where.error(line, "pattern", "is nested too deep to compile")
+    return None
+
+
+def template_problem(template: str, compiled) -> str | None:
+    r"""Why ``template`` would fail as the replacement of ``compiled``'s matches, or None.
+
+    >>> print(template_problem(r"\9", regex.compile("(a)")))
+    refers to group 9, but the pattern has 1 group(s); use \1 to \1 or a name it defines
+    >>> print(template_problem(r"\g<nope>", regex.compile("(?P<yes>a)")))
+    refers to group 'nope', which the pattern does not define (its named groups: yes)
+    >>> template_problem(r"[\1]", regex.compile("(a)")) is None
+    True
+    """
+    for match in _GROUP_REFERENCE.finditer(template):
+        name = match.group(1) if match.group(1) is not None else match.group(2)
+        if name.isdigit():
+            if int(name) > compiled.groups:
+                return (f"refers to group {int(name)}, but the pattern has {compiled.groups} "
+                        f"group(s); use \\1 to \\{max(compiled.groups, 1)} or a name it defines")
+        elif name not in compiled.groupindex:
+            names = ", ".join(compiled.groupindex) or "none"
+            return (f"refers to group '{name}', which the pattern does not define "
+                    f"(its named groups: {names})")
+    try:
+        # Any other template error (a stray backslash): expand on an empty match.
+        probe = regex.compile("(?:" + compiled.pattern + ")|", compiled.flags)
+    except regex.error:
+        return None
+    try:
+        probe.match("").expand(template)
+    except (regex.error, IndexError) as error:
+        if "unknown group" not in str(error) and "invalid group reference" not in str(error):
+            return f"is not a valid replacement: {error}"
+    return None
 
 
 def _punctuation_rule(entry: dict, index: int, file_lang, where: _Where) -> PunctuationRule | None:

@@ -52,6 +52,8 @@ class NameRule(_Scoped):
     fix: str = "auto"  # or "suggest"
     note: str = ""
     examples: tuple[Example, ...] = ()
+    severity: str | None = None  # None: the catalog's default for name:*
+    message: str | None = None
 
     @property
     def id(self) -> str:
@@ -81,6 +83,11 @@ class ArtifactRule(_Scoped):
     lang: tuple[str, ...] | None = None
     examples: tuple[Example, ...] = ()
     compiled: Any = field(default=None, compare=False, repr=False)
+    severity: str | None = None  # None: the catalog's default for artifact:*
+    requires: tuple[str, ...] = ()  # the pattern runs only on lines holding one of these
+
+    def may_match(self, text: str) -> bool:
+        return not self.requires or any(literal in text for literal in self.requires)
 
     @property
     def id(self) -> str:

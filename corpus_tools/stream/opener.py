@@ -109,8 +109,52 @@ def _decompressing(name: str, raw: BinaryIO) -> BinaryIO:
     if name.endswith(".xz"):
         return lzma.LZMAFile(raw, mode="rb")
     if name.endswith(".zst"):
-        return _zstandard().ZstdDecompressor().stream_reader(raw, closefd=False)
+        return ZstdReader(raw)
     return raw
+
+
+class ZstdReader:
+    """Decompress a .zst stream frame by frame; a truncated last frame is an error.
+
+    (zstandard's ``stream_reader`` returns end of file in the middle of a
+    frame, so a cut file would read as complete.)
+    """
+
+    def __init__(self, raw: BinaryIO, chunk_size: int = 1 << 16):
+        self._zstd = _zstandard()
+        self._raw = raw
+        self._chunk_size = chunk_size
+        self._decompressor = None
+        self._buffer = b""
+        self._done = False
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._done and (size < 0 or len(self._buffer) < size):
+            self._fill()
+        if size < 0:
+            data, self._buffer = self._buffer, b""
+        else:
+            data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
+
+    def _fill(self) -> None:
+        compressed = self._raw.read(self._chunk_size)
+        if not compressed:
+            if self._decompressor is not None and not self._decompressor.eof:
+                raise EOFError("the compressed stream ends before its last frame does")
+            self._done = True
+            return
+        while compressed:
+            if self._decompressor is None or self._decompressor.eof:
+                self._decompressor = self._zstd.ZstdDecompressor().decompressobj()
+            try:
+                self._buffer += self._decompressor.decompress(compressed)
+            except self._zstd.ZstdError as error:
+                raise OSError(f"corrupt zstd data: {error}") from None
+            compressed = self._decompressor.unused_data if self._decompressor.eof else b""
+
+    def close(self) -> None:
+        pass
 
 
 def open_output(name: str, raw: BinaryIO, stack: ExitStack) -> BinaryIO:

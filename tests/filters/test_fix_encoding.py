@@ -60,7 +60,7 @@ def test_nfc_only_when_asked():
 
 def test_change_record_locates_the_repair():
     (change,) = fix("It was Azerbaijanâ€™s turn")[1]
-    assert (change.column, change.before, change.after) == (18, "â€™", "’")
+    assert (change.column, change.before, change.fix) == (18, "â€™", "’")
 
 
 def test_invalid_bytes_pass_through_while_the_rest_is_fixed():
@@ -130,9 +130,8 @@ def test_equals_ftfy_on_any_text(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.characters(exclude_characters="\n\r"), max_size=30))
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\n\r"),
+               max_size=30))
 def test_equals_ftfy_on_mojibake_of_any_text(text):
-    text = text.encode("utf-8", "surrogatepass").decode("latin-1")
-    if any("\ud800" <= char <= "\udfff" for char in text):
-        return
+    text = text.encode("utf-8").decode("latin-1")
     assert fix(text)[0] == _ftfy_per_line(text)

@@ -2,15 +2,15 @@
 
 import pytest
 
-from corpus_tools.filters.base import DocumentContext, UnitContext
+from corpus_tools.filters.base import DocumentFacts, UnitContext
 from corpus_tools.filters.fix_scripts import FINDING, REPAIR, FixScripts
 from corpus_tools.rules.loader import load_rules
 
 STEP = FixScripts(load_rules().punctuation)
 
 
-def fix(text, lang=None, document=None):
-    return STEP.apply(text, UnitContext(lang=lang, document=document or DocumentContext()))
+def fix(text, lang=None, facts=None):
+    return STEP.apply(text, UnitContext(lang=lang, facts=facts))
 
 
 # Cyrillic, Greek, Armenian and Georgian letters are written with \u escapes
@@ -66,7 +66,7 @@ FINDINGS = [
 def test_reports_what_it_cannot_decide(text, token):
     fixed, changes = fix(text)
     assert fixed == text
-    assert [(c.rule, c.before, c.suggestion) for c in changes] == [(FINDING, token, True)]
+    assert [(c.rule, c.before, c.kind, c.fix) for c in changes] == [(FINDING, token, "finding", None)]
     assert changes[0].message
 
 
@@ -123,11 +123,17 @@ def test_foreign_apostrophes_follow_the_text(text, expected):
     assert fix(text)[0] == expected
 
 
-def test_a_line_without_quotes_follows_the_document():
-    document = DocumentContext()
-    fix("It's the 'old' road.", document=document)
-    assert fix("Baku\u055bs view", document=document)[0] == "Baku's view"
+def test_a_line_without_quotes_follows_the_document_head():
+    facts = DocumentFacts.from_head(["It's the 'old' road."])
+    assert fix("Baku\u055bs view", facts=facts)[0] == "Baku's view"
     assert fix("Baku\u055bs view")[0] == "Baku’s view"  # no evidence at all: curly
+
+
+def test_the_quote_style_is_the_head_s_not_the_lines_before():
+    """Same facts, same bytes: what came before a line in the stream does not count."""
+    facts = DocumentFacts.from_head(["No quotes in the head."])
+    fix("It's the 'old' road.", facts=facts)
+    assert fix("Baku\u055bs view", facts=facts)[0] == "Baku’s view"
 
 
 def test_keep_lang_keeps_the_mark():
@@ -137,13 +143,13 @@ def test_keep_lang_keeps_the_mark():
 
 def test_change_records_name_rule_column_and_letters():
     _, changes = fix("The \u0410zerbaijani bord\u0435r")
-    assert [(c.rule, c.column, c.before, c.after) for c in changes] == [
+    assert [(c.rule, c.column, c.before, c.fix) for c in changes] == [
         (REPAIR, 5, "\u0410zerbaijani", "Azerbaijani"),
         (REPAIR, 17, "bord\u0435r", "border"),
     ]
     assert changes[0].message == "look-alike letters in a Latin word: Cyrillic \u0410 → A"
     _, changes = fix("Baku\u055bs")
-    assert [(c.rule, c.column, c.before, c.after) for c in changes] == [
+    assert [(c.rule, c.column, c.before, c.fix) for c in changes] == [
         ("punctuation:armenian-emphasis-mark", 5, "\u055b", "’")
     ]
 

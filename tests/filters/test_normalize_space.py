@@ -55,4 +55,4 @@ def test_keeps(text):
 
 def test_columns_point_into_the_input():
     _, changes = normalize(f"ab  cd{NBSP}ef")
-    assert [(c.column, c.before, c.after) for c in changes] == [(3, "  ", " "), (7, NBSP, " ")]
+    assert [(c.column, c.before, c.fix) for c in changes] == [(3, "  ", " "), (7, NBSP, " ")]

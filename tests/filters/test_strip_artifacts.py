@@ -33,7 +33,7 @@ def test_report_only_rule_leaves_the_text():
     rule = ArtifactRule("x", "XX", Source("t.toml", 1), compiled=regex.compile("XX"))
     text, changes = StripArtifacts([rule]).apply("aXXb", UnitContext())
     assert text == "aXXb"
-    assert changes[0].suggestion and changes[0].rule == "artifact:x"
+    assert (changes[0].kind, changes[0].fix, changes[0].rule) == ("finding", None, "artifact:x")
 
 
 def test_a_runaway_pattern_is_stopped_and_named():

@@ -61,12 +61,12 @@ def test_line_break_never_matches_a_space():
 def test_suggest_reports_but_leaves_the_text():
     text, changes = unify("in Fizouli")
     assert text == "in Fizouli"
-    assert [(c.rule, c.after, c.suggestion) for c in changes] == [("name:Fuzuli", "Fuzuli", True)]
+    assert [(c.rule, c.fix, c.kind) for c in changes] == [("name:Fuzuli", "Fuzuli", "suggestion")]
 
 
 def test_change_records_carry_the_rule_id_and_column():
     _, changes = unify("to Latchine")
-    assert [(c.rule, c.column, c.before, c.after) for c in changes] == [
+    assert [(c.rule, c.column, c.before, c.fix) for c in changes] == [
         ("name:Lachin", 4, "Latchine", "Lachin")
     ]
 

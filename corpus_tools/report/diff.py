@@ -1,7 +1,11 @@
 """A unified diff written as lines stream by, without holding the file.
 
 Lines are never added or removed, so every hunk pairs ``-`` and ``+`` lines
-one for one and its old and new line ranges are the same.
+one for one and its old and new line ranges are the same.  Lines are written
+with their own endings, and a last line without one gets ``\\ No newline at
+end of file``, so the output applies with ``patch`` (lone-CR endings aside:
+``patch`` does not end lines at CR).  Hunks are grouped as ``difflib`` and
+GNU diff group them.
 """
 
 from __future__ import annotations
@@ -9,7 +13,11 @@ from __future__ import annotations
 from collections import deque
 from typing import BinaryIO
 
-from corpus_tools.stream.lines import encode
+_NO_NEWLINE = b"\n\\ No newline at end of file\n"
+
+
+def _range(first: int, count: int) -> str:
+    return f"{first}" if count == 1 else f"{first},{count}"
 
 
 class StreamingDiff:
@@ -18,7 +26,8 @@ class StreamingDiff:
     >>> import io
     >>> out = io.BytesIO()
     >>> diff = StreamingDiff(out, "a.txt", context=1)
-    >>> for number, (old, new) in enumerate([("x", None), ("y", "Y"), ("z", None), ("w", None)], 1):
+    >>> for number, (old, new) in enumerate([(b"x\n", None), (b"y\n", b"Y\n"), (b"z\n", None),
+    ...                                      (b"w", None)], 1):
     ...     diff.line(number, old, new)
     >>> diff.close()
     >>> print(out.getvalue().decode(), end="")
@@ -35,20 +44,20 @@ class StreamingDiff:
         self.out = out
         self.label = label
         self.context = context
-        self.before: deque[tuple[int, str]] = deque(maxlen=context)
-        self.hunk: list[tuple[int, str, str | None]] = []
+        self.before: deque[tuple[int, bytes]] = deque(maxlen=context)
+        self.hunk: list[tuple[int, bytes, bytes | None]] = []
         self.unchanged_since_change = 0
         self.header_written = False
 
-    def line(self, number: int, old: str, new: str | None) -> None:
-        """Feed line ``number``; ``new`` is None when the line did not change."""
+    def line(self, number: int, old: bytes, new: bytes | None) -> None:
+        """Feed line ``number`` (bytes with its ending); ``new`` is None when it did not change."""
         if new is None:
             if self.hunk:
                 self.hunk.append((number, old, None))
                 self.unchanged_since_change += 1
-                if self.unchanged_since_change >= 2 * self.context:
+                if self.unchanged_since_change > 2 * self.context:
                     self._flush()
-            else:
+            elif self.context:
                 self.before.append((number, old))
             return
         if not self.hunk:
@@ -65,24 +74,31 @@ class StreamingDiff:
         keep = len(self.hunk) - self.unchanged_since_change + self.context
         hunk, rest = self.hunk[:keep], self.hunk[keep:]
         if not self.header_written:
-            self.out.write(encode(f"--- {self.label}\n+++ {self.label}\n"))
+            self.out.write(f"--- {self.label}\n+++ {self.label}\n".encode("utf-8", "surrogateescape"))
             self.header_written = True
         first, count = hunk[0][0], len(hunk)
-        header = f"@@ -{first},{count} +{first},{count} @@\n"
+        body = [f"@@ -{_range(first, count)} +{_range(first, count)} @@\n".encode()]
         # Unified diffs list a block's removals before its additions.
-        body: list[str] = []
-        block_old: list[str] = []
-        block_new: list[str] = []
+        block_old: list[bytes] = []
+        block_new: list[bytes] = []
         for _, old, new in hunk:
             if new is None:
-                body += [f"-{text}\n" for text in block_old] + [f"+{text}\n" for text in block_new]
+                body += [_diff_line(b"-", text) for text in block_old]
+                body += [_diff_line(b"+", text) for text in block_new]
                 block_old, block_new = [], []
-                body.append(f" {old}\n")
+                body.append(_diff_line(b" ", old))
             else:
                 block_old.append(old)
                 block_new.append(new)
-        body += [f"-{text}\n" for text in block_old] + [f"+{text}\n" for text in block_new]
-        self.out.write(encode(header + "".join(body)))
+        body += [_diff_line(b"-", text) for text in block_old]
+        body += [_diff_line(b"+", text) for text in block_new]
+        self.out.write(b"".join(body))
         self.before = deque(((n, text) for n, text, _ in rest[-self.context :]), self.context)
         self.hunk = []
         self.unchanged_since_change = 0
+
+
+def _diff_line(prefix: bytes, line: bytes) -> bytes:
+    if line.endswith((b"\n", b"\r")):
+        return prefix + line
+    return prefix + line + _NO_NEWLINE

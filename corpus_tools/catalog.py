@@ -1,0 +1,108 @@
+"""The catalog of rule ids: each with its default severity and an explanation.
+
+Built-in ids are listed one by one; rule-file rules are catalogued by their
+family (``name:*``, ``artifact:*``, ``punctuation:*``) and may set their own
+``severity`` and ``message`` in the rule file.  ``corpus-tools rules explain
+ID`` prints an entry.
+
+Severities: ``error`` (the corpus is damaged; ``--check`` fails),
+``warning`` (worth a look; ``--check`` lists it without failing), ``info``
+(why something was not done).  An applied fix always makes ``--check`` fail,
+whatever its severity: the output would differ from the input.
+
+>>> severity_of("encoding:mojibake"), severity_of("name:Lachin"), severity_of("lang:foreign-sentence")
+('error', 'error', 'warning')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpus_tools.errors import CorpusToolsError
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    severity: str
+    step: str
+    explanation: str
+
+
+_ENTRIES = [
+    Entry("encoding:mojibake", "error", "fix-encoding",
+          "Text that was encoded as UTF-8 and decoded as another encoding (cp1252, latin-1, "
+          "cp1251, MacRoman...), once or several times: 'Azerbaijanâ€™s' for 'Azerbaijan’s'. "
+          "Repaired by ftfy's decoder where the damage is certain."),
+    Entry("encoding:html-entity", "error", "fix-encoding",
+          "An HTML entity such as '&amp;' or '&#233;' in plain text, decoded (not in lines "
+          "that contain '<'). An entity that would add a line break is left."),
+    Entry("encoding:terminal-escape", "error", "fix-encoding",
+          "An ANSI terminal escape sequence (colours, cursor moves) pasted into text; removed."),
+    Entry("encoding:ligature", "warning", "fix-encoding",
+          "A Latin typographic ligature ('ﬁ', 'ﬂ'), usually from PDF extraction, written as "
+          "its letters. --no-ligatures keeps them."),
+    Entry("encoding:control-char", "error", "fix-encoding",
+          "A control character (C0 or C1, other than tab and line endings) removed, or a C1 "
+          "control that stood for a cp1252 character replaced."),
+    Entry("encoding:normalization", "info", "fix-encoding",
+          "A character rewritten to its Unicode NFC form (only with --nfc)."),
+    Entry("encoding:other", "error", "fix-encoding", "Another ftfy repair of the text's encoding."),
+    Entry("space:blank-line", "info", "normalize-space",
+          "A line holding only spaces, emptied (the line itself stays)."),
+    Entry("space:trailing", "info", "normalize-space", "Spaces at the end of a line, removed."),
+    Entry("space:collapse", "info", "normalize-space", "Two or more spaces in a row, made one."),
+    Entry("space:odd-space", "warning", "normalize-space",
+          "An unusual space character (en space, thin space, a no-break space outside the "
+          "typography that needs one) made a plain space."),
+    Entry("space:zero-width", "warning", "normalize-space",
+          "An invisible zero-width space or word joiner, removed (ZWNJ and ZWJ are kept: "
+          "Persian, Indic scripts and emoji need them)."),
+    Entry("space:bom", "warning", "normalize-space",
+          "A byte order mark inside a line (not the file's first BOM, which is kept), removed."),
+    Entry("space:soft-hyphen", "warning", "normalize-space", "An invisible soft hyphen, removed."),
+    Entry("script:confusable", "error", "fix-scripts",
+          "A letter of another script that looks the same inside a word ('Аzerbaijan' with a "
+          "Cyrillic 'А'), written in the word's script."),
+    Entry("script:mixed-token", "error", "fix-scripts",
+          "A word mixing scripts that fix-scripts will not guess at (no clear majority, or a "
+          "letter with no look-alike); reported, never changed."),
+    Entry("lang:foreign-sentence", "warning", "foreign-sentences",
+          "A sentence of at least 30 letters identified, with a score of at least 0.95, as "
+          "another language than its document's. Quotations can be legitimate."),
+    Entry("name:*", "error", "unify-names",
+          "A listed spelling of a name, written as its canonical form (rule files, [[name]]). "
+          "A rule with fix = \"suggest\" only proposes it."),
+    Entry("artifact:*", "error", "strip-artifacts",
+          "A translator's or editor's leftover matched by a rule ([[artifact]]): removed or "
+          "rewritten with 'replace', only reported without it."),
+    Entry("punctuation:*", "error", "fix-scripts",
+          "A punctuation mark of another script where the text's own belongs (an Armenian "
+          "emphasis mark for an apostrophe), rules/scripts.toml [[punctuation]]."),
+]
+CATALOG: dict[str, Entry] = {entry.id: entry for entry in _ENTRIES}
+
+
+class UnknownRuleError(CorpusToolsError):
+    pass
+
+
+def entry_of(rule: str) -> Entry:
+    """The catalog entry of a rule id (a family entry for rule-file rules).
+
+    >>> entry_of("name:Lachin").id
+    'name:*'
+    """
+    if rule in CATALOG:
+        return CATALOG[rule]
+    family = rule.split(":", 1)[0] + ":*"
+    if family in CATALOG:
+        return CATALOG[family]
+    known = ", ".join(sorted(CATALOG))
+    raise UnknownRuleError(f"no rule '{rule}' in the catalog; the rules are: {known}")
+
+
+def severity_of(rule: str) -> str:
+    return entry_of(rule).severity

@@ -1,0 +1,1 @@
+"""Executors: run the unit of work over files (today: one process; -j and Dask build here)."""

@@ -1,0 +1,159 @@
+"""Run a pipeline over files: records in, the unit of work, sinks out.
+
+The runner only wires: read each file through the one records reader,
+decide its document facts from its head, clean its lines
+(:mod:`corpus_tools.engine.work`) and hand every result to the sinks.  The
+exit code is decided by :class:`~corpus_tools.report.summary.RunSummary`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from typing import Literal
+
+from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
+from corpus_tools.errors import CorpusToolsError, InputError
+from corpus_tools.pipeline import Pipeline
+from corpus_tools.report.progress import progress_bar
+from corpus_tools.report.sinks import CheckTextSink, DiffSink, OutputSink, ReportSink, Sink
+from corpus_tools.report.summary import RunSummary
+from corpus_tools.stream.atomic import check_outputs, open_destination
+from corpus_tools.stream.formats import RecordFormat, TextFormat
+from corpus_tools.stream.opener import open_output
+from corpus_tools.stream.records import display_name, read_records
+
+Mode = Literal["write", "diff", "check"]
+
+
+@dataclass
+class RunOptions:
+    """How to run: where output goes, what else to report."""
+
+    record_format: RecordFormat = field(default_factory=TextFormat)
+    output: str = "-"  # "-" for stdout, or a file name
+    in_place: bool = False
+    force_in_place: bool = False  # rewrite despite other hard links or an owner it cannot keep
+    mode: Mode = "write"
+    report: str | None = None  # a file name, or "-" for stdout
+    stats: bool = False
+    progress: bool | None = None  # None: only when stderr is a terminal
+    on_bad_record: Literal["error", "pass"] = "error"
+
+
+def check_inputs(paths: Sequence[str]) -> None:
+    """Fail before writing anything when an input cannot be read."""
+    for path in paths:
+        if path == "-":
+            continue
+        if os.path.isdir(path):
+            raise InputError(path, None, "is a folder, not a file")
+        if not os.path.exists(path):
+            raise InputError(path, None, "no such file")
+        if not os.access(path, os.R_OK):
+            raise InputError(path, None, "permission denied")
+
+
+class Runner:
+    """Cleans files with one pipeline, under one set of options."""
+
+    def __init__(self, pipeline: Pipeline, options: RunOptions, stderr=None):
+        self.pipeline = pipeline
+        self.options = options
+        self.stderr = stderr or sys.stderr
+        self.summary = RunSummary()
+
+    def run(self, paths: Sequence[str]) -> RunSummary:
+        options = self.options
+        paths = list(paths) or ["-"]
+        check_inputs(paths)
+        if options.in_place and "-" in paths:
+            raise CorpusToolsError("--in-place needs file names, not stdin ('-')")
+        text_to_stdout = options.mode == "diff" or (
+            options.mode == "write" and options.output == "-" and not options.in_place)
+        check_outputs(paths, {"-o": None if options.in_place else options.output,
+                              "--report": options.report})
+        if options.report == "-" and text_to_stdout:
+            raise CorpusToolsError("--report - would mix the report with the cleaned text on "
+                                   "stdout; give -o FILE or a report file name")
+        with ExitStack() as stack:
+            sinks: list[Sink] = []
+            if options.report:
+                raw = stack.enter_context(open_destination(options.report))
+                sinks.append(ReportSink(open_output(options.report, raw, stack)))
+            if options.mode == "check":
+                sinks.append(CheckTextSink(self.stderr))
+            bar = progress_bar(paths, options.progress, self.stderr, stack)
+            on_read = bar.update if bar is not None else None
+            if options.in_place and options.mode == "write":
+                for path in paths:
+                    self._rewrite_in_place(path, sinks, on_read)
+            else:
+                if options.mode == "write":
+                    raw = stack.enter_context(open_destination(options.output))
+                    sinks.insert(0, OutputSink(open_output(options.output, raw, stack)))
+                elif options.mode == "diff":
+                    sinks.insert(0, DiffSink(stack.enter_context(open_destination("-"))))
+                for path in paths:
+                    self._process(path, sinks, on_read)
+                if options.output == "-" or options.mode == "diff":
+                    sys.stdout.buffer.flush()
+        self._finish()
+        return self.summary
+
+    def _rewrite_in_place(self, path: str, sinks: list[Sink], on_read) -> None:
+        changed_before = self.summary.changed_lines
+        try:
+            with open_destination(path, in_place=True, force=self.options.force_in_place) as raw, \
+                    ExitStack() as out_stack:
+                out = OutputSink(open_output(path, raw, out_stack))
+                self._process(path, [out, *sinks], on_read)
+                if self.summary.changed_lines == changed_before:
+                    # Nothing changed: leave the original file (and its mtime) alone.
+                    raise _Unchanged
+        except _Unchanged:
+            pass
+
+    def _process(self, path: str, sinks: list[Sink], on_read) -> None:
+        label = display_name(path)
+        record_format = self.options.record_format
+        pipeline, summary = self.pipeline, self.summary
+        for sink in sinks:
+            sink.start(label)
+        with ExitStack() as stack:
+            lines = read_records(path, record_format, stack, self.options.on_bad_record, on_read)
+            head, lines = take_head(lines)
+            facts = document_facts(pipeline, head, record_format)
+            del head
+            units = with_paragraphs(pipeline, lines, record_format)
+            for result in clean_lines(pipeline, units, facts, label, record_format):
+                summary.lines += 1
+                if result.line.record is None:
+                    self._bad_record(label, result.line)
+                if result.changed:
+                    summary.changed_lines += 1
+                for change in result.changes:
+                    summary.count(change)
+                for sink in sinks:
+                    sink.take(result)
+        for sink in sinks:
+            sink.finish()
+
+    def _bad_record(self, label: str, line) -> None:
+        self.summary.bad_records += 1
+        if self.summary.first_bad_record is None:
+            self.summary.first_bad_record = f"{label}:{line.number}: {line.error}"
+
+    def _finish(self) -> None:
+        bad = self.summary.describe_bad_records()
+        if bad:
+            print(f"corpus-tools: {bad}", file=self.stderr)
+        if self.options.stats:
+            print(self.summary.render_stats(), file=self.stderr)
+
+
+class _Unchanged(Exception):
+    """Raised inside atomic_output to drop the temporary file of an unchanged file."""

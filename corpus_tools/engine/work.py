@@ -1,0 +1,126 @@
+"""The unit of work: clean lines given the pipeline and their document's facts, nothing else.
+
+:func:`document_facts` decides a document's facts from its head;
+:func:`clean_lines` cleans any run of lines of that document.  Neither keeps
+state between lines, so a file cleaned whole or cut at line boundaries (each
+chunk given the same facts; with paragraph language units, cut at blank
+lines) gives the same bytes, in any process.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from corpus_tools.changes import Change
+from corpus_tools.filters.base import HEAD_BYTES, DocumentFacts
+from corpus_tools.language.units import paragraphs
+from corpus_tools.pipeline import Pipeline
+from corpus_tools.stream.formats import JsonlFormat, RecordFormat, TextFormat
+from corpus_tools.stream.lines import encode
+from corpus_tools.stream.records import InputLine
+
+
+@dataclass
+class LineResult:
+    """One input line after cleaning: its new text (None: unchanged) and located change records."""
+
+    line: InputLine
+    new_text: str | None
+    changes: list[Change]
+
+    @property
+    def changed(self) -> bool:
+        return self.new_text is not None
+
+    @property
+    def raw_out(self) -> bytes:
+        line = self.line
+        if self.new_text is None:
+            return line.raw
+        return line.bom + encode(self.new_text) + line.ending
+
+
+def take_head(lines: Iterator[InputLine]) -> tuple[list[InputLine], Iterator[InputLine]]:
+    """The lines of the document's head (its first ``HEAD_BYTES``), and all lines again."""
+    head, size = [], 0
+    for line in lines:
+        head.append(line)
+        size += len(line.content) + len(line.ending)
+        if size >= HEAD_BYTES:
+            break
+    return head, itertools.chain(head, lines)
+
+
+def document_facts(pipeline: Pipeline, head: list[InputLine],
+                   record_format: RecordFormat) -> dict | None:
+    """Each unit label's facts (a TSV column is a document of its own); None for JSONL,
+    where each record is its own document."""
+    if isinstance(record_format, JsonlFormat):
+        return None
+    texts: dict = {}
+    for line in head:
+        if line.record is not None:
+            for label, text in zip(line.record.labels, line.record.texts, strict=True):
+                texts.setdefault(label, []).append(text)
+    unit = pipeline.config.lang_unit if isinstance(record_format, TextFormat) else "line"
+    return {label: pipeline.facts(label_texts, unit) for label, label_texts in texts.items()}
+
+
+def with_paragraphs(pipeline: Pipeline, lines: Iterable[InputLine],
+                    record_format: RecordFormat) -> Iterator[tuple[InputLine, str | None]]:
+    """Each line with the text that identifies its language (its paragraph), when one is used."""
+    if (pipeline.needs_language and isinstance(record_format, TextFormat)
+            and pipeline.config.lang_unit == "paragraph"):
+        for line, paragraph in paragraphs(lines):
+            yield line, paragraph
+    else:
+        for line in lines:
+            yield line, None
+
+
+def clean_lines(pipeline: Pipeline, lines: Iterable[tuple[InputLine, object]],
+                facts: dict | None, label: str, record_format: RecordFormat,
+                ) -> Iterator[LineResult]:
+    """Clean each line of one document (see the module's docstring)."""
+    separators = record_format.separators
+    for line, paragraph in lines:
+        record = line.record
+        if record is None:  # a bad record passed through
+            yield LineResult(line, None, [])
+            continue
+        changes: list[Change] = []
+        new_texts = record.texts
+        for index, (unit_label, text) in enumerate(zip(record.labels, record.texts, strict=True)):
+            unit_facts = (pipeline.record_facts(text) if facts is None
+                          else facts.get(unit_label) or DocumentFacts(lang=pipeline.config.lang))
+            result = pipeline.clean(text, unit_facts,
+                                    language_text=None if paragraph is None else paragraph.text,
+                                    separators=separators)
+            if result.changes:
+                changes.extend(_locate(result.changes, record, index, label, line.number,
+                                       unit_label))
+            if result.text != text:
+                if new_texts is record.texts:
+                    new_texts = list(record.texts)
+                new_texts[index] = result.text
+        if new_texts is record.texts:
+            yield LineResult(line, None, changes)
+            continue
+        new_line = record.rebuild(new_texts)
+        if not new_line and (not line.ending or (line.after_cr and line.ending != b"\r")):
+            # Emptying this line would delete it (a last line with no ending) or
+            # merge it with the line before (CR, then LF reads as one CRLF):
+            # line N out must stay line N in.
+            yield LineResult(line, None, [])
+            continue
+        yield LineResult(line, new_line, changes)
+
+
+def _locate(changes: list[Change], record, index: int, label: str, number: int,
+            field: str | None) -> list[Change]:
+    """Unit coordinates to input-line coordinates (1-based, in the line as read)."""
+    offset = record.offsets(index)
+    return [change.located(label, number, field, offset(change.column - 1) + 1,
+                           offset(change.end - 1) + 1) for change in changes]

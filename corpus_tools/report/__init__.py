@@ -1,0 +1,1 @@
+"""Sinks: where cleaned lines and change records go (output, diff, report, check text, counts)."""

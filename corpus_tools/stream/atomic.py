@@ -1,0 +1,144 @@
+"""Where output goes, safely: stdout, a device or FIFO written through, a regular file replaced atomically.
+
+No output ever replaces a device, FIFO or link: a path that is not a regular
+file is written into; a symlink is followed and its target replaced, the link
+kept.  A regular file is written to a hidden temporary file beside it and
+renamed over it only on success, with its owner, group and mode kept.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from contextlib import contextmanager, suppress
+
+from corpus_tools.errors import CorpusToolsError
+
+
+class OutputError(CorpusToolsError):
+    pass
+
+
+def _stat(path: str):
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def is_special(path: str) -> bool:
+    """Whether writing to ``path`` must go through it (a device, FIFO, socket, /dev/stdout...)."""
+    if path.startswith(("/dev/", "/proc/")):
+        return True
+    found = _stat(path)
+    return found is not None and not stat.S_ISREG(found.st_mode)
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two paths name one file (through links), existing or not."""
+    if a == "-" or b == "-":
+        return False
+    first, second = _stat(a), _stat(b)
+    if first is not None and second is not None:
+        return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_outputs(inputs: list[str], outputs: dict[str, str | None]) -> None:
+    """Refuse, before anything is opened, an output that is an input or another output.
+
+    ``outputs`` maps an option (``-o``) to its path (None: not given).
+    """
+    named = [(option, path) for option, path in outputs.items() if path not in (None, "-")]
+    for option, path in named:
+        if is_special(path):
+            continue
+        for source in inputs:
+            if same_file(path, source):
+                raise OutputError(f"{option} {path} is also an input; write somewhere else "
+                                  f"(or use --in-place)")
+    for index, (option, path) in enumerate(named):
+        for other_option, other in named[index + 1:]:
+            if not is_special(path) and same_file(path, other):
+                raise OutputError(f"{option} and {other_option} name the same file {path}")
+    if sum(1 for path in outputs.values() if path == "-") > 1:
+        raise OutputError("two outputs go to stdout; give one of them a file name")
+
+
+@contextmanager
+def open_destination(path: str, in_place: bool = False, force: bool = False):
+    """Yield a binary stream for ``path``: stdout for ``-``, written through for special files,
+    else an atomic replacement of the (link-resolved) regular file."""
+    if path == "-":
+        yield sys.stdout.buffer
+        return
+    if is_special(path):
+        with open(path, "wb") as raw:
+            yield raw
+        return
+    with atomic_output(os.path.realpath(path), shown_as=path, in_place=in_place,
+                       force=force) as raw:
+        yield raw
+
+
+@contextmanager
+def atomic_output(path: str, shown_as: str | None = None, in_place: bool = False,
+                  force: bool = False):
+    """Write to a temporary file beside ``path`` and rename it over ``path`` only on success.
+
+    The temporary file is fsynced before the rename and takes the owner,
+    group and mode of the file it replaces.  An in-place rewrite refuses
+    (before writing) a file with other hard links, or one whose owner or
+    group cannot be kept, unless ``force``.  On any error, Ctrl-C or signal
+    the temporary file is removed and ``path`` is untouched; errors name
+    ``shown_as`` (the user's path), never the temporary file.
+    """
+    shown_as = shown_as or path
+    existing = _stat(path)
+    if in_place and existing is not None and existing.st_nlink > 1 and not force:
+        raise OutputError(
+            f"{shown_as} has {existing.st_nlink - 1} other hard link(s); rewriting it would "
+            f"leave them with the old text. Use --force-in-place to rewrite this name anyway")
+    folder = os.path.dirname(path)
+    try:
+        handle, temp_path = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.",
+                                             suffix=".tmp")
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, shown_as) from None
+    try:
+        if existing is not None:
+            _keep_owner_and_mode(handle, existing, shown_as, in_place and not force)
+        else:
+            os.fchmod(handle, 0o666 & ~_umask())
+        with os.fdopen(handle, "wb") as raw:
+            yield raw
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(temp_path, path)
+    except BaseException as error:
+        with suppress(FileNotFoundError):
+            os.unlink(temp_path)
+        if isinstance(error, OSError) and error.filename == temp_path:
+            raise OSError(error.errno, error.strerror, shown_as) from None
+        raise
+
+
+def _keep_owner_and_mode(handle: int, existing, shown_as: str, strict: bool) -> None:
+    if (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.fchown(handle, existing.st_uid, existing.st_gid)
+        except PermissionError:
+            if strict:
+                raise OutputError(
+                    f"{shown_as}: cannot keep its owner and group (uid {existing.st_uid}, "
+                    f"gid {existing.st_gid}) in a rewrite; use --force-in-place to rewrite it "
+                    f"as yours") from None
+    os.fchmod(handle, existing.st_mode & 0o7777)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
