@@ -23,8 +23,9 @@ class _PipeClosed(Exception):
     """stdout's reader went away; raised instead of BrokenPipeError so click does not take it."""
 
 
-class _Signalled(KeyboardInterrupt):
-    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so temporary files are removed."""
+class _Signalled(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C (past every ``except Exception``), so temporary
+    files are removed; not a KeyboardInterrupt, which click would turn into Abort."""
 
     def __init__(self, signum: int):
         super().__init__(signum)

@@ -74,11 +74,12 @@ class Runner:
             raise CorpusToolsError("--in-place needs file names, not stdin ('-')")
         text_to_stdout = options.mode == "diff" or (
             options.mode == "write" and options.output == "-" and not options.in_place)
-        check_outputs(paths, {"-o": None if options.in_place else options.output,
-                              "--report": options.report})
         if options.report == "-" and text_to_stdout:
             raise CorpusToolsError("--report - would mix the report with the cleaned text on "
                                    "stdout; give -o FILE or a report file name")
+        written = options.mode == "write" and not options.in_place
+        check_outputs(paths, {"-o": options.output if written else None,
+                              "--report": options.report})
         with ExitStack() as stack:
             sinks: list[Sink] = []
             if options.report:

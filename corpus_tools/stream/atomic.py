@@ -75,8 +75,11 @@ def open_destination(path: str, in_place: bool = False, force: bool = False):
         yield sys.stdout.buffer
         return
     if is_special(path):
-        with open(path, "wb") as raw:
-            yield raw
+        try:
+            with open(path, "wb") as raw:  # a device or FIFO is written into, never replaced
+                yield raw
+        except OSError as error:
+            raise _named(error, path, None) from None
         return
     with atomic_output(os.path.realpath(path), shown_as=path, in_place=in_place,
                        force=force) as raw:
@@ -120,9 +123,16 @@ def atomic_output(path: str, shown_as: str | None = None, in_place: bool = False
     except BaseException as error:
         with suppress(FileNotFoundError):
             os.unlink(temp_path)
-        if isinstance(error, OSError) and error.filename == temp_path:
-            raise OSError(error.errno, error.strerror, shown_as) from None
+        if isinstance(error, OSError):
+            raise _named(error, shown_as, temp_path) from None
         raise
+
+
+def _named(error: OSError, path: str, temp_path: str | None) -> OSError:
+    """The error with the user's path: a write error names no file, a temp file's is hidden."""
+    if error.filename is None or error.filename == temp_path:
+        return OSError(error.errno, error.strerror, path)
+    return error
 
 
 def _keep_owner_and_mode(handle: int, existing, shown_as: str, strict: bool) -> None:
