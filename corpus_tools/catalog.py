@@ -52,8 +52,10 @@ _ENTRIES = [
     Entry("encoding:other", "error", "fix-encoding", "Another ftfy repair of the text's encoding."),
     Entry("space:blank-line", "info", "normalize-space",
           "A line holding only spaces, emptied (the line itself stays)."),
-    Entry("space:trailing", "info", "normalize-space", "Spaces at the end of a line, removed."),
-    Entry("space:collapse", "info", "normalize-space", "Two or more spaces in a row, made one."),
+    Entry("space:trailing", "info", "normalize-space", "Spaces (and odd or invisible spaces) at the end of a line, removed; the line "
+          "ending itself is kept."),
+    Entry("space:collapse", "info", "normalize-space", "Two or more spaces in a row inside a line, made one (leading indentation and tabs are "
+          "kept)."),
     Entry("space:odd-space", "warning", "normalize-space",
           "An unusual space character (en space, thin space, a no-break space outside the "
           "typography that needs one) made a plain space."),
@@ -62,7 +64,8 @@ _ENTRIES = [
           "Persian, Indic scripts and emoji need them)."),
     Entry("space:bom", "warning", "normalize-space",
           "A byte order mark inside a line (not the file's first BOM, which is kept), removed."),
-    Entry("space:soft-hyphen", "warning", "normalize-space", "An invisible soft hyphen, removed."),
+    Entry("space:soft-hyphen", "warning", "normalize-space", "An invisible soft hyphen (U+00AD), usually left by hyphenation in a PDF or a word "
+          "processor, removed."),
     Entry("script:confusable", "error", "fix-scripts",
           "A letter of another script that looks the same inside a word ('Аzerbaijan' with a "
           "Cyrillic 'А'), written in the word's script."),

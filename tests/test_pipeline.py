@@ -61,3 +61,56 @@ def test_pipeline_identifies_a_unit_on_its_own_when_a_scoped_rule_needs_it():
     assert "Lachin road" in pipeline.clean(english).text
     assert pipeline.clean(french).text == french
     assert pipeline.clean("Latchine").text == "Latchine"  # too short to say: scoped rules wait
+
+
+def test_a_pipeline_with_every_step_pickles_and_cleans_the_same():
+    import pickle
+
+    from corpus_tools.registry import STEPS
+
+    pipeline = Pipeline(list(STEPS))
+    copy = pickle.loads(pickle.dumps(pipeline))
+    assert copy.step_names == list(STEPS)
+    text = ("The cafÃ©  reopened on the Latchine road. Les négociations reprendront la "
+            "semaine prochaine à Genève, selon le ministère des affaires étrangères.")
+    facts = pipeline.facts(["The talks covered the reopening of the road and its return."])
+    assert copy.clean(text, facts) == pipeline.clean(text, facts)
+    assert any(c.rule == "lang:foreign-sentence" for c in copy.clean(text, facts).changes)
+
+
+@pytest.mark.parametrize(
+    ("args", "data", "library"),
+    [
+        # JSONL: each record is its own document, so the 'old' record before does not count.
+        (["--jsonl"], '{"text": "the \'old\' road"}\n{"text": "Baku\u055bs view"}\n',
+         lambda p: p.clean_record({"text": "Baku\u055bs view"})[0]["text"]),
+        # Plain text: the head's quote style decides, the same through the library.
+        ([], "the 'old' road\nBaku\u055bs view\n",
+         lambda p: p.clean("Baku\u055bs view", p.facts(["the 'old' road", "Baku\u055bs view"])).text),
+    ],
+)
+def test_the_cli_and_the_library_give_the_same_bytes(invoke, args, data, library):
+    out = invoke(["fix-scripts", *args], input=data.encode()).stdout
+    from_library = library(Pipeline(["fix-scripts"]))
+    assert from_library in out.splitlines()[1]
+    assert ("Baku's view" in out) == (not args)  # straight only where the head says so
+
+
+def test_every_registered_step_declares_itself():
+    from corpus_tools.filters.base import Filter
+    from corpus_tools.registry import RECOMMENDED_STEPS, RULE_KINDS, STEPS
+
+    assert set(RECOMMENDED_STEPS) < set(STEPS)
+    for name, cls in STEPS.items():
+        assert issubclass(cls, Filter) and cls.name == name
+        assert cls.rule_kind in (None, *RULE_KINDS)
+    assert STEPS["foreign-sentences"].needs_language
+
+
+def test_rules_test_runs_examples_through_the_pipelines_guards(invoke, tmp_path):
+    rules = tmp_path / "splits.toml"
+    rules.write_text('[[artifact]]\nid = "split"\npattern = \' SPLIT \'\nreplace = "\\n"\n'
+                     'examples = [{ text = "a SPLIT b", expect = "a\\nb" }]\n')
+    result = invoke(["rules", "test", "--no-default-rules", str(rules)])
+    assert result.exit_code == 1  # clean would refuse the line break, so the example fails
+    assert "got:      'a SPLIT b'" in result.stdout

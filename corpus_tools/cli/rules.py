@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from corpus_tools.catalog import CATALOG, UnknownRuleError, entry_of
 from corpus_tools.cli import cli
 from corpus_tools.rules.examples import run_examples
 from corpus_tools.rules.loader import RuleFileError, default_rules_path, load_rules
@@ -130,4 +131,32 @@ def rules_list(paths, no_default_rules, output_format):
         scope = ",".join(item["lang"]) if item["lang"] else "all"
         detail = _detail(item)
         click.echo(f"{item['id']:<{width}} {scope:<8} {item['file']}:{item['line']}  {detail}")
+    return 0
+
+
+@rules_group.command("explain")
+@click.argument("rule_id", required=False)
+def rules_explain(rule_id):
+    """Explain a rule id of change records: its step, default severity and meaning.
+
+    Without RULE_ID, list the catalog.  Rule-file rules (name:Lachin,
+    artifact:stray-marker) are explained by their family.
+
+    \b
+    Examples:
+      corpus-tools rules explain encoding:mojibake
+      corpus-tools rules explain name:Lachin
+      corpus-tools rules explain
+    """
+    if rule_id is None:
+        width = max(len(entry_id) for entry_id in CATALOG)
+        for entry in CATALOG.values():
+            click.echo(f"{entry.id:<{width}}  {entry.severity:<7}  {entry.step}")
+        return 0
+    try:
+        entry = entry_of(rule_id)
+    except UnknownRuleError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"{rule_id} ({entry.id}): severity {entry.severity}, step {entry.step}\n")
+    click.echo(entry.explanation)
     return 0
