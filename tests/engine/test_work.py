@@ -1,5 +1,6 @@
 """The unit of work is pure: a file cleaned whole or in chunks gives the same bytes."""
 
+import itertools
 from contextlib import ExitStack
 
 import pytest
@@ -30,7 +31,7 @@ def _clean(pipeline, path, record_format, cut=None):
     facts = document_facts(pipeline, head, record_format)
     bounds = [0, *(cut or []), len(lines)]
     out = b""
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         chunk = with_paragraphs(pipeline, lines[start:end], record_format)
         out += b"".join(r.raw_out for r in clean_lines(pipeline, chunk, facts, "x", record_format))
     return out

@@ -42,3 +42,38 @@ def test_a_runaway_pattern_is_stopped_and_named():
                         compiled=regex.compile(pattern))
     with pytest.raises(CorpusToolsError, match=r"slow.toml:7: artifact:slow: the pattern ran longer"):
         StripArtifacts([rule], timeout=0.05).apply("a" * 60 + "b", UnitContext())
+
+
+def test_the_timeout_message_names_the_rules_file_and_the_lines_length():
+    pattern = r"(a|aa)+$"
+    rule = ArtifactRule("slow", pattern, Source("slow.toml", 7), replace="",
+                        compiled=regex.compile(pattern))
+    with pytest.raises(CorpusToolsError, match=r"slow\.toml:7: .* on a line of 61 characters"):
+        StripArtifacts([rule], timeout=0.05).apply("a" * 60 + "b", UnitContext())
+
+
+def test_a_rule_runs_only_on_lines_holding_one_of_its_literals():
+    class Counting:
+        def __init__(self, pattern):
+            self.compiled = regex.compile(pattern)
+            self.calls = 0
+
+        def finditer(self, text, timeout=None):
+            self.calls += 1
+            return self.compiled.finditer(text, timeout=timeout)
+
+    counting = Counting("TODO")
+    rule = ArtifactRule("x", "TODO", Source("t.toml", 1), replace="", compiled=counting,
+                        requires=("TODO",))
+    step = StripArtifacts([rule])
+    assert step.apply("nothing here", UnitContext()) == ("nothing here", [])
+    assert counting.calls == 0
+    assert step.apply("a TODO b", UnitContext())[0] == "a  b"
+    assert counting.calls == 1
+
+
+def test_the_default_rules_never_time_out_on_a_huge_line(invoke):
+    line = b"The talks covered the road. " * 1_000_000 + b"It ended. TODO"
+    result = invoke(["clean", "--lang", "en"], input=line + b"\n")
+    assert result.exit_code == 0
+    assert result.stdout_bytes.endswith(b"road. It ended.\n")

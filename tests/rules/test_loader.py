@@ -41,6 +41,20 @@ def problems(tmp_path, text):
          "Latn: unknown script in next_to; did you mean 'Latin'?"),
         ('[[punctuation]]\nid = "x"\nchar = "՛"\nkeep_lang = "uzbek"\n', 4, "keep_lang: in"),
         ('[[punctuation]]\nid = "x"\nchar = "՛"\nbecomes = 1\n', 4, "becomes: must be text"),
+        # Templates and patterns that used to pass `rules check` and crash at run time.
+        ('[[artifact]]\nid = "x"\npattern = \'(a)\'\nreplace = "\\\\9"\n', 4,
+         "replace: refers to group 9, but the pattern has 1 group(s)"),
+        ("[[artifact]]\nid = \"x\"\npattern = '(?P<yes>a)'\nreplace = '\\g<nope>'\n", 4,
+         "replace: refers to group 'nope'"),
+        ("[[artifact]]\nid = \"x\"\npattern = 'a'\nreplace = 'b\\'\n", 4,
+         "replace: is not a valid replacement"),
+        ("[[artifact]]\nid = \"x\"\npattern = '(?R)?x'\nreplace = ''\n", 3,
+         "pattern: calls itself recursively"),
+        ("[[artifact]]\nid = \"x\"\npattern = '(a(?1)?b)'\n", 3, "pattern: calls itself"),
+        ('[[artifact]]\nid = "x"\npattern = "a"\nseverity = "fatal"\n', 4,
+         "severity: must be one of error, warning, info"),
+        ('[[artifact]]\nid = "x"\npattern = "a"\nrequires = [1]\n', 4, "requires: must be"),
+        ("x = " + "[" * 2000 + "]" * 2000 + "\n", 1, "nested too deep"),
     ],
 )
 def test_errors_name_file_line_and_field(tmp_path, text, line, expected):
@@ -159,3 +173,15 @@ def test_later_layer_replaces_a_punctuation_rule_for_the_same_character(tmp_path
     rules = load_rules([tmp_path / "mine.toml"])
     emphasis = [rule for rule in rules.punctuation if rule.char == "\u055b"]
     assert [(rule.rule_id, rule.becomes) for rule in emphasis] == [("mine", "'")]
+
+
+def test_group_references_the_pattern_has_pass(tmp_path):
+    rules, _ = load(tmp_path, """
+        [[artifact]]
+        id = "x"
+        pattern = '(?P<word>a)(b)'
+        replace = '\\g<word>\\2\\g<1>'
+        examples = [{ text = "ab", expect = "aba" }]
+    """)
+    (rule,) = rules.artifacts
+    assert rule.compiled.sub(rule.replace, "ab") == "aba"

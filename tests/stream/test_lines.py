@@ -45,3 +45,14 @@ def test_lines_rejoin_to_the_same_bytes(data, chunk_size):
 @given(st.binary())
 def test_decode_encode_round_trip_keeps_invalid_bytes(data):
     assert encode(decode(data)) == data
+
+
+def test_reading_one_huge_line_is_linear():
+    import time
+
+    data = b"x" * 40_000_000 + b"\n" + b"tail"
+    start = time.perf_counter()
+    lines = list(split_lines(io.BytesIO(data)))
+    elapsed = time.perf_counter() - start
+    assert [len(content) for content, _ in lines] == [40_000_000, 4]
+    assert elapsed < 5  # the quadratic reader took about 165 s on 40 MB
