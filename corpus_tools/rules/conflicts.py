@@ -1,0 +1,63 @@
+"""Conflicts inside one layer of rule files: each names both places and how to mend it."""
+
+from __future__ import annotations
+
+from corpus_tools.rules.model import NameRule, RuleSet
+
+
+def layer_conflicts(rules: RuleSet) -> list[str]:
+    problems = []
+    owner: dict[str, NameRule] = {}
+    for rule in rules.names:
+        for variant in rule.variants:
+            other = owner.get(variant)
+            if other is not None and other.canonical != rule.canonical and _scopes_overlap(other, rule):
+                problems.append(
+                    f"{rule.source}: variants: '{variant}' is a variant of '{rule.canonical}' here "
+                    f"and of '{other.canonical}' at {other.source}; keep it in one rule, or give "
+                    f"the rules languages that do not overlap"
+                )
+            owner.setdefault(variant, rule)
+    for rule, other in _repeats(rules.names, lambda rule: rule.canonical):
+        if _scopes_overlap(other, rule):
+            problems.append(
+                f"{rule.source}: canonical: '{rule.canonical}' already has a rule at {other.source}; "
+                f"merge the two rules' variants into one"
+            )
+    for rule in rules.names:
+        other = owner.get(rule.canonical)
+        if other is not None and other is not rule:
+            problems.append(
+                f"{rule.source}: canonical: '{rule.canonical}' is also a variant of "
+                f"'{other.canonical}' at {other.source}, a chain (or cycle) of replacements; "
+                f"list all spellings under one canonical"
+            )
+    for rule, other in _repeats(rules.artifacts, lambda rule: rule.rule_id):
+        problems.append(
+            f"{rule.source}: id: '{rule.rule_id}' is already used at {other.source}; "
+            f"artifact ids must be unique"
+        )
+    for rule, other in _repeats(rules.punctuation, lambda rule: rule.char):
+        problems.append(
+            f"{rule.source}: char: U+{ord(rule.char):04X} already has a rule at {other.source}; "
+            f"keep one rule per character"
+        )
+    for rule, other in _repeats(rules.punctuation, lambda rule: rule.rule_id):
+        problems.append(
+            f"{rule.source}: id: '{rule.rule_id}' is already used at {other.source}; "
+            f"punctuation ids must be unique"
+        )
+    return problems
+
+
+def _repeats(rules, key):
+    """Each rule whose key an earlier rule already has, with that earlier rule."""
+    first: dict = {}
+    for rule in rules:
+        earlier = first.setdefault(key(rule), rule)
+        if earlier is not rule:
+            yield rule, earlier
+
+
+def _scopes_overlap(a, b) -> bool:
+    return a.lang is None or b.lang is None or bool(set(a.lang) & set(b.lang))

@@ -1,0 +1,306 @@
+"""One declarative field specification per table kind, and the checks that build rules.
+
+Each ``[[name]]``, ``[[artifact]]`` and ``[[punctuation]]`` table becomes a
+rule or a list of problems, each naming file, line and field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import regex
+
+from corpus_tools.catalog import SEVERITIES
+from corpus_tools.rules.model import (
+    APOSTROPHE,
+    ArtifactRule,
+    Example,
+    NameRule,
+    PunctuationRule,
+    Source,
+)
+from corpus_tools.rules.toml_source import Lines
+from corpus_tools.scripts import is_known_script, script_names
+
+FILE_FIELDS = {"description", "lang"}
+NAME_FIELDS = {"canonical", "variants", "lang", "ignore_case", "keep", "note", "examples", "fix",
+               "severity", "message"}
+ARTIFACT_FIELDS = {"id", "pattern", "replace", "message", "lang", "examples", "severity",
+                   "requires"}
+PUNCTUATION_FIELDS = {"id", "char", "becomes", "next_to", "lang", "keep_lang", "note", "examples"}
+EXAMPLE_FIELDS = {"text", "expect"}
+TABLES = {
+    "file": FILE_FIELDS, "name": NAME_FIELDS, "artifact": ARTIFACT_FIELDS,
+    "punctuation": PUNCTUATION_FIELDS,
+}
+
+
+def array_of_tables(data: dict, name: str, where: Where) -> list[dict]:
+    value = data.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        where.error(where.lines.table(name, 0), name, f"write each rule under its own [[{name}]] line")
+        return []
+    return value
+
+
+class Where:
+    """Collects problems, each naming file, line and field and how to mend it."""
+
+    def __init__(self, path: Path, lines: Lines, problems: list[str]):
+        self.path = path
+        self.lines = lines
+        self.problems = problems
+
+    def error(self, line: int, field: str, message: str) -> None:
+        self.problems.append(f"{self.path}:{line}: {field}: {message}")
+
+    def unknown(self, key: str, known: set[str], line: int, what: str) -> None:
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(sorted(known))}"
+        self.error(line, key, f"unknown {what}; {hint}")
+
+    def check_fields(self, table: dict, known: set[str], table_line: int, what: str) -> None:
+        for key in table:
+            if key not in known:
+                self.unknown(key, known, self.lines.field(table_line, key), f"field in {what}")
+
+    def string(self, table: dict, key: str, table_line: int, required: bool = False) -> str | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.error(table_line, key, f"missing; add {key} = \"...\"")
+            return None
+        if not isinstance(value, str):
+            self.error(self.lines.field(table_line, key), key,
+                       f"must be text in quotes, not {type(value).__name__}")
+            return None
+        return value
+
+    def rule_id(self, table: dict, table_line: int) -> str | None:
+        """The required ``id`` of an artifact or punctuation rule."""
+        rule_id = self.string(table, "id", table_line, required=True)
+        if rule_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", rule_id):
+            self.error(self.lines.field(table_line, "id"), "id",
+                       f"{rule_id!r} must be lower-case letters, digits, '-', '_' or '.'")
+        return rule_id
+
+    def severity(self, table: dict, table_line: int) -> str | None:
+        value = self.string(table, "severity", table_line)
+        if value is not None and value not in SEVERITIES:
+            self.error(self.lines.field(table_line, "severity"), "severity",
+                       f"must be one of {', '.join(SEVERITIES)}, not {value!r}")
+            return None
+        return value
+
+    def lang(self, table: dict, table_line: int, what: str, key: str = "lang") -> tuple[str, ...] | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        line = self.lines.field(table_line, key)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(
+            isinstance(code, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code)
+            for code in value
+        ):
+            self.error(line, key, f"in {what} must be a list of language codes like [\"en\", \"fr\"]")
+            return None
+        return tuple(value)
+
+    def examples(self, table: dict, table_line: int) -> tuple[Example, ...]:
+        value = table.get("examples", [])
+        line = self.lines.field(table_line, "examples")
+        if not isinstance(value, list):
+            self.error(line, "examples", "must be a list: examples = [{ text = \"...\", expect = \"...\" }]")
+            return ()
+        examples = []
+        for item in value:
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                self.error(line, "examples", "each example needs text = \"...\" (and expect = \"...\" when it should change)")
+                continue
+            for key in item:
+                if key not in EXAMPLE_FIELDS:
+                    self.unknown(key, EXAMPLE_FIELDS, line, "field in an example")
+            expect = item.get("expect")
+            if expect is not None and not isinstance(expect, str):
+                self.error(line, "examples", "expect must be text in quotes")
+                continue
+            example_line = self.lines.find(line, _toml_repr_hint(item["text"]))
+            examples.append(Example(item["text"], expect, Source(str(self.path), example_line)))
+        return tuple(examples)
+
+
+def _toml_repr_hint(text: str) -> str:
+    return text[:20] if text and '"' not in text[:20] and "\\" not in text[:20] else ""
+
+
+def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | None:
+    line = where.lines.table("name", index)
+    before = len(where.problems)
+    where.check_fields(entry, NAME_FIELDS, line, "[[name]]")
+    canonical = where.string(entry, "canonical", line, required=True)
+    if canonical is not None and not canonical.strip():
+        where.error(where.lines.field(line, "canonical"), "canonical", "is empty; write the name as it should appear")
+    variants = entry.get("variants")
+    variants_line = where.lines.field(line, "variants")
+    if variants is None:
+        where.error(line, "variants", "missing; add variants = [\"...\"] with the spellings to replace")
+        variants = []
+    elif not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+        where.error(variants_line, "variants", "must be a list of texts in quotes")
+        variants = []
+    for variant in variants:
+        if not variant.strip():
+            where.error(where.lines.find(variants_line, '""'), "variants",
+                        "has an empty variant; remove the \"\" from the list")
+        elif variant != variant.strip():
+            where.error(variants_line, "variants", f"variant {variant!r} starts or ends with a space; remove it")
+        elif variant == canonical:
+            where.error(variants_line, "variants", f"lists the canonical form {variant!r} itself; remove it")
+    keep = entry.get("keep", [])
+    if not isinstance(keep, list) or not all(isinstance(k, str) and k.strip() for k in keep):
+        where.error(where.lines.field(line, "keep"), "keep", "must be a list of phrases in quotes")
+        keep = []
+    ignore_case = entry.get("ignore_case", False)
+    if not isinstance(ignore_case, bool):
+        where.error(where.lines.field(line, "ignore_case"), "ignore_case", "must be true or false (no quotes)")
+    fix = entry.get("fix", "auto")
+    if fix not in ("auto", "suggest"):
+        where.error(where.lines.field(line, "fix"), "fix", f"must be \"auto\" or \"suggest\", not {fix!r}")
+    note = where.string(entry, "note", line) or ""
+    severity = where.severity(entry, line)
+    message = where.string(entry, "message", line)
+    lang = where.lang(entry, line, "[[name]]") if "lang" in entry else file_lang
+    examples = where.examples(entry, line)
+    if len(where.problems) > before:
+        return None
+    return NameRule(
+        canonical=canonical, variants=tuple(dict.fromkeys(variants)),
+        source=Source(str(where.path), line), lang=lang, ignore_case=ignore_case,
+        keep=tuple(keep), fix=fix, note=note, examples=examples, severity=severity,
+        message=message,
+    )
+
+
+def artifact_rule(entry: dict, index: int, file_lang, where: Where) -> ArtifactRule | None:
+    line = where.lines.table("artifact", index)
+    before = len(where.problems)
+    where.check_fields(entry, ARTIFACT_FIELDS, line, "[[artifact]]")
+    rule_id = where.rule_id(entry, line)
+    pattern = where.string(entry, "pattern", line, required=True)
+    compiled = None
+    if pattern is not None:
+        if not pattern:
+            where.error(where.lines.field(line, "pattern"), "pattern", "is empty")
+        else:
+            compiled = _compile_pattern(pattern, where, where.lines.field(line, "pattern"))
+    replace = where.string(entry, "replace", line)
+    if compiled is not None and replace is not None:
+        problem = template_problem(replace, compiled)
+        if problem:
+            where.error(where.lines.field(line, "replace"), "replace", problem)
+    requires = entry.get("requires", [])
+    if isinstance(requires, str):
+        requires = [requires]
+    if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
+        where.error(where.lines.field(line, "requires"), "requires",
+                    "must be a list of texts in quotes, one of which every match contains")
+        requires = []
+    severity = where.severity(entry, line)
+    message = where.string(entry, "message", line) or ""
+    lang = where.lang(entry, line, "[[artifact]]") if "lang" in entry else file_lang
+    examples = where.examples(entry, line)
+    if len(where.problems) > before:
+        return None
+    return ArtifactRule(
+        rule_id=rule_id, pattern=pattern, source=Source(str(where.path), line), replace=replace,
+        message=message, lang=lang, examples=examples, compiled=compiled, severity=severity,
+        requires=tuple(requires),
+    )
+
+
+# Recursion ((?R), (?1), (?&name), (?P>name)) can run without bound on one line.
+_RECURSIVE = regex.compile(r"\(\?(?:R|[+-]?\d+|&\w+|P>\w+)\)")
+_GROUP_REFERENCE = regex.compile(r"\\(?:g<([^>]*)>|(\d{1,2}))")
+
+
+def _compile_pattern(pattern: str, where: Where, line: int):
+    if _RECURSIVE.search(pattern.replace("\\\\", "")):
+        where.error(line, "pattern", "calls itself recursively ((?R), (?1), (?&name)); "
+                    "write the repetition out instead")
+        return None
+    try:
+        return regex.compile(pattern, regex.VERSION1)
+    except regex.error as error:
+        where.error(line, "pattern", f"does not compile: {error}; see the `regex` module's syntax")
+    except RecursionError:
+        where.error(line, "pattern", "is nested too deep to compile")
+    return None
+
+
+def template_problem(template: str, compiled) -> str | None:
+    r"""Why ``template`` would fail as the replacement of ``compiled``'s matches, or None.
+
+    >>> print(template_problem(r"\9", regex.compile("(a)")))
+    refers to group 9, but the pattern has 1 group(s); use \1 to \1 or a name it defines
+    >>> print(template_problem(r"\g<nope>", regex.compile("(?P<yes>a)")))
+    refers to group 'nope', which the pattern does not define (its named groups: yes)
+    >>> template_problem(r"[\1]", regex.compile("(a)")) is None
+    True
+    """
+    for match in _GROUP_REFERENCE.finditer(template):
+        name = match.group(1) if match.group(1) is not None else match.group(2)
+        if name.isdigit():
+            if int(name) > compiled.groups:
+                return (f"refers to group {int(name)}, but the pattern has {compiled.groups} "
+                        f"group(s); use \\1 to \\{max(compiled.groups, 1)} or a name it defines")
+        elif name not in compiled.groupindex:
+            names = ", ".join(compiled.groupindex) or "none"
+            return (f"refers to group '{name}', which the pattern does not define "
+                    f"(its named groups: {names})")
+    try:
+        # Any other template error (a stray backslash): expand on an empty match.
+        probe = regex.compile("(?:" + compiled.pattern + ")|", compiled.flags)
+    except regex.error:
+        return None
+    try:
+        probe.match("").expand(template)
+    except (regex.error, IndexError) as error:
+        if "unknown group" not in str(error) and "invalid group reference" not in str(error):
+            return f"is not a valid replacement: {error}"
+    return None
+
+
+def punctuation_rule(entry: dict, index: int, file_lang, where: Where) -> PunctuationRule | None:
+    line = where.lines.table("punctuation", index)
+    before = len(where.problems)
+    where.check_fields(entry, PUNCTUATION_FIELDS, line, "[[punctuation]]")
+    rule_id = where.rule_id(entry, line)
+    char = where.string(entry, "char", line, required=True)
+    if char is not None and len(char) != 1:
+        where.error(where.lines.field(line, "char"), "char",
+                    f"must be one character, not {len(char)}; write it as \"\\u055B\" if it is hard to see")
+    becomes = where.string(entry, "becomes", line) or APOSTROPHE
+    next_to = entry.get("next_to", ["Latin"])
+    next_to_line = where.lines.field(line, "next_to")
+    if isinstance(next_to, str):
+        next_to = [next_to]
+    if not isinstance(next_to, list) or not next_to or not all(isinstance(n, str) for n in next_to):
+        where.error(next_to_line, "next_to", "must be a list of script names like [\"Latin\"]")
+        next_to = []
+    for name in next_to:
+        if not is_known_script(name):
+            where.unknown(name, set(script_names()), next_to_line, "script in next_to")
+    keep_lang = where.lang(entry, line, "[[punctuation]]", key="keep_lang") or ()
+    note = where.string(entry, "note", line) or ""
+    lang = where.lang(entry, line, "[[punctuation]]") if "lang" in entry else file_lang
+    examples = where.examples(entry, line)
+    if len(where.problems) > before:
+        return None
+    return PunctuationRule(
+        rule_id=rule_id, char=char, source=Source(str(where.path), line), becomes=becomes,
+        next_to=tuple(next_to), lang=lang, keep_lang=tuple(keep_lang or ()), note=note,
+        examples=examples,
+    )

@@ -1,0 +1,139 @@
+"""Where things are in a rule file's TOML text, and its syntax errors in plain words.
+
+``tomllib`` gives values but not their lines; :class:`Lines` finds the line
+of a table and of a field inside it, and :func:`toml_problem` turns a parse
+error into a message a linguist can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+def parse_toml(path: Path, problems: list[str]) -> tuple[dict | None, str]:
+    """The file's data and text; None (and a problem added) when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(f"{path}:1: not UTF-8 ({error.reason}); save the file as UTF-8")
+        return None, ""
+    except OSError as error:
+        problems.append(f"{path}: cannot read: {error.strerror}")
+        return None, ""
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as error:
+        problems.append(toml_problem(path, text, error))
+    except RecursionError:
+        problems.append(f"{path}:1: TOML: brackets or tables are nested too deep to read; "
+                        f"a rule file needs at most a few levels")
+    return None, text
+
+
+class Lines:
+    """Finds the line of the n-th ``[[table]]`` and of a field inside it."""
+
+    def __init__(self, text: str):
+        self.lines = text.split("\n")
+        self.headers: dict[str, list[int]] = {}
+        for number, line in enumerate(self.lines, 1):
+            match = re.match(r"\s*\[\[\s*([A-Za-z_-]+)\s*\]\]", line)
+            if match:
+                self.headers.setdefault(match.group(1), []).append(number)
+            else:
+                match = re.match(r"\s*\[\s*([A-Za-z_-]+)\s*\]", line)
+                if match:
+                    self.headers.setdefault(match.group(1), []).append(number)
+
+    def table(self, name: str, index: int) -> int:
+        lines = self.headers.get(name, [])
+        return lines[index] if index < len(lines) else 1
+
+    def field(self, table_line: int, key: str) -> int:
+        pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for number in range(table_line, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if number > table_line and re.match(r"\s*\[", line):
+                break
+            if pattern.match(line):
+                return number
+        return table_line
+
+    def find(self, start: int, needle: str) -> int:
+        """The first line at or after ``start`` that contains ``needle`` (examples, variants)."""
+        for number in range(start, len(self.lines) + 1):
+            if needle in self.lines[number - 1]:
+                return number
+        return start
+
+
+def toml_problem(path: Path, text: str, error: Exception) -> str:
+    message = str(error)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    line = getattr(error, "lineno", None) or (int(match.group(1)) if match else 1)
+    reason = message[: match.start()].strip() if match else message
+    opened = _unclosed_construct_line(text)
+    if opened is not None and ("Unclosed" in reason or "end of document" in reason or opened < line):
+        return (f"{path}:{opened}: TOML: {reason}: the [ or {{ opened on this line is never closed; "
+                f"add the closing bracket")
+    hint = {
+        "Cannot overwrite a value": "a key is written twice in the same table; keep one",
+        "Illegal character": "a text in quotes is not closed on its line; add the closing quote",
+    }
+    extra = next((h for key, h in hint.items() if reason.startswith(key)), "")
+    return f"{path}:{line}: TOML: {reason}" + (f"; {extra}" if extra else "")
+
+
+def _unclosed_construct_line(text: str) -> int | None:
+    """The line of the first [ or { (in a value) that is never closed, ignoring strings and comments."""
+    stack: list[int] = []
+    index, line, length = 0, 1, len(text)
+    at_line_start = True
+    while index < length:
+        char = text[index]
+        if char == "\n":
+            line += 1
+            at_line_start = True
+            index += 1
+            continue
+        if at_line_start and char in " \t":
+            index += 1
+            continue
+        if at_line_start and char == "[" and not stack:
+            # a table header, [x] or [[x]], not a value
+            end = text.find("\n", index)
+            index = length if end == -1 else end
+            at_line_start = False
+            continue
+        at_line_start = False
+        if char == "#":
+            end = text.find("\n", index)
+            index = length if end == -1 else end
+            continue
+        if char in "\"'":
+            triple = text[index : index + 3] == char * 3
+            quote = char * 3 if triple else char
+            index += len(quote)
+            while index < length and not text.startswith(quote, index):
+                if text[index] == "\n":
+                    if not triple:
+                        break
+                    line += 1
+                if text[index] == "\\" and char == '"':
+                    index += 1
+                index += 1
+            index += len(quote)
+            continue
+        if char in "[{":
+            stack.append(line)
+        elif char in "]}" and stack:
+            stack.pop()
+        index += 1
+    return stack[0] if stack else None
