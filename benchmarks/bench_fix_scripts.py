@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textgen import news_lines
 
-from corpus_tools.filters.base import DocumentContext, UnitContext
+from corpus_tools.filters.base import UnitContext
 from corpus_tools.filters.fix_scripts import FixScripts
 from corpus_tools.rules.loader import load_rules
 
@@ -44,7 +44,7 @@ def with_mixed_tokens(lines: list[str], share: float, seed: int = 5) -> list[str
 def throughput(apply, lines: list[str], size_mb: float) -> tuple[float, list[str]]:
     best, out = float("inf"), []
     for _ in range(3):
-        context = UnitContext(document=DocumentContext())
+        context = UnitContext()
         start = time.perf_counter()
         out = [apply(line, context)[0] for line in lines]
         best = min(best, time.perf_counter() - start)

@@ -135,20 +135,19 @@ class Pipeline:
 
     def context(self, text: str, facts: DocumentFacts, lang: str | None = None,
                 language_text: str | None = None) -> UnitContext:
+        """What the steps may know of a unit; its language is identified only if a step asks."""
         lang = lang if lang is not None else facts.lang
         if lang is not None:
             return UnitContext(lang=lang, facts=facts)
-        decider = self._decider_getter()
-        if self.config.lang_unit == "document" and facts.head:
-            detect = lambda: decider().document_lang(facts.head)  # noqa: E731
-        else:
-            sample = text if language_text is None else language_text
-            detect = lambda: decider().resolve(sample, facts.head)  # noqa: E731
-        return UnitContext(facts=facts, detect=detect,
-                           detect_document=lambda: decider().document_lang(facts.head or (text,)))
+        sample = text if language_text is None else language_text
 
-    def _decider_getter(self):
-        return lambda: self.decider
+        def detect() -> str | None:
+            if self.config.lang_unit == "document" and facts.head:
+                return self.decider.document_lang(facts.head)
+            return self.decider.resolve(sample, facts.head)
+
+        return UnitContext(facts=facts, detect=detect,
+                           detect_document=lambda: self.decider.document_lang(facts.head or (text,)))
 
     def clean(self, text: str, facts: DocumentFacts | None = None, *, lang: str | None = None,
               language_text: str | None = None,
