@@ -18,9 +18,13 @@ from typing import Literal
 from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
 from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.pipeline import Pipeline
+from corpus_tools.report import Sink
+from corpus_tools.report.diff import DiffSink
+from corpus_tools.report.jsonl import ReportSink
+from corpus_tools.report.output import OutputSink
 from corpus_tools.report.progress import progress_bar
-from corpus_tools.report.sinks import CheckTextSink, DiffSink, OutputSink, ReportSink, Sink
 from corpus_tools.report.summary import RunSummary
+from corpus_tools.report.text import CheckTextSink
 from corpus_tools.stream.atomic import check_outputs, open_destination
 from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.stream.opener import open_output

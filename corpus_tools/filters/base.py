@@ -133,4 +133,4 @@ class Filter:
     @property
     def scoped(self) -> bool:
         """Whether some rule of this step applies only in some languages."""
-        return any(rule.lang is not None or getattr(rule, "keep_lang", ()) for rule in self.rules)
+        return any(rule.scoped for rule in self.rules)

@@ -201,7 +201,8 @@ class FixScripts(Filter):
                 replacement = rule.becomes
             pieces += [text[done:at], replacement]
             done = at + 1
-            changes.append(Change(rule.id, at + 1, match.group(), replacement))
+            changes.append(Change(rule.id, at + 1, match.group(), replacement,
+                                  severity=rule.severity, message=rule.message))
         if not pieces:
             return text, changes
         return "".join([*pieces, text[done:]]), changes

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import deque
 from typing import BinaryIO
 
+from corpus_tools.report import Sink
+
 _NO_NEWLINE = b"\n\\ No newline at end of file\n"
 
 
@@ -102,3 +104,19 @@ def _diff_line(prefix: bytes, line: bytes) -> bytes:
     if line.endswith((b"\n", b"\r")):
         return prefix + line
     return prefix + line + _NO_NEWLINE
+
+
+class DiffSink(Sink):
+    def __init__(self, out: BinaryIO):
+        self.out = out
+        self.diff: StreamingDiff | None = None
+
+    def start(self, label: str) -> None:
+        self.diff = StreamingDiff(self.out, label)
+
+    def take(self, result) -> None:
+        raw = result.line.raw
+        self.diff.line(result.line.number, raw, result.raw_out if result.changed else None)
+
+    def finish(self) -> None:
+        self.diff.close()

@@ -29,7 +29,8 @@ NAME_FIELDS = {"canonical", "variants", "lang", "ignore_case", "keep", "note", "
                "severity", "message"}
 ARTIFACT_FIELDS = {"id", "pattern", "replace", "message", "lang", "examples", "severity",
                    "requires"}
-PUNCTUATION_FIELDS = {"id", "char", "becomes", "next_to", "lang", "keep_lang", "note", "examples"}
+PUNCTUATION_FIELDS = {"id", "char", "becomes", "next_to", "lang", "keep_lang", "note", "examples",
+                      "severity", "message"}
 EXAMPLE_FIELDS = {"text", "expect"}
 TABLES = {
     "file": FILE_FIELDS, "name": NAME_FIELDS, "artifact": ARTIFACT_FIELDS,
@@ -295,6 +296,8 @@ def punctuation_rule(entry: dict, index: int, file_lang, where: Where) -> Punctu
             where.unknown(name, set(script_names()), next_to_line, "script in next_to")
     keep_lang = where.lang(entry, line, "[[punctuation]]", key="keep_lang") or ()
     note = where.string(entry, "note", line) or ""
+    severity = where.severity(entry, line)
+    message = where.string(entry, "message", line)
     lang = where.lang(entry, line, "[[punctuation]]") if "lang" in entry else file_lang
     examples = where.examples(entry, line)
     if len(where.problems) > before:
@@ -302,5 +305,5 @@ def punctuation_rule(entry: dict, index: int, file_lang, where: Where) -> Punctu
     return PunctuationRule(
         rule_id=rule_id, char=char, source=Source(str(where.path), line), becomes=becomes,
         next_to=tuple(next_to), lang=lang, keep_lang=tuple(keep_lang or ()), note=note,
-        examples=examples,
+        examples=examples, severity=severity, message=message,
     )

@@ -29,6 +29,11 @@ class _Scoped:
 
     lang: tuple[str, ...] | None
 
+    @property
+    def scoped(self) -> bool:
+        """Whether the rule needs a unit's language to decide where it applies."""
+        return self.lang is not None
+
     def applies_to(self, lang: str | None) -> bool:
         if self.lang is None:
             return True
@@ -125,6 +130,12 @@ class PunctuationRule(_Scoped):
     keep_lang: tuple[str, ...] = ()  # languages whose own spelling uses the mark
     note: str = ""
     examples: tuple[Example, ...] = ()
+    severity: str | None = None  # None: the catalog's default for punctuation:*
+    message: str | None = None
+
+    @property
+    def scoped(self) -> bool:
+        return self.lang is not None or bool(self.keep_lang)
 
     @property
     def id(self) -> str:
