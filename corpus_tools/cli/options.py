@@ -9,7 +9,7 @@ import click
 from corpus_tools.engine.runner import Runner, RunOptions
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.language.backends import BACKENDS, DEFAULT_BACKEND, check_available
-from corpus_tools.language.codes import normalize, parse_languages
+from corpus_tools.language.codes import check_code, parse_languages
 from corpus_tools.language.detector import DEFAULT_MIN_SCORE
 from corpus_tools.language.units import UNIT_MODES
 from corpus_tools.pipeline import CleanConfig, Pipeline
@@ -138,7 +138,10 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
     )
     lang = options["lang"]
     if lang is not None:
-        lang = normalize(lang)
+        try:
+            lang = check_code(lang)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--lang") from None
     try:
         pipeline = Pipeline(steps, CleanConfig(lang=lang, **config_kwargs))
         if pipeline.needs_language:

@@ -59,6 +59,40 @@ def base(code: str) -> str:
     return code.split("-")[0].lower()
 
 
+# ISO 639-1: every two-letter code (three-letter ISO 639-3 codes such as 'ary' are
+# checked against the backends' own lists).
+ISO_639_1 = frozenset(["aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu"])
+_THREE_LETTER = frozenset(["ace", "ary", "arz", "bcl", "crh", "ext", "fuv", "gcf", "gcr", "gom", "grc", "gug", "guw", "hbo", "kab", "lij", "ltg", "nso", "pcm", "sdh", "vec", "wuu", "yue", "fil", "haw", "ceb", "hmn"])
+
+
+def check_code(code: str, option: str = "--lang") -> str:
+    """A user's language code, normalized, or a ValueError that suggests a known one.
+
+    >>> check_code("EN"), check_code("sr-latn")
+    ('en', 'sr-Latn')
+    >>> check_code("eng")
+    Traceback (most recent call last):
+    ValueError: --lang 'eng' is not a language code we know; did you mean 'en'?
+    """
+    import difflib
+
+    if not code or not code.strip():
+        raise ValueError(f"{option} needs a language code like en, fr or sr-Latn, not an empty text")
+    normalized = normalize(code)
+    language = base(normalized)
+    shaped = regex.fullmatch(r"[a-z]{2,3}(-[A-Z][a-z]{3})?", normalized)
+    if shaped and (language in ISO_639_1 or language in _THREE_LETTER):
+        return normalized
+    known = sorted(ISO_639_1 | _THREE_LETTER)
+    close = {"eng": "en", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de", "rus": "ru",
+             "hye": "hy", "arm": "hy", "aze": "az", "tur": "tr", "ukr": "uk", "ua": "uk",
+             "spa": "es", "ara": "ar", "kat": "ka", "geo": "ka", "fas": "fa", "per": "fa"}
+    guess = close.get(language) or next(iter(difflib.get_close_matches(language, known, n=1)),
+                                        None)
+    hint = f"; did you mean '{guess}'?" if guess else "; use ISO 639-1 codes like en, fr, hy"
+    raise ValueError(f"{option} '{code}' is not a language code we know{hint}")
+
+
 def parse_languages(value: str | None) -> tuple[str, ...] | None:
     """``--languages en,fr,ru`` as a tuple of normalized codes, or None for all.
 
@@ -67,8 +101,5 @@ def parse_languages(value: str | None) -> tuple[str, ...] | None:
     """
     if not value:
         return None
-    codes = [normalize(part) for part in value.split(",") if part.strip()]
-    for code in codes:
-        if not regex.fullmatch(r"[a-z]{2,3}(-[A-Z][a-z]{3})?", code):
-            raise ValueError(f"'{code}' is not a language code like en, fr or sr-Latn")
+    codes = [check_code(part, "--languages") for part in value.split(",") if part.strip()]
     return tuple(dict.fromkeys(codes))
