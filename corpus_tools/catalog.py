@@ -75,6 +75,11 @@ _ENTRIES = [
     Entry("lang:foreign-sentence", "warning", "foreign-sentences",
           "A sentence of at least 30 letters identified, with a score of at least 0.95, as "
           "another language than its document's. Quotations can be legitimate."),
+    Entry("lang:undecided", "info", "unify-names",
+          "A rule scoped to some languages (lang = [...]) matched, but the unit's language "
+          "could not be decided: too short or uncertain, and its best guess differs from its "
+          "paragraph's or document's language. Nothing is changed; give --lang (or "
+          "--languages to narrow identification) when you know the language."),
     Entry("name:*", "error", "unify-names",
           "A listed spelling of a name, written as its canonical form (rule files, [[name]]). "
           "A rule with fix = \"suggest\" only proposes it."),

@@ -28,7 +28,7 @@ from corpus_tools.filters.base import DocumentFacts, Filter, UnitContext
 from corpus_tools.filters.fix_encoding import EncodingConfig
 from corpus_tools.language.backends import DEFAULT_BACKEND
 from corpus_tools.language.detector import DEFAULT_MIN_SCORE, LanguageDetector
-from corpus_tools.language.units import LanguageDecider, head_texts
+from corpus_tools.language.units import LanguageDecider
 from corpus_tools.registry import (
     UnknownStepError,  # noqa: F401 - re-exported for library users
     build_step,
@@ -119,15 +119,10 @@ class Pipeline:
     def detector(self) -> LanguageDetector:
         return self.decider.detector
 
-    def facts(self, head: Sequence[str] = (), unit: str | None = None) -> DocumentFacts:
-        """The facts of a document whose head (first 64 KiB of unit texts, in order) is ``head``.
-
-        In plain text, ``head`` is the head's lines; they are grouped into
-        ``unit`` (default: the configured ``lang_unit``) to vote for the language.
-        """
-        texts = list(head)
-        return DocumentFacts.from_head(head_texts(texts, unit or self.config.lang_unit),
-                                       lang=self.config.lang)
+    def facts(self, head: Sequence[str] = ()) -> DocumentFacts:
+        """The facts of a document whose head (its first 64 KiB: lines, or a TSV column's
+        cells, in order) is ``head``."""
+        return DocumentFacts.from_head(head, lang=self.config.lang)
 
     def record_facts(self, text: str) -> DocumentFacts:
         """The facts of a unit that is its own document (a JSONL record's field)."""
@@ -139,12 +134,15 @@ class Pipeline:
         lang = lang if lang is not None else facts.lang
         if lang is not None:
             return UnitContext(lang=lang, facts=facts)
-        sample = text if language_text is None else language_text
+        paragraph = language_text if language_text not in (None, text) else None
 
-        def detect() -> str | None:
+        def detect(evidence: str | None = None) -> str | None:
             if self.config.lang_unit == "document" and facts.head:
-                return self.decider.document_lang(facts.head)
-            return self.decider.resolve(sample, facts.head)
+                found = self.decider.document_lang(facts.head)
+                if found is not None:
+                    return found
+            return self.decider.resolve(text if evidence is None else evidence, facts.head,
+                                        paragraph)
 
         return UnitContext(facts=facts, detect=detect,
                            detect_document=lambda: self.decider.document_lang(facts.head or (text,)))

@@ -50,8 +50,26 @@ def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, **
         raise click.UsageError(str(error)) from None
     bar = progress_bar(files, progress, sys.stderr, stack)
     options = LanguageOptions(record_format(jsonl, field, tsv, tuple(sorted(set(columns)))),
-                              config["lang_unit"], on_bad_record, bar.update if bar is not None else None)
+                              config["lang_unit"], on_bad_record, bar.update if bar is not None else None,
+                              name_masker())
     return files, decider, options
+
+
+def name_masker():
+    """Blank the default rules' names before identification, as clean does (they say little
+    of a line's language)."""
+    from corpus_tools.filters.base import UnitContext
+    from corpus_tools.filters.unify_names import UnifyNames
+    from corpus_tools.rules.loader import load_rules
+
+    names = UnifyNames([rule for rule in load_rules().names if rule.scoped])
+
+    def mask(text: str) -> str:
+        context = UnitContext(detect=lambda evidence=None: None)
+        context.mask(text, names.name_spans(text))
+        return text if context.evidence is None else context.evidence
+
+    return mask
 
 
 def _output(output: str, stack: ExitStack):
@@ -113,7 +131,8 @@ def filter_lang(output, keeps, min_score, rejected, **kwargs):
     check_outputs(files, {"-o": output, "--rejected": rejected})
     columns = list(kwargs["columns"])
     try:
-        keep_sets = [frozenset(parse_languages(keep) or ()) for keep in keeps]
+        keep_sets = [frozenset(parse_languages(keep, "--keep", allow_und=True) or ())
+                     for keep in keeps]
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--keep") from None
     if columns and len(keep_sets) == len(columns):

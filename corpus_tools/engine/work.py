@@ -64,8 +64,7 @@ def document_facts(pipeline: Pipeline, head: list[InputLine],
         if line.record is not None:
             for label, text in zip(line.record.labels, line.record.texts, strict=True):
                 texts.setdefault(label, []).append(text)
-    unit = pipeline.config.lang_unit if isinstance(record_format, TextFormat) else "line"
-    return {label: pipeline.facts(label_texts, unit) for label, label_texts in texts.items()}
+    return {label: pipeline.facts(label_texts) for label, label_texts in texts.items()}
 
 
 def with_paragraphs(pipeline: Pipeline, lines: Iterable[InputLine],

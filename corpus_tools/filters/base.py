@@ -82,15 +82,37 @@ class UnitContext:
     (0, 'en', 'en', 1)
     """
 
-    __slots__ = ("_detect", "_detect_document", "_lang", "facts")
+    __slots__ = ("_detect", "_detect_document", "_lang", "evidence", "facts")
 
     def __init__(self, lang: str | None = None, facts: DocumentFacts | None = None,
-                 detect: Callable[[], str | None] | None = None,
+                 detect: Callable[..., str | None] | None = None,
                  detect_document: Callable[[], str | None] | None = None):
         self._lang = lang
         self._detect = None if lang is not None else detect
         self._detect_document = detect_document
         self.facts = facts if facts is not None else DocumentFacts()
+        self.evidence: str | None = None  # the unit's text with names masked, if a step gave it
+
+    @property
+    def decided(self) -> bool:
+        """Whether the unit's language is known already (no identification left to run)."""
+        return self._detect is None
+
+    def mask(self, text: str, spans) -> None:
+        """Identify the unit's language without the names at ``spans`` (they say little of it).
+
+        Only before the language is asked for; names are blanked with spaces.
+        """
+        if self._detect is None or not spans:
+            return
+        pieces, last = [], 0
+        for start, end in sorted(spans):
+            if start < last:
+                start = last
+            pieces += [text[last:start], " " * max(0, end - start)]
+            last = max(last, end)
+        pieces.append(text[last:])
+        self.evidence = "".join(pieces)
 
     @property
     def document_lang(self) -> str | None:
@@ -102,8 +124,21 @@ class UnitContext:
     @property
     def lang(self) -> str | None:
         if self._detect is not None:
-            self._lang, self._detect = self._detect(), None
+            detect, self._detect = self._detect, None
+            self._lang = detect(self.evidence) if self.evidence is not None else detect()
         return self._lang
+
+
+UNDECIDED = "lang:undecided"
+
+
+def undecided_finding(rule, begin: int, before: str) -> Change:
+    """A scoped rule matched, but the unit's language was not decided: say so, change nothing."""
+    langs = ", ".join(rule.lang or ())
+    return Change(UNDECIDED, begin + 1, before, None, kind="finding",
+                  message=f"a rule for {langs} ({rule.id}) matched {before!r}, but the line's "
+                          f"language was not decided; use --lang {rule.lang[0]} if it is "
+                          f"{rule.lang[0]}")
 
 
 class Filter:

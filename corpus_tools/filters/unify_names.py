@@ -23,7 +23,7 @@ import ahocorasick
 import regex
 
 from corpus_tools.changes import Change
-from corpus_tools.filters.base import Filter, UnitContext
+from corpus_tools.filters.base import Filter, UnitContext, undecided_finding
 from corpus_tools.filters.casing import (
     case_pattern,
     fold_length_preserving,
@@ -80,15 +80,20 @@ class UnifyNames(Filter):
             self._automaton.make_automaton()
         self._empty = not keyed
 
-    def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
+    def name_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the rules' names (variants, canonical forms, kept phrases) are in ``text``."""
+        return [(begin, stop) for begin, stop, _, _ in self._hits(text)]
+
+    def _hits(self, text: str) -> list:
+        """Every name form found at word boundaries with a matching case: (begin, stop, entry, found)."""
         if self._empty or not text:
-            return text, []
+            return []
         if _NEEDS_COLLAPSE.search(text):
             view, starts = self._collapsed_view(text)
         else:
             view, starts = text, None
         folded = fold_length_preserving(view)
-        candidates = []
+        hits = []
         for end, (length, entries) in self._automaton.iter(folded):
             start = end - length + 1
             begin = start if starts is None else starts[start]
@@ -99,12 +104,28 @@ class UnifyNames(Filter):
                 continue
             found = view[start : end + 1]
             for entry in entries:
-                if self._case_matches(entry, found) and entry.rule.applies_in(context):
-                    candidates.append((begin, -(stop - begin), -entry.kind, stop, entry, found))
-        if not candidates:
+                if self._case_matches(entry, found):
+                    hits.append((begin, stop, entry, found))
+        return hits
+
+    def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
+        hits = self._hits(text)
+        if not hits:
             return text, []
+        if not context.decided and any(entry.rule.scoped for _, _, entry, _ in hits):
+            # Names say little of a line's language (Latchine looks French):
+            # identify the line without them.
+            context.mask(text, [(begin, stop) for begin, stop, _, _ in hits])
+        candidates, undecided = [], []
+        for begin, stop, entry, found in hits:
+            if entry.rule.applies_in(context):
+                candidates.append((begin, -(stop - begin), -entry.kind, stop, entry, found))
+            elif entry.kind == _VARIANT and entry.rule.scoped and context.lang is None:
+                undecided.append((begin, stop, entry.rule))
         candidates.sort(key=lambda c: c[:3])
-        pieces, changes, position = [], [], 0
+        changes = [undecided_finding(rule, begin, text[begin:stop])
+                   for begin, stop, rule in _outside(undecided, candidates)]
+        pieces, position = [], 0
         for begin, _, _, stop, entry, found in candidates:
             if begin < position:
                 continue
@@ -120,6 +141,7 @@ class UnifyNames(Filter):
             pieces.append((begin, stop, canonical))
             changes.append(Change(entry.rule.id, begin + 1, before, canonical,
                                   severity=entry.rule.severity, message=entry.rule.message))
+        changes.sort(key=lambda change: change.column)
         if not pieces:
             return text, changes
         out, last = [], 0
@@ -172,3 +194,14 @@ class UnifyNames(Filter):
         if found != entry.written:  # matched in ALL CAPS
             return upper(canonical, casing_lang)
         return canonical
+
+
+def _outside(undecided: list, candidates: list) -> list:
+    """The undecided hits that no applied candidate covers, each span once."""
+    seen, kept = set(), []
+    for begin, stop, rule in undecided:
+        if (begin, stop) in seen or any(c[0] < stop and begin < c[3] for c in candidates):
+            continue
+        seen.add((begin, stop))
+        kept.append((begin, stop, rule))
+    return kept

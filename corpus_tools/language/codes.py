@@ -93,13 +93,17 @@ def check_code(code: str, option: str = "--lang") -> str:
     raise ValueError(f"{option} '{code}' is not a language code we know{hint}")
 
 
-def parse_languages(value: str | None) -> tuple[str, ...] | None:
+def parse_languages(value: str | None, option: str = "--languages",
+                    allow_und: bool = False) -> tuple[str, ...] | None:
     """``--languages en,fr,ru`` as a tuple of normalized codes, or None for all.
 
     >>> parse_languages("en, FR,sr-latn")
     ('en', 'fr', 'sr-Latn')
+    >>> parse_languages("en,und", "--keep", allow_und=True)
+    ('en', 'und')
     """
     if not value:
         return None
-    codes = [check_code(part, "--languages") for part in value.split(",") if part.strip()]
+    codes = [part.strip() if allow_und and part.strip() == UNDETERMINED
+             else check_code(part, option) for part in value.split(",") if part.strip()]
     return tuple(dict.fromkeys(codes))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -42,6 +42,12 @@ class Detection:
     lang: str  # 'und' when nothing could be said
     score: float
     reliable: bool  # long enough and sure enough to stand on its own
+    ranked: tuple = field(default=(), compare=False, repr=False)  # the model's top candidates
+
+    def score_of(self, lang: str) -> float:
+        """The score this detection gives ``lang`` (0 when it is not among the top candidates)."""
+        wanted = base(lang)
+        return max((score for code, score in self.ranked if base(code) == wanted), default=0.0)
 
 
 UNKNOWN = Detection(UNDETERMINED, 0.0, False)
@@ -80,7 +86,8 @@ class LanguageDetector:
             return UNKNOWN
         lang, score = ranked[0]
         score = round(float(score), 4)
-        return Detection(lang, score, score >= self.min_score and len(letters) >= self.min_letters)
+        return Detection(lang, score, score >= self.min_score and len(letters) >= self.min_letters,
+                         tuple((code, round(float(p), 4)) for code, p in ranked[:5]))
 
     def _script_language(self, letters: list[str]) -> str | None:
         counts = Counter(script_of(letter) for letter in letters[:200])

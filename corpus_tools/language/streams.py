@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from corpus_tools.engine.work import take_head
 from corpus_tools.errors import CorpusToolsError, InputError
-from corpus_tools.language.units import LanguageDecider, head_texts, paragraphs
+from corpus_tools.language.units import LanguageDecider, paragraphs
 from corpus_tools.stream.formats import JsonlFormat, RecordError, RecordFormat, TextFormat
 from corpus_tools.stream.lines import JoinedWriter, encode
 from corpus_tools.stream.records import InputLine, display_name, read_records
@@ -28,6 +28,7 @@ class LanguageOptions:
     unit: str = "line"  # plain text: line, paragraph or document
     on_bad_record: str = "error"
     on_read: object = None  # called with the number of bytes read (a progress bar)
+    masker: object = None  # text -> the text with rule names blanked (what clean identifies)
 
 
 @dataclass
@@ -44,7 +45,9 @@ class Decided:
 
 def decided_lines(path: str, decider: LanguageDecider, options: LanguageOptions,
                   stack: ExitStack) -> Iterator[Decided]:
-    """Each line with its units' languages, decided as ``clean`` decides them."""
+    """Each line with its units' languages, decided as ``clean`` decides them (names of the
+    default rules masked, as unify-names masks them)."""
+    masker = options.masker or (lambda text: text)
     record_format = options.record_format
     plain = isinstance(record_format, TextFormat)
     jsonl = isinstance(record_format, JsonlFormat)
@@ -56,7 +59,7 @@ def decided_lines(path: str, decider: LanguageDecider, options: LanguageOptions,
             for label, text in zip(line.record.labels, line.record.texts, strict=True):
                 heads.setdefault(label, []).append(text)
     unit = options.unit if plain else "line"
-    heads = {label: head_texts(texts, unit) for label, texts in heads.items()}
+    heads = {label: tuple(texts) for label, texts in heads.items()}
     del head
     if plain and unit == "paragraph":
         units = paragraphs(lines)
@@ -70,12 +73,14 @@ def decided_lines(path: str, decider: LanguageDecider, options: LanguageOptions,
         decided = [] if record.texts else [("und", 0.0)]  # a JSONL null field: no language
         for label, text in zip(record.labels, record.texts, strict=True):
             document = (text,) if jsonl else heads.get(label, ())
-            if plain and unit == "document":
-                unit_text = "\n\n".join(document)
+            if not text.strip():
+                decided.append(("und", 0.0))
+            elif plain and unit == "document":
+                lang = decider.document_lang(document)
+                decided.append((lang, 0.0) if lang else decider.decide(text, document))
             else:
-                unit_text = text if paragraph is None else paragraph.text
-            decided.append(decider.decide(unit_text, document) if unit_text.strip()
-                           else ("und", 0.0))
+                around = None if paragraph is None or paragraph.text == text else paragraph.text
+                decided.append(decider.decide(masker(text), document, around))
         yield Decided(line, decided)
 
 

@@ -7,7 +7,10 @@ the majority of the confident units in the document's head (its first 64
 KiB; a JSONL record is its own document).  Nothing depends on the units seen
 before: any chunk of a document, given the same head, decides the same.
 
->>> from corpus_tools.language.detector import LanguageDetector
+>>> import regex
+
+from corpus_tools.language.codes import UNDETERMINED, base
+from corpus_tools.language.detector import SAMPLE_CHARS, LanguageDetector
 >>> decider = LanguageDecider(LanguageDetector(languages=("en", "fr")))
 >>> head = ("The talks covered the reopening of the road and the return of families.",
 ...         "Negotiators met on Monday in a hotel near the border for the first time.")
@@ -22,12 +25,19 @@ from __future__ import annotations
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 
-from corpus_tools.language.detector import LanguageDetector
+import regex
+
+from corpus_tools.language.codes import UNDETERMINED, base
+from corpus_tools.language.detector import SAMPLE_CHARS, LanguageDetector
 
 UNIT_MODES = ("paragraph", "line", "document")
 PARAGRAPH_LINES = 200  # a "paragraph" longer than this is cut, so memory stays bounded
 PARAGRAPH_BYTES = 64 * 1024
 _REMEMBERED_DOCUMENTS = 64
+DOMINANCE = 3  # an uncertain unit keeps its own guess over its context at 3x the context's score
+WEAK_GUESS = 0.3  # below this, a guess at a language the document never shows is weak
+MIN_EVIDENCE_LETTERS = 4  # fewer letters than this (names masked): the unit says nothing itself
+_LETTER = regex.compile(r"\p{L}")
 
 
 def _majority(counts: Counter) -> str | None:
@@ -44,50 +54,89 @@ class LanguageDecider:
         self._documents: OrderedDict[tuple[str, ...], str | None] = OrderedDict()
 
     def document_lang(self, head: tuple[str, ...]) -> str | None:
-        """The majority language of the confident units of a document's head."""
+        """The language of most confident lines of a document's head (of its paragraphs,
+        when no line is confident on its own)."""
+        return self._profile(head)[0]
+
+    def document_languages(self, head: tuple[str, ...]) -> frozenset[str]:
+        """Every language a confident line or paragraph of the head is in."""
+        return self._profile(head)[1]
+
+    def _profile(self, head: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
         if head in self._documents:
             return self._documents[head]
-        counts = Counter()
+        lines = Counter()
         for text in head:
             found = self.detector.detect(text)
             if found.reliable:
-                counts[found.lang] += 1
-        lang = self._documents[head] = _majority(counts)
+                lines[base(found.lang)] += 1
+        paragraphs_ = Counter()
+        for text in "\n".join(head).split("\n\n"):
+            found = self.detector.detect(text) if text.strip() else None
+            if found is not None and found.reliable:
+                paragraphs_[base(found.lang)] += 1
+        profile = (_majority(lines) or _majority(paragraphs_), frozenset(lines) | set(paragraphs_))
+        self._documents[head] = profile
         if len(self._documents) > _REMEMBERED_DOCUMENTS:
             self._documents.popitem(last=False)
-        return lang
+        return profile
 
-    def resolve(self, text: str, head: tuple[str, ...] = ()) -> str | None:
-        """The unit's language for scoped rules: None when neither it nor its document is known."""
-        found = self.detector.detect(text)
-        return found.lang if found.reliable else self.document_lang(head)
+    def resolve(self, text: str, head: tuple[str, ...] = (),
+                paragraph: str | None = None) -> str | None:
+        """The unit's language for scoped rules, or None when it is not decided.
 
-    def decide(self, text: str, head: tuple[str, ...] = ()) -> tuple[str, float]:
-        """The unit's language and its score (what detect-lang prints).
-
-        An uncertain unit takes the document's language, scored with the
-        unit's own score when its first guess agrees, else 0; with no
-        document language either, it keeps its own uncertain guess.
+        ``text`` is the unit's own evidence (its names masked, where a step
+        gave them).  A unit that is sure of itself decides alone, paragraph or
+        not.  A short or uncertain one takes its context (its paragraph's
+        language when the paragraph is sure, else its document's) only when
+        its own best guess agrees or it has too few letters to say anything;
+        with no context at all, its best guess stands.  A short unit whose best
+        guess is another language than its context is left undecided.
         """
+        return self._decide(text, head, paragraph)[0]
+
+    def decide(self, text: str, head: tuple[str, ...] = (),
+               paragraph: str | None = None) -> tuple[str, float]:
+        """The unit's language and its score (what detect-lang prints): ``resolve``'s answer,
+        scored with the unit's own score when its best guess agrees, else 0; ``und`` when
+        undecided."""
+        lang, found = self._decide(text, head, paragraph)
+        if lang is None:
+            return UNDETERMINED, 0.0
+        return lang, found.score if base(found.lang) == base(lang) else 0.0
+
+    def _decide(self, text: str, head: tuple[str, ...], paragraph: str | None):
         found = self.detector.detect(text)
-        document = None if found.reliable else self.document_lang(head)
-        if document is None:
-            return found.lang, found.score
-        return document, found.score if found.lang == document else 0.0
-
-
-def head_texts(texts: list[str], unit: str) -> tuple[str, ...]:
-    """The units of a plain-text head that vote for its language, by ``--lang-unit``.
-
-    >>> head_texts(["a", "b", "", "c"], "paragraph")
-    ('a\\nb', 'c')
-    """
-    if unit == "line":
-        return tuple(texts)
-    joined = "\n".join(texts)
-    if unit == "document":
-        return (joined,)
-    return tuple(part for part in joined.split("\n\n") if part.strip("\n"))
+        if found.reliable:
+            return found.lang, found
+        context = None
+        if paragraph is not None:
+            # The paragraph's confident lines vote, as a document's do: a block of
+            # lines in several languages is not taken for the language of its start.
+            context = self.document_lang(tuple(paragraph.split("\n")))
+        if context is None:
+            context = self.document_lang(head)
+        if len(_LETTER.findall(text[:SAMPLE_CHARS])) < MIN_EVIDENCE_LETTERS:
+            return context, found  # nothing of its own to say: the context speaks
+        if found.lang == UNDETERMINED:
+            return None, found
+        if context is None:
+            return found.lang, found  # alone: its best guess, however weak
+        if base(found.lang) == base(context):
+            return context, found
+        languages = self.document_languages(head)
+        if base(found.lang) in languages:
+            if found.score_of(context) * DOMINANCE <= found.score:
+                # Its own best guess, a language the document is seen to hold, far
+                # ahead of the context's: an English line in a French article.
+                return found.lang, found
+            return None, found
+        if found.score < WEAK_GUESS and found.score_of(context) * 2 >= found.score:
+            # A weak guess at a language the document never shows (Latin or
+            # Nigerian Pidgin for three English words), with the context close
+            # behind it: the context.
+            return context, found
+        return None, found
 
 
 class Paragraph:

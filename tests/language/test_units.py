@@ -1,8 +1,7 @@
-import pytest
 
 from corpus_tools.language import units
 from corpus_tools.language.detector import Detection, LanguageDetector
-from corpus_tools.language.units import LanguageDecider, head_texts, paragraphs
+from corpus_tools.language.units import LanguageDecider, paragraphs
 from corpus_tools.stream.records import InputLine
 
 DETECTOR = LanguageDetector(languages=("en", "fr", "ru"))
@@ -23,16 +22,37 @@ class FixedDetector:
         return self.answers[text]
 
 
-def test_a_short_unit_takes_the_document_language_with_a_score_of_zero_when_it_disagrees():
+def test_a_short_unit_takes_the_document_language_only_when_its_guess_agrees():
     detector = FixedDetector({
         "head one": Detection("en", 0.99, True), "head two": Detection("en", 0.97, True),
-        "Hi.": Detection("de", 0.40, False), "Hello.": Detection("en", 0.55, False),
+        "head one\nhead two": Detection("en", 0.99, True),
+        "Hallo da.": Detection("de", 0.40, False), "Hello there.": Detection("en", 0.55, False),
+        "...": Detection("und", 0.0, False),
     })
     decider = LanguageDecider(detector)
     head = ("head one", "head two")
-    assert decider.resolve("Hi.", head) == "en"
-    assert decider.decide("Hi.", head) == ("en", 0.0)
-    assert decider.decide("Hello.", head) == ("en", 0.55)
+    assert decider.resolve("Hallo da.", head) is None  # its best guess is another language
+    assert decider.decide("Hallo da.", head) == ("und", 0.0)
+    assert decider.decide("Hello there.", head) == ("en", 0.55)
+    assert decider.resolve("...", head) == "en"  # no letters: nothing points elsewhere
+
+
+def test_a_lone_uncertain_unit_keeps_its_best_guess():
+    decider = LanguageDecider(FixedDetector({"Hello there.": Detection("en", 0.39, False)}))
+    assert decider.resolve("Hello there.") == "en"
+
+
+def test_an_uncertain_unit_keeps_its_own_guess_far_ahead_of_a_language_the_document_holds():
+    english_line = Detection("en", 0.60, False, (("en", 0.60), ("fr", 0.10)))
+    detector = FixedDetector({
+        "fr one": Detection("fr", 0.99, True), "fr two": Detection("fr", 0.98, True),
+        "en one": Detection("en", 0.99, True), "fr one\nfr two\nen one": Detection("fr", 0.9, True),
+        "fr one\nfr two": Detection("fr", 0.9, True),
+        "Snow on the road.": english_line,
+    })
+    decider = LanguageDecider(detector)
+    assert decider.resolve("Snow on the road.", ("fr one", "fr two", "en one")) == "en"
+    assert decider.resolve("Snow on the road.", ("fr one", "fr two")) is None  # no English shown
 
 
 def test_a_confident_unit_keeps_its_own_language():
@@ -52,23 +72,12 @@ def test_without_a_head_a_short_unit_has_no_language_whatever_came_before():
 
 
 def test_a_document_language_is_computed_once_per_head():
-    detector = FixedDetector({"a": Detection("en", 0.9, True), "b": Detection("fr", 0.3, False)})
+    detector = FixedDetector({"a": Detection("en", 0.9, True), "b": Detection("en", 0.3, False)})
     decider = LanguageDecider(detector)
     decider.resolve("b", ("a",))
+    asked = len(detector.texts)
     decider.resolve("b", ("a",))
-    assert detector.texts == ["b", "a", "b"]
-
-
-@pytest.mark.parametrize(
-    ("unit", "expected"),
-    [
-        ("line", ("a", "b", "", "c")),
-        ("paragraph", ("a\nb", "c")),
-        ("document", ("a\nb\n\nc",)),
-    ],
-)
-def test_head_texts_by_unit(unit, expected):
-    assert head_texts(["a", "b", "", "c"], unit) == expected
+    assert detector.texts[asked:] == ["b"]
 
 
 def lines_of(text: bytes):
