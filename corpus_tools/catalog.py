@@ -80,6 +80,10 @@ _ENTRIES = [
           "could not be decided: too short or uncertain, and its best guess differs from its "
           "paragraph's or document's language. Nothing is changed; give --lang (or "
           "--languages to narrow identification) when you know the language."),
+    Entry("lang:foreign-span", "info", "unify-names",
+          "A rule scoped to some languages matched inside a quotation (« », “ ”, „ “) or a "
+          "sentence that is confidently in another language than its line ('« Kiev ne cédera "
+          "pas »' in English text). The quotation is left as it was written."),
     Entry("name:*", "error", "unify-names",
           "A listed spelling of a name, written as its canonical form (rule files, [[name]]). "
           "A rule with fix = \"suggest\" only proposes it."),

@@ -133,7 +133,7 @@ class Pipeline:
         """What the steps may know of a unit; its language is identified only if a step asks."""
         lang = lang if lang is not None else facts.lang
         if lang is not None:
-            return UnitContext(lang=lang, facts=facts)
+            return UnitContext(lang=lang, facts=facts, identify=self._identify)
         paragraph = language_text if language_text not in (None, text) else None
 
         def detect(evidence: str | None = None) -> str | None:
@@ -145,7 +145,11 @@ class Pipeline:
                                         paragraph)
 
         return UnitContext(facts=facts, detect=detect,
-                           detect_document=lambda: self.decider.document_lang(facts.head or (text,)))
+                           detect_document=lambda: self.decider.document_lang(facts.head or (text,)),
+                           identify=self._identify)
+
+    def _identify(self, text: str):
+        return self.detector.detect(text)
 
     def clean(self, text: str, facts: DocumentFacts | None = None, *, lang: str | None = None,
               language_text: str | None = None,

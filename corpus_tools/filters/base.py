@@ -8,6 +8,7 @@ to the next, so any chunk of a document cleans to the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -82,11 +83,13 @@ class UnitContext:
     (0, 'en', 'en', 1)
     """
 
-    __slots__ = ("_detect", "_detect_document", "_lang", "evidence", "facts")
+    __slots__ = ("_detect", "_detect_document", "_lang", "evidence", "facts", "identify")
 
     def __init__(self, lang: str | None = None, facts: DocumentFacts | None = None,
                  detect: Callable[..., str | None] | None = None,
-                 detect_document: Callable[[], str | None] | None = None):
+                 detect_document: Callable[[], str | None] | None = None,
+                 identify: Callable | None = None):
+        self.identify = identify  # text -> Detection, for spans inside the unit (quotations)
         self._lang = lang
         self._detect = None if lang is not None else detect
         self._detect_document = detect_document
@@ -139,6 +142,51 @@ def undecided_finding(rule, begin: int, before: str) -> Change:
                   message=f"a rule for {langs} ({rule.id}) matched {before!r}, but the line's "
                           f"language was not decided; use --lang {rule.lang[0]} if it is "
                           f"{rule.lang[0]}")
+
+
+FOREIGN_SPAN = "lang:foreign-span"
+# A quotation: « », “ ”, „ “, ‹ ›, " ", 「 」.  A sentence: up to . ! ? or the end.
+_QUOTATION = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|‹[^›]*›|\"[^\"]*\"|「[^」]*」")
+_SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+|$)")
+_LETTERS = re.compile(r"[^\W\d_]")
+QUOTE_LETTERS = 8  # a quotation with fewer letters (names blanked) is not judged
+SENTENCE_LETTERS = 30  # as foreign-sentences: shorter sentences are not judged
+QUOTE_SCORE = 0.5
+SENTENCE_SCORE = 0.95
+
+
+def foreign_span(text: str, begin: int, stop: int, context: UnitContext, hits) -> str | None:
+    """The language of the quotation or sentence around ``text[begin:stop]`` when it is
+    confidently not the unit's (« Kiev ne cédera pas » in an English line), else None."""
+    identify = context.identify
+    if identify is None:
+        return None
+    spans = [(m, QUOTE_LETTERS, QUOTE_SCORE) for m in _QUOTATION.finditer(text)]
+    sentences = list(_SENTENCE.finditer(text))
+    if len(sentences) > 1:
+        spans += [(m, SENTENCE_LETTERS, SENTENCE_SCORE) for m in sentences]
+    for match, min_letters, min_score in spans:
+        if not (match.start() <= begin and stop <= match.end()):
+            continue
+        blanked = list(match.group())
+        for hit_begin, hit_stop, *_ in hits:  # names say little of a language
+            for index in range(max(hit_begin, match.start()), min(hit_stop, match.end())):
+                blanked[index - match.start()] = " "
+        sample = "".join(blanked)
+        if len(_LETTERS.findall(sample)) < min_letters:
+            continue
+        found = identify(sample)
+        lang = context.lang
+        if (found.score >= min_score and found.lang != "und" and lang is not None
+                and found.lang.split("-")[0] != lang.split("-")[0]):
+            return found.lang
+    return None
+
+
+def foreign_span_finding(rule, begin: int, before: str, other: str) -> Change:
+    return Change(FOREIGN_SPAN, begin + 1, before, None, kind="finding",
+                  message=f"{rule.id} matched {before!r} inside a quotation or sentence in "
+                          f"{other}, not in the line's language; left as it is")
 
 
 class Filter:

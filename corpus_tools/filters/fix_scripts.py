@@ -39,6 +39,26 @@ from corpus_tools.scripts import MIXING_SCRIPTS, lookalike, script_of
 
 REPAIR = "script:confusable"
 FINDING = "script:mixed-token"
+GREAT_MAJORITY = 0.8  # a short word is repaired only in a line this much in the neighbours' script
+ACRONYM_LETTERS = 4  # a mixed word in capitals this short is an acronym (MBС, XXІ)
+
+# The letters common to the major alphabets of each script: what a repair may
+# write when the unit's language is not known.
+CORE_LETTERS = {
+    "Latin": frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"),
+    "Cyrillic": frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"),
+    "Greek": frozenset("ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρστυφχψω"),
+}
+# Letters beyond the core that a language's own alphabet has.
+LANGUAGE_LETTERS = {
+    "uk": "ІіЇїЄєҐґ", "be": "ІіЎў", "sr": "ЈјЉљЊњЋћЂђЏџ", "mk": "ЈјЉљЊњЅѕЌќЃѓЏџ",
+    "kk": "ӘәҒғҚқҢңӨөҰұҮүҺһІі", "ky": "ҢңӨөҮү", "tt": "ӘәӨөҮүҖҗҢңҺһ", "ba": "ӘәӨөҮүҒғҠҡҢңҘҙҪҫҺһ",
+    "tg": "ҒғӢӣҚқӮӯҲҳҶҷ", "mn": "ӨөҮү",
+    "az": "ƏəÇçĞğİıÖöŞşÜüЈјҺһӘәҮүӨөҸҹҒғ", "tr": "ÇçĞğİıÖöŞşÜü", "de": "ÄäÖöÜüß",
+    "fr": "ÀàÂâÆæÇçÉéÈèÊêËëÎîÏïÔôŒœÙùÛûÜüŸÿ", "es": "ÁáÉéÍíÑñÓóÚúÜü", "pt": "ÁáÂâÃãÀàÇçÉéÊêÍíÓóÔôÕõÚú",
+    "is": "ÁáÐðÉéÍíÓóÚúÝýÞþÆæÖö", "da": "ÆæØøÅå", "no": "ÆæØøÅå", "sv": "ÅåÄäÖö",
+    "el": "ς",
+}
 
 # Letters, marks and digits, joined by inner apostrophes, hyphens and the
 # joiners of Persian and Indic words.
@@ -51,7 +71,7 @@ _PROTECTED = regex.compile(
 # Greek letters as unit symbols: μm, µg, kΩ.
 _UNIT = regex.compile(r"(?:[μµ][A-Za-z]{1,2}|[kMGm]?[ΩΩ])")
 # A Cyrillic case ending on a Latin acronym, written without a hyphen: KAMAZе.
-_ACRONYM_ENDING = regex.compile(r"[A-Z]{2,}\p{Script=Cyrillic}{1,3}", regex.VERSION1)
+_ACRONYM_ENDING = regex.compile(r"[A-Z]{2,}[\p{Script=Cyrillic}&&\p{Ll}]{1,3}", regex.VERSION1)
 _NON_LATIN_LETTER = regex.compile(
     r"[\p{L}--[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]]", regex.VERSION1
 )
@@ -119,7 +139,7 @@ class FixScripts(Filter):
         changes: list[Change] = []
         if not text.isascii():
             if self._mixes_scripts(text):
-                text, changes = self._repair_letters(text)
+                text, changes = self._repair_letters(text, context)
             if quotes is not None and self._marks.search(text):
                 text, mark_changes = self._repair_marks(text, context, quotes)
                 changes += mark_changes
@@ -136,10 +156,12 @@ class FixScripts(Filter):
         script = script_of(first.group())
         return script is not None and _letter_outside(script).search(text) is not None
 
-    def _repair_letters(self, text: str) -> tuple[str, list[Change]]:
-        protected = [m.span() for m in _PROTECTED.finditer(text)]
+    def _repair_letters(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
+        protected = [(m.span(), "@" in m.group()) for m in _PROTECTED.finditer(text)]
         tokens = [_Token(m.start(), m.group()) for m in _TOKEN.finditer(text)]
         pieces, changes, done = [], [], 0
+        shares: dict[str, float] = {}
+        alphabet = _Alphabet(context)
 
         def repair(start: int, before: str, after: str, target: str, why: str = "") -> None:
             nonlocal done
@@ -148,33 +170,50 @@ class FixScripts(Filter):
             changes.append(Change(REPAIR, start + 1, before, after,
                                   message=why or _describe(before, after, target)))
 
+        def report(start: int, segment: str, reason: str) -> None:
+            changes.append(Change(FINDING, start + 1, segment, None, kind="finding",
+                                  message=reason))
+
         for index, token in enumerate(tokens):
             if token.scripts is _LATIN_ONLY or not token.scripts:
                 continue
-            if not _may_repair(token, protected):
+            mode = _repair_mode(token, protected)
+            if mode is None:
                 continue
             if len(token.scripts) == 1:
+                if mode != "full":
+                    continue
                 target = _short_word_target(token, tokens, index)
-                if target:
-                    repair(token.start, token.text, _replace_letters(token.text, target), target,
-                           f"a {token.single_script} word of {len(token.text)} letter(s) "
-                           f"between {target} words, all look-alikes")
+                if target and _line_share(text, target, shares) >= GREAT_MAJORITY:
+                    repaired = alphabet.replace(token.text, target)
+                    if repaired is not None:
+                        repair(token.start, token.text, repaired, target,
+                               f"a {token.single_script} word of {len(token.text)} letter(s) "
+                               f"between {target} words, all look-alikes")
                 continue
             for offset, segment in _segments(token.text):
                 counts = _scripts_of(segment)
                 if len(counts) < 2:
                     continue  # KAMAZ-ы, α-helix: each part in one script
                 start = token.start + offset
-                candidates, reason = _targets(counts, _neighbour_scripts(tokens, index))
+                acronym = mode == "full" and _acronym(
+                    segment, counts, lambda script: _line_share(text, script, shares))
+                if acronym:
+                    report(start, segment, acronym)
+                    continue
+                neighbours = _neighbour_scripts(tokens, index) if mode == "full" else (None, None)
+                candidates, reason = _targets(counts, neighbours)
+                if not candidates and mode == "majority":
+                    continue  # H2О: no clear majority of its own letters, and nothing else decides
                 for target in candidates:
-                    repaired = _replace_letters(segment, target)
+                    repaired = alphabet.replace(segment, target)
                     if repaired is not None:
                         repair(start, segment, repaired, target)
                         break
                 else:
-                    reason = reason or _no_lookalike(segment, candidates[0])
-                    changes.append(Change(FINDING, start + 1, segment, None, kind="finding",
-                                          message=reason))
+                    if not reason:
+                        reason = alphabet.why_not(segment, candidates[0])
+                    report(start, segment, reason)
         if not pieces:
             return text, changes
         return "".join([*pieces, text[done:]]), changes
@@ -208,15 +247,57 @@ class FixScripts(Filter):
         return "".join([*pieces, text[done:]]), changes
 
 
-def _may_repair(token: _Token, protected: list[tuple[int, int]]) -> bool:
+def _repair_mode(token: _Token, protected) -> str | None:
+    """How a token may be repaired: "full", "majority" (only a clear majority of its own
+    letters decides: words glued to digits, e-mail addresses) or None (never)."""
     if MIXING_SCRIPTS & token.scripts.keys():
-        return False  # Japanese, Chinese, Thai...: scripts that mix by nature
-    if _NUMBER.search(token.text):
-        return False  # COVID-19, H2O, CO₂
+        return None  # Japanese, Chinese, Thai...: scripts that mix by nature
     if _UNIT.fullmatch(token.text) or _ACRONYM_ENDING.fullmatch(token.text):
-        return False
+        return None
     end = token.start + len(token.text)
-    return not any(start < end and token.start < stop for start, stop in protected)
+    mode = "majority" if _NUMBER.search(token.text) else "full"  # 30-moddа; never COVID-19
+    for (start, stop), email in protected:
+        if start < end and token.start < stop:
+            if not email:
+                return None  # a URL
+            mode = "majority"
+    return mode
+
+
+def _line_share(text: str, script: str, cache: dict[str, float]) -> float:
+    """The share of the line's letters (of any script) that are in ``script``."""
+    if script not in cache:
+        counts = _scripts_of(text)
+        total = sum(counts.values()) or 1
+        cache[script] = counts.get(script, 0) / total
+    return cache[script]
+
+
+def _acronym(segment: str, counts: dict[str, int], line_share) -> str:
+    """Why a mixed word is an acronym to leave as written, or "".
+
+    Short and all capitals, in a line mostly of another script than most of
+    its letters (MBС, XXІ as Roman numerals in Russian text; ОSCE in English
+    text is repaired), or capitals of one script glued to the end of a
+    lower-case word of another (компаниейT.T.A.).
+    """
+    letters = [c for c in segment if c.isalpha()]
+    if len(letters) <= ACRONYM_LETTERS and all(c.isupper() for c in letters):
+        major = max(sorted(counts), key=counts.get)
+        if line_share(major) < GREAT_MAJORITY:
+            return (f"an acronym in capitals of {' and '.join(sorted(counts))} letters in a "
+                    f"line mostly of another script; left as written")
+    tail = len(segment)
+    while tail and segment[tail - 1].isupper():
+        tail -= 1
+    head, run = segment[:tail], segment[tail:]
+    if run and head and head[-1].islower():
+        run_scripts = {script_of(c) for c in run}
+        head_scripts = {script_of(c) for c in head if c.isalpha()}
+        if len(run_scripts) == 1 and not run_scripts & head_scripts:
+            return (f"{next(iter(run_scripts))} capitals glued to a {', '.join(sorted(head_scripts))} "
+                    f"word: an acronym; left as written")
+    return ""
 
 
 def _segments(token: str):
@@ -249,12 +330,14 @@ def _targets(counts: dict[str, int], neighbours) -> tuple[list[str], str]:
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     (major, most), others = ranked[0], sum(count for _, count in ranked[1:])
     candidates = [major] if most >= 2 and most >= 2 * others else []
+    names = " and ".join(sorted(counts))
+    if most == ranked[1][1] and most >= 2:
+        return [], f"as many {names} letters in one word; neighbours do not decide a tie"
     around = [script for script in counts if script in neighbours]
     if len(around) == 1 and around[0] not in candidates:
         candidates.append(around[0])
     if candidates:
         return candidates, ""
-    names = " and ".join(sorted(counts))
     if neighbours == (None, None):
         return [], f"{names} letters in one word, no clear majority and no neighbouring word"
     return [], f"{names} letters in one word, no clear majority; neighbours do not decide"
@@ -276,6 +359,7 @@ def _short_word_target(token: _Token, tokens: list[_Token], index: int) -> str |
 
 
 def _replace_letters(segment: str, target: str) -> str | None:
+    """``segment`` with every letter of another script as its ``target`` look-alike."""
     out = []
     for char in segment:
         script = script_of(char) if char.isalpha() else None
@@ -287,6 +371,47 @@ def _replace_letters(segment: str, target: str) -> str | None:
             return None
         out.append(replacement)
     return "".join(out)
+
+
+class _Alphabet:
+    """The letters a repair may write: those of the unit's language when it is known, else
+    the letters common to the major alphabets of the target script (no palochka ӏ, no ҹ,
+    no Greek final sigma inside a word)."""
+
+    def __init__(self, context: UnitContext):
+        self.context = context
+
+    def replace(self, segment: str, target: str) -> str | None:
+        repaired = _replace_letters(segment, target)
+        if repaired is None or self._allowed(segment, repaired, target):
+            return repaired
+        return None
+
+    def _allowed(self, segment: str, repaired: str, target: str) -> bool:
+        written = [(i, new) for i, (old, new) in enumerate(zip(segment, repaired, strict=True))
+                   if old != new]
+        core = CORE_LETTERS.get(target)
+        if core is None:
+            return True
+        outside = [(i, c) for i, c in written
+                   if c not in core and not (c == "ς" and not repaired[i + 1:].isalpha()
+                                             and i == len(repaired) - 1)]
+        if not outside:
+            return True
+        lang = self.context.lang
+        extra = LANGUAGE_LETTERS.get(lang.split("-")[0], "") if lang else ""
+        return all(c in extra for _, c in outside)
+
+    def why_not(self, segment: str, target: str) -> str:
+        repaired = _replace_letters(segment, target)
+        if repaired is None:
+            return _no_lookalike(segment, target)
+        letters = sorted({new for old, new in zip(segment, repaired, strict=True)
+                          if old != new and new not in CORE_LETTERS.get(target, new)})
+        lang = self.context.lang
+        return (f"a {target} word whose look-alikes would be {', '.join(letters)}, letters "
+                f"{'the ' + lang + ' alphabet' if lang else 'the common ' + target + ' alphabets'} "
+                f"do not use")
 
 
 def _no_lookalike(segment: str, target: str) -> str:

@@ -13,7 +13,10 @@ What it does, each with its own rule id:
 What it keeps, because a language or a layout needs it: leading indentation;
 tabs inside a line (they are structure); ZWNJ and ZWJ (Persian, Indic scripts,
 emoji); the ideographic space of CJK text; NBSP or narrow NBSP of French
-typography (before ``: ; ! ? »``, after ``«``) and between digits (``10 000``).
+typography (before ``: ; ! ? »``, after ``«``), beside a digit in any language
+(``10 000``, ``5 km``, ``n° 84``), everywhere in a French unit (``23 novembre``),
+and inside text that still looks like mojibake (``Ã`` + NBSP is a UTF-8 ``à``
+read as cp1252: the encoding repair needs it).
 
 >>> NormalizeSpace().apply("Bonjour\\u00a0!  Le\\u00a0pays\\u200b  ", UnitContext())[0]
 'Bonjour\\xa0! Le pays'
@@ -24,6 +27,7 @@ typography (before ``: ; ! ? »``, after ``«``) and between digits (``10 000``)
 from __future__ import annotations
 
 import regex
+from ftfy.badness import is_bad
 
 from corpus_tools.changes import Change
 from corpus_tools.filters.base import Filter, UnitContext
@@ -47,16 +51,21 @@ _INSIDE = regex.compile(
 _SUSPECT = regex.compile(f"  |[{_ODD_SPACES}{_INVISIBLE}\u00ad]")
 _FRENCH_BEFORE = frozenset(":;!?»")
 _FRENCH_AFTER = frozenset("«")
+_NBSP_LANGUAGES = frozenset({"fr"})  # typography that puts no-break spaces anywhere it likes
 
 
-def _run_replacement(run: str, before: str, after: str) -> str:
-    """What a run of spaces between ``before`` and ``after`` should become."""
+def _run_replacement(text: str, start: int, end: int, context: UnitContext) -> str:
+    """What the run of spaces at ``text[start:end]`` should become."""
+    run, before, after = text[start:end], text[start - 1], text[end]
     kept = [char for char in run if char in _KEEPABLE_NBSP]
-    if kept and (
-        after in _FRENCH_BEFORE
-        or before in _FRENCH_AFTER
-        or (before.isdigit() and after.isdigit())
-    ):
+    if not kept:
+        return " "
+    if is_bad(text[max(0, start - 3): end + 3]):
+        return run  # Ã + NBSP is a UTF-8 à read as cp1252: leave the evidence whole
+    if after in _FRENCH_BEFORE or before in _FRENCH_AFTER or before.isdigit() or after.isdigit():
+        return kept[0]
+    lang = context.lang  # asked only here: a no-break space no other reason keeps
+    if lang is not None and lang.split("-")[0] in _NBSP_LANGUAGES:
         return kept[0]
     return " "
 
@@ -79,7 +88,7 @@ class NormalizeSpace(Filter):
             found = match.group()
             if kind == "run":
                 start, end = match.span()
-                new = _run_replacement(found, text[start - 1], text[end])
+                new = _run_replacement(text, start, end, context)
                 if new == found:
                     return found
                 rule = "space:odd-space" if any(c not in " " for c in found) else "space:collapse"

@@ -23,7 +23,13 @@ import ahocorasick
 import regex
 
 from corpus_tools.changes import Change
-from corpus_tools.filters.base import Filter, UnitContext, undecided_finding
+from corpus_tools.filters.base import (
+    Filter,
+    UnitContext,
+    foreign_span,
+    foreign_span_finding,
+    undecided_finding,
+)
 from corpus_tools.filters.casing import (
     case_pattern,
     fold_length_preserving,
@@ -132,8 +138,13 @@ class UnifyNames(Filter):
             position = stop
             if entry.kind != _VARIANT:
                 continue  # canonical or keep phrase: protected as it is
-            canonical = self._cased_canonical(entry, found, context.lang)
             before = text[begin:stop]
+            if entry.rule.scoped:
+                other = foreign_span(text, begin, stop, context, hits)
+                if other is not None:
+                    changes.append(foreign_span_finding(entry.rule, begin, before, other))
+                    continue
+            canonical = self._cased_canonical(entry, found, context.lang)
             if entry.rule.fix == "suggest":
                 changes.append(Change(entry.rule.id, begin + 1, before, canonical, kind="suggestion",
                                       severity=entry.rule.severity, message=entry.rule.message))
