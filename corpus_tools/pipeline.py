@@ -131,7 +131,7 @@ class Pipeline:
     def context(self, text: str, facts: DocumentFacts, lang: str | None = None,
                 language_text: str | None = None) -> UnitContext:
         """What the steps may know of a unit; its language is identified only if a step asks."""
-        lang = lang if lang is not None else facts.lang
+        lang = lang or facts.lang or self.config.lang
         if lang is not None:
             return UnitContext(lang=lang, facts=facts, identify=self._identify)
         paragraph = language_text if language_text not in (None, text) else None

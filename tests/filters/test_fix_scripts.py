@@ -159,3 +159,54 @@ def test_ascii_fast_path_returns_the_same_object():
 
 def test_without_rules_marks_stay():
     assert FixScripts().apply("Baku\u055bs", UnitContext()) == ("Baku\u055bs", [])
+
+
+# Issue 10: precision in many languages. (text, lang of the unit or None, expected, finding)
+PRECISION = [
+    # uk, ru: a one-letter Cyrillic word between Latin brand names, in a Cyrillic line
+    ("Угода між Apple і Google", None, "Угода між Apple і Google", None),
+    ("Встреча Apple с Google прошла", None, "Встреча Apple с Google прошла", None),
+    ("Компании Apple и Google а также Meta", "ru", "Компании Apple и Google а также Meta", None),
+    # en: the same letter between English words is damage
+    ("after \u0430 late meeting", None, "after a late meeting", None),
+    # az: a repair would need the palochka, which Azerbaijani does not use
+    ("Azərbaycan dilində \u0435l\u04d9 deyil", None, "Azərbaycan dilində \u0435l\u04d9 deyil",
+     "\u0435l\u04d9"),
+    ("Bak\u0131 \u0161\u0259h\u0259rind\u0259 B\u0430k\u0131 yox", "az",
+     "Bak\u0131 \u0161\u0259h\u0259rind\u0259 Bak\u0131 yox", None),
+    # kk: Latin a in a Kazakh word becomes Cyrillic а; a file name with l needs ӏ: reported
+    ("Қаз\u0061қстан Республикасы", None, "Қазақстан Республикасы", None),
+    ("Сурет: Каркар\u0061ly.jpg", None, "Сурет: Каркар\u0061ly.jpg", "Каркар\u0061ly"),
+    # sr, both scripts: each word in one script stays; a look-alike inside a word is repaired
+    ("Beograd i Београд su isti grad", "sr-Latn", "Beograd i Београд su isti grad", None),
+    ("Ljubljana i Be\u043egrad", "sr-Latn", "Ljubljana i Beograd", None),
+    ("Град Бeоград", "sr-Cyrl", "Град Београд", None),  # a Latin e
+    ("Нови Сад и \u0458ош Београд", "sr-Cyrl", "Нови Сад и \u0458ош Београд", None),
+    # el: a Greek/Latin tie is a brand, not damage; a Latin a in a Greek word is repaired
+    ("Σήμερα η \u039d\u03bfva ανακοίνωσε", "el", "Σήμερα η \u039d\u03bfva ανακοίνωσε", "\u039d\u03bfva"),
+    ("Η Αθήν\u0061 είναι η πρωτεύουσα", "el", "Η Αθήνα είναι η πρωτεύουσα", None),
+    # hy: a Latin o inside an Armenian word
+    ("Երևանի հ\u006fսպիտալը", "hy", "Երևանի հօսպիտալը", None),
+    # de, fr: Cyrillic е inside Latin words
+    ("die Stra\u00df\u0435 nach Berlin", "de", "die Straße nach Berlin", None),
+    ("le pr\u0435mier ministre", "fr", "le premier ministre", None),
+    # acronyms: capitals glued to a word of another script, or short all-capital words
+    ("компаниейT.T.A. подписала договор", None, "компаниейT.T.A. подписала договор",
+     "компаниейT"),
+    ("канал MB\u0421 показал", None, "канал MB\u0421 показал", "MB\u0421"),
+    ("XX\u0406 век начался", None, "XX\u0406 век начался", "XX\u0406"),
+    ("the \u041eSCE Minsk Group", None, "the OSCE Minsk Group", None),
+    # glued to digits, e-mail addresses: a clear majority of the letters alone decides
+    ("30\u2010modd\u0430 sonra", None, "30\u2010modda sonra", None),
+    ("COV\u0406D-19 cases", None, "COVID-19 cases", None),
+    ("write to iv\u0430n@mail.ru today", None, "write to ivan@mail.ru today", None),
+    ("H2\u041e and CO₂", None, "H2\u041e and CO₂", None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected", "finding"), PRECISION)
+def test_precision_across_languages(text, lang, expected, finding):
+    fixed, changes = fix(text, lang=lang)
+    assert fixed == expected
+    findings = [c.before for c in changes if c.kind == "finding"]
+    assert findings == ([finding] if finding else [])

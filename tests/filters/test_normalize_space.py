@@ -56,3 +56,31 @@ def test_keeps(text):
 def test_columns_point_into_the_input():
     _, changes = normalize(f"ab  cd{NBSP}ef")
     assert [(c.column, c.before, c.fix) for c in changes] == [(3, "  ", " "), (7, NBSP, " ")]
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+# Issue 10: a language's typography stays. (text, lang, expected)
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (f"le 23{NBSP}novembre 1984", "fr", f"le 23{NBSP}novembre 1984"),
+        (f"publié au{NBSP}Journal officiel", "fr", f"publié au{NBSP}Journal officiel"),
+        (f"le décret n°{NBSP}84-1027", None, f"le décret n°{NBSP}84-1027"),
+        (f"« Bonjour{NNBSP}», dit-il{NNBSP}; puis", None, f"« Bonjour{NNBSP}», dit-il{NNBSP}; puis"),
+        (f"a road 10{NBSP}km long", "en", f"a road 10{NBSP}km long"),
+        (f"10{NBSP}000 people", "en", f"10{NBSP}000 people"),
+        (f"die Straße{NBSP}nach Berlin", "de", "die Straße nach Berlin"),
+        (f"The{NBSP}road is open", "en", "The road is open"),
+        (f"Voil\u00c3{NBSP} tout", "en", f"Voil\u00c3{NBSP} tout"),  # mojibake of à: evidence kept
+    ],
+)
+def test_typography_of_the_units_language_stays(text, lang, expected):
+    assert NormalizeSpace().apply(text, UnitContext(lang=lang))[0] == expected
+
+
+def test_french_no_break_spaces_survive_clean_when_the_document_is_french(invoke):
+    text = ("Le gouvernement a publié le décret au Journal officiel de la République française.\n"
+            f"Il entre en vigueur au{NBSP}printemps, selon le ministère.\n")
+    assert invoke(["clean"], input=text.encode()).stdout == text
