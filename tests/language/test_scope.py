@@ -110,7 +110,7 @@ def _scope_lines():
 @pytest.mark.parametrize("row", [row for row in _scope_lines() if row[0] != "en"],
                          ids=lambda row: f"{row[0]}-{row[1]}")
 def test_the_benchmarks_foreign_sentences_are_never_changed(row):
-    lang, _, text = row
+    _, _, text = row
     pipeline = Pipeline()
     assert pipeline.clean(text).text == text
     facts = pipeline.facts([*ENGLISH, text])
