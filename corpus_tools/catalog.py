@@ -84,6 +84,29 @@ _ENTRIES = [
           "A rule scoped to some languages matched inside a quotation (« », “ ”, „ “) or a "
           "sentence that is confidently in another language than its line ('« Kiev ne cédera "
           "pas »' in English text). The quotation is left as it was written."),
+    Entry("invalid-utf8", "error", "check",
+          "Bytes that are not UTF-8 (a Latin-1 or cp1252 file, a cut multi-byte character). "
+          "corpus-tools passes them through untouched; convert the file, or find the tool that "
+          "wrote them."),
+    Entry("control-char", "error", "check",
+          "A control character (C0 other than tab, DEL, C1) inside a line: usually a copy from a "
+          "terminal or a binary format. fix-encoding removes most of them."),
+    Entry("encoding:unrepaired", "warning", "check",
+          "Text that still looks like mojibake (ftfy's badness pattern) and that no repair "
+          "changed: a misdecoding ftfy could not undo, or a rare legitimate sequence."),
+    Entry("unbalanced-quotes", "warning", "check",
+          "A quotation mark never closed in its line, or closed with no opening one: often a "
+          "sentence dropped in translation. Each language's marks are known (« », „ “, “ ”, "
+          "‚ ‘, 「 」); an apostrophe inside or after a word is not a quotation mark."),
+    Entry("unbalanced-brackets", "warning", "check",
+          "A bracket ( [ { 「 『 never closed in its line, or a closing one with no opening one "
+          "(enumerations like '1)' at the start of a line aside)."),
+    Entry("mixed-quote-style", "info", "check",
+          "A line whose quotation marks are straight in a document whose head uses curly ones, "
+          "or the other way round."),
+    Entry("repeated-word", "warning", "check",
+          "A word written twice in a row ('the the'). Legitimate repeats are rules "
+          "([[repeat]] in rules/repeats.toml, per language: 'that that', 'nous nous')."),
     Entry("name:*", "error", "unify-names",
           "A listed spelling of a name, written as its canonical form (rule files, [[name]]). "
           "A rule with fix = \"suggest\" only proposes it."),

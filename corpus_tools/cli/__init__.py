@@ -100,6 +100,7 @@ def main():
     cli.main(prog_name="corpus-tools")
 
 
-from corpus_tools.cli import filters as _filters  # noqa: E402,F401 - registers the commands
+from corpus_tools.cli import check as _check  # noqa: E402,F401 - registers the commands
+from corpus_tools.cli import filters as _filters  # noqa: E402,F401
 from corpus_tools.cli import language as _language  # noqa: E402,F401
 from corpus_tools.cli import rules as _rules  # noqa: E402,F401

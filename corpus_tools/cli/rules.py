@@ -43,6 +43,8 @@ def _detail(item: dict) -> str:
         return ", ".join(item["variants"])
     if item["kind"] == "artifact":
         return item["pattern"]
+    if item["kind"] == "repeat":
+        return ", ".join(item["words"])
     return f"{item['char']} ({item['codepoint']}) -> {item['becomes']} next to {', '.join(item['next_to'])}"
 
 
@@ -85,7 +87,7 @@ def rules_check(paths, no_default_rules, strict):
         click.echo(f"{len(rules.warnings)} error(s) (--strict)", err=True)
         return 2
     click.echo(f"ok: {len(rules.names)} name rule(s), {len(rules.artifacts)} artifact rule(s), "
-               f"{len(rules.punctuation)} punctuation rule(s)")
+               f"{len(rules.punctuation)} punctuation rule(s), {len(rules.repeats)} repeat rule(s)")
     return 0
 
 

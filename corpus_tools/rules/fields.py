@@ -19,6 +19,7 @@ from corpus_tools.rules.model import (
     Example,
     NameRule,
     PunctuationRule,
+    RepeatRule,
     Source,
 )
 from corpus_tools.rules.toml_source import Lines
@@ -32,7 +33,9 @@ ARTIFACT_FIELDS = {"id", "pattern", "replace", "message", "lang", "examples", "s
 PUNCTUATION_FIELDS = {"id", "char", "becomes", "next_to", "lang", "keep_lang", "note", "examples",
                       "severity", "message"}
 EXAMPLE_FIELDS = {"text", "expect"}
+REPEAT_FIELDS = {"id", "words", "lang", "note"}
 TABLES = {
+    "repeat": REPEAT_FIELDS,
     "file": FILE_FIELDS, "name": NAME_FIELDS, "artifact": ARTIFACT_FIELDS,
     "punctuation": PUNCTUATION_FIELDS,
 }
@@ -307,3 +310,22 @@ def punctuation_rule(entry: dict, index: int, file_lang, where: Where) -> Punctu
         next_to=tuple(next_to), lang=lang, keep_lang=tuple(keep_lang or ()), note=note,
         examples=examples, severity=severity, message=message,
     )
+
+
+def repeat_rule(entry: dict, index: int, file_lang, where: Where) -> RepeatRule | None:
+    line = where.lines.table("repeat", index)
+    before = len(where.problems)
+    where.check_fields(entry, REPEAT_FIELDS, line, "[[repeat]]")
+    rule_id = where.rule_id(entry, line)
+    words = entry.get("words")
+    if not isinstance(words, list) or not words or not all(
+            isinstance(word, str) and word.strip() and " " not in word.strip() for word in words):
+        where.error(where.lines.field(line, "words"), "words",
+                    'must be a list of single words in quotes, like ["that", "had"]')
+        words = []
+    note = where.string(entry, "note", line) or ""
+    lang = where.lang(entry, line, "[[repeat]]") if "lang" in entry else file_lang
+    if len(where.problems) > before:
+        return None
+    return RepeatRule(rule_id=rule_id, words=tuple(w.strip() for w in words),
+                      source=Source(str(where.path), line), lang=lang, note=note)

@@ -23,6 +23,7 @@ from corpus_tools.rules.fields import (
     artifact_rule,
     name_rule,
     punctuation_rule,
+    repeat_rule,
 )
 from corpus_tools.rules.model import RuleSet
 from corpus_tools.rules.toml_source import Lines, parse_toml
@@ -76,6 +77,7 @@ def load_layer(layer: Path) -> RuleSet:
     for path in rule_files(layer):
         file_rules = _load_file(path, problems)
         rules.names += file_rules.names
+        rules.repeats += file_rules.repeats
         rules.artifacts += file_rules.artifacts
         rules.punctuation += file_rules.punctuation
         rules.warnings += file_rules.warnings
@@ -105,6 +107,9 @@ def _merge(merged: RuleSet, layer: RuleSet) -> None:
     )
     merged.punctuation = _replace_by_key(
         merged, merged.punctuation, layer.punctuation, lambda rule: rule.char, "punctuation for"
+    )
+    merged.repeats = _replace_by_key(
+        merged, merged.repeats, layer.repeats, lambda rule: rule.rule_id, "repeat"
     )
     merged.warnings += layer.warnings
 
@@ -155,8 +160,12 @@ def _load_file(path: Path, problems: list[str]) -> RuleSet:
         rule = punctuation_rule(entry, index, file_lang, where)
         if rule is not None:
             rules.punctuation.append(rule)
+    for index, entry in enumerate(array_of_tables(data, "repeat", where)):
+        rule = repeat_rule(entry, index, file_lang, where)
+        if rule is not None:
+            rules.repeats.append(rule)
     for rule in rules.all_rules():
-        if not rule.examples:
+        if not rule.examples and rule.kind != "repeat":
             rules.warnings.append(
                 f"{rule.source}: {rule.id} has no examples; add examples = [{{ text = \"...\", "
                 f"expect = \"...\" }}] so `corpus-tools rules test` can check it"

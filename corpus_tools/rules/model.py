@@ -164,6 +164,33 @@ class PunctuationRule(_Scoped):
         }
 
 
+@dataclass(frozen=True)
+class RepeatRule(_Scoped):
+    """Words that may be written twice in a row (``that that``, ``nous nous``) in some languages."""
+
+    rule_id: str
+    words: tuple[str, ...]
+    source: Source
+    lang: tuple[str, ...] | None = None
+    note: str = ""
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"repeat:{self.rule_id}"
+
+    @property
+    def kind(self) -> str:
+        return "repeat"
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": "repeat", "words": list(self.words),
+            "lang": list(self.lang) if self.lang else None,
+            "file": self.source.file, "line": self.source.line,
+        }
+
+
 @dataclass
 class RuleSet:
     """Everything loaded, layers already merged."""
@@ -171,11 +198,12 @@ class RuleSet:
     names: list[NameRule] = field(default_factory=list)
     artifacts: list[ArtifactRule] = field(default_factory=list)
     punctuation: list[PunctuationRule] = field(default_factory=list)
+    repeats: list[RepeatRule] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what --verbose tells: replacements
 
-    def all_rules(self) -> list[NameRule | ArtifactRule | PunctuationRule]:
-        return [*self.names, *self.artifacts, *self.punctuation]
+    def all_rules(self) -> list[NameRule | ArtifactRule | PunctuationRule | RepeatRule]:
+        return [*self.names, *self.artifacts, *self.punctuation, *self.repeats]
 
 
 def _base(lang: str) -> str:
