@@ -26,6 +26,7 @@ from corpus_tools.filters.base import UnitContext, count_quotes, decide_style
 _BRACKETS = {")": "(", "]": "[", "}": "{", "」": "「", "』": "『"}
 _OPENING_BRACKETS = frozenset(_BRACKETS.values())
 _ANY_BRACKET = re.compile("[][(){}「」『』]")
+_LIST_MARKER = re.compile(r"(?:^|[\s,;:])(?:\d{1,3}|[a-zA-Z])$")
 _QUOTE_MARKS = re.compile("[«»‹›„“”‚‘’\"']")
 
 
@@ -62,8 +63,8 @@ class UnbalancedBrackets(Detector):
 
 
 def _is_list_marker(text: str, index: int) -> bool:
-    """``1)``, ``a)`` at the start of a line: an enumeration, not a bracket."""
-    return bool(re.fullmatch(r"\s*(?:\d{1,3}|[a-zA-Z])", text[:index]))
+    """``1)``, ``a)`` starting a line or an item after a space: an enumeration, not a bracket."""
+    return bool(_LIST_MARKER.search(text, 0, index))
 
 
 def _looks_balanced(text: str) -> bool:
@@ -99,7 +100,9 @@ class UnbalancedQuotes(Detector):
         # possessive (States’). Only an opener never closed is reported.
         open_quotes: list[tuple[int, str]] = []
         for index, mark in marks:
-            if mark in "‘‚":
+            if mark == "‘" and open_quotes and open_quotes[-1][1] == "‚":
+                open_quotes.pop()  # German ‚…‘
+            elif mark in "‘‚":
                 open_quotes.append((index, mark))
             elif mark == "’" and open_quotes and not _inside_word(text, index):
                 open_quotes.pop()

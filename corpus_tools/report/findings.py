@@ -14,7 +14,8 @@ from corpus_tools.catalog import CATALOG, entry_of, severity_of
 from corpus_tools.changes import Change
 
 FORMATS = ("text", "json", "github", "sarif")
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_SCHEMA = ("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/"
+                "sarif-schema-2.1.0.json")
 
 
 def severity(finding: Change) -> str:

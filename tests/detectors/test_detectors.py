@@ -1,0 +1,82 @@
+"""Each detector: found and not-found cases, in several languages."""
+
+import pytest
+
+from corpus_tools.detectors.characters import ControlChar, EncodingUnrepaired, InvalidUtf8
+from corpus_tools.detectors.quotes import MixedQuoteStyle, UnbalancedBrackets, UnbalancedQuotes
+from corpus_tools.detectors.repeated import RepeatedWord
+from corpus_tools.filters.base import DocumentFacts, UnitContext
+from corpus_tools.rules.loader import load_rules
+
+REPEATS = RepeatedWord.build(load_rules())
+
+
+def found(detector, text, lang=None, facts=None):
+    return [c.before for c in detector.detect(text, UnitContext(lang=lang, facts=facts))]
+
+
+@pytest.mark.parametrize(
+    ("detector", "text", "lang", "expected"),
+    [
+        # invalid-utf8: bytes read with surrogateescape
+        (InvalidUtf8(), "caf\udce9 au lait", None, ["\udce9"]),
+        (InvalidUtf8(), "café au lait", None, []),
+        # control-char: C0 but tab, DEL, C1
+        (ControlChar(), "bell\x07 and\x7f del", None, ["\x07", "\x7f"]),
+        (ControlChar(), "tab\tis fine", None, []),
+        (ControlChar(), "NEL\x85inside", None, ["\x85"]),
+        # encoding:unrepaired: what still looks like mojibake
+        (EncodingUnrepaired(), "Õ€Õ¸Õ¤Õ¾Õ¡Õ® 28 ok cafÃ©", None, ["fÃ©"]),  # ftfy's pattern
+        (EncodingUnrepaired(), "Հոդված 28, café, “quotes”", None, []),
+        # unbalanced-quotes, per language
+        (UnbalancedQuotes(), "He said “we agree and left.", "en", ["“"]),
+        (UnbalancedQuotes(), "He said “we agree” and left.", "en", []),
+        (UnbalancedQuotes(), "Azerbaijan’s and the States’ roads", "en", []),
+        (UnbalancedQuotes(), "called it ‘premature and left", "en", ["‘"]),
+        (UnbalancedQuotes(), "called it ‘premature’ and left", "en", []),
+        (UnbalancedQuotes(), "Il a dit « oui » puis « non.", "fr", ["«"]),
+        (UnbalancedQuotes(), "Il a dit « oui » et l’État « non ».", "fr", []),
+        (UnbalancedQuotes(), "Er sagte „ja“ und ‚nein‘.", "de", []),
+        (UnbalancedQuotes(), "Er sagte „ja und ging.", "de", ["„"]),
+        (UnbalancedQuotes(), "Er las »Faust« gestern.", "de", []),
+        (UnbalancedQuotes(), "Он сказал «да и ушёл.", "ru", ["«"]),
+        (UnbalancedQuotes(), "彼は「はい」と言った。", "ja", []),
+        (UnbalancedQuotes(), 'a 5" screen and "quoted"', "en", []),
+        (UnbalancedQuotes(), 'he said "yes and left', "en", ['"']),
+        # unbalanced-brackets
+        (UnbalancedBrackets(), "the road (closed since May is open", "en", ["("]),
+        (UnbalancedBrackets(), "the road (closed [since May]) is open", "en", []),
+        (UnbalancedBrackets(), "1) first point, 2) second", "en", []),
+        (UnbalancedBrackets(), "yol açıldı)", "tr", [")"]),
+        (UnbalancedBrackets(), "「東京」と『京都」", "ja", ["『", "」"]),
+        # repeated-word, with the rules' legitimate repeats per language
+        (REPEATS, "the the road", "en", ["the the"]),
+        (REPEATS, "I know that that is true", "en", []),
+        (REPEATS, "Nous nous sommes vus", "fr", []),
+        (REPEATS, "le le gouvernement", "fr", ["le le"]),
+        (REPEATS, "yavaş yavaş geldi", "tr", []),
+        (REPEATS, "в в Москве", "ru", ["в в"]),
+        (REPEATS, "the theory", "en", []),
+    ],
+)
+def test_detectors(detector, text, lang, expected):
+    assert found(detector, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "line", "expected"),
+    [
+        (["It’s the “old” road."], "It's the \"new\" one.", ["'"]),
+        (["It’s the “old” road."], "It’s the “new” one.", []),
+        (["It's the 'old' road."], "It’s the “new” one.", ["’"]),
+        (["No quotes in the head."], "It's mixed ’ here.", []),
+    ],
+)
+def test_mixed_quote_style(head, line, expected):
+    assert found(MixedQuoteStyle(), line, facts=DocumentFacts.from_head(head)) == expected
+
+
+def test_findings_have_columns_in_the_unit():
+    (finding,) = UnbalancedQuotes().detect("He said “we agree and left.", UnitContext())
+    assert (finding.rule, finding.column, finding.end, finding.kind) == (
+        "unbalanced-quotes", 9, 10, "finding")

@@ -1,0 +1,242 @@
+"""``corpus-tools check``: formats, exit codes, selection, configuration, baseline, consistency."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sarif" / \
+    "sarif-schema-2.1.0.json"
+DAMAGED = "The cafÃ©  is open.\nThe the Latchine road is open.\n".encode()
+CLEAN = "The café is open.\nThe road is open.\n".encode()
+
+
+@pytest.fixture(autouse=True)
+def no_config_upward(tmp_path, monkeypatch):
+    """Run from an empty folder, so no configuration file of this repository is found."""
+    monkeypatch.chdir(tmp_path)
+
+
+def check(invoke, *args, data=DAMAGED):
+    return invoke(["check", *args], input=data)
+
+
+def test_text_format_and_summary(invoke):
+    result = check(invoke)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "<stdin>:1:8: error encoding:mojibake 'Ã©' → 'é'",
+        "<stdin>:1:10: info space:collapse '  ' → ' '",
+        "<stdin>:2:1: warning repeated-word 'The the': the word 'The' twice in a row",
+        "<stdin>:2:9: error name:Lachin 'Latchine' → 'Lachin'",
+    ]
+    assert result.stderr == ("corpus-tools: 4 finding(s) (2 error, 1 warning, 1 info) in 1 file(s),"
+                             " 2 line(s)\n")
+
+
+def test_json_format_parses(invoke):
+    lines = [json.loads(line) for line in check(invoke, "--format", "json").stdout.splitlines()]
+    assert lines[0] == {"path": "<stdin>", "line": 1, "column": 8, "end_column": 10, "field": None,
+                        "rule": "encoding:mojibake", "kind": "fix", "severity": "error",
+                        "message": "'Ã©' → 'é'", "text": "Ã©", "fix": "é"}
+    assert lines[2]["fix"] is None and lines[2]["kind"] == "finding"
+
+
+def test_github_format(invoke):
+    out = check(invoke, "--format", "github").stdout.splitlines()
+    assert out[0] == ("::error file=<stdin>,line=1,col=8,endColumn=10,"
+                      "title=encoding%3Amojibake::'Ã©' → 'é'")
+    assert out[1].startswith("::notice file=<stdin>,line=1,col=10")
+    assert out[2].startswith("::warning ")
+
+
+def _sarif_subset(log):
+    """The parts of SARIF 2.1.0 code scanning reads, checked without the schema."""
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-schema-2.1.0.json")
+    (run,) = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert run["tool"]["driver"]["name"] == "corpus-tools"
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note")
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+        assert region["endColumn"] >= region["startColumn"]
+    for rule in rules:
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+        assert rule["fullDescription"]["text"]
+
+
+def test_sarif_format_subset(invoke):
+    log = json.loads(check(invoke, "--format", "sarif").stdout)
+    _sarif_subset(log)
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == [
+        "encoding:mojibake", "space:collapse", "repeated-word", "name:Lachin"]
+
+
+@pytest.mark.skipif(not SCHEMA.exists(), reason="needs ../shared/data/sarif")
+def test_sarif_format_is_valid_against_the_schema(invoke):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text())
+    log = json.loads(check(invoke, "--format", "sarif").stdout)
+    jsonschema.validate(log, schema)
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "data", "code"),
+    [
+        ("warning", DAMAGED, 1), ("error", DAMAGED, 1), ("never", DAMAGED, 0),
+        ("warning", b"The the road.\n", 1), ("error", b"The the road.\n", 0),
+        ("warning", b"A road.  \n", 0), ("info", b"A road.  \n", 1),
+        ("info", CLEAN, 0),
+    ],
+)
+def test_exit_codes_follow_fail_on(invoke, fail_on, data, code):
+    assert check(invoke, "--fail-on", fail_on, data=data).exit_code == code
+
+
+@pytest.mark.parametrize(
+    ("args", "rules"),
+    [
+        (["--select", "name:"], ["name:Lachin"]),
+        (["--select", "name,encoding:mojibake"], ["encoding:mojibake", "name:Lachin"]),
+        (["--ignore", "space:,repeated-word"], ["encoding:mojibake", "name:Lachin"]),
+        (["--max-findings", "2"], ["encoding:mojibake", "space:collapse"]),
+    ],
+)
+def test_select_ignore_and_max_findings(invoke, args, rules):
+    result = check(invoke, "--format", "json", *args)
+    assert [json.loads(line)["rule"] for line in result.stdout.splitlines()] == rules
+    if "--max-findings" in args:
+        assert "stopped early at --max-findings" in result.stderr
+
+
+def test_statistics_prints_counts_only(invoke):
+    result = check(invoke, "--statistics")
+    assert "       1  error    encoding:mojibake" in result.stdout.splitlines()
+    assert "<stdin>:1" not in result.stdout
+
+
+def test_folders_are_walked_for_the_globs(invoke, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_bytes(b"the the\n")
+    (tmp_path / "a" / "y.md").write_bytes(b"the the\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "z.txt").write_bytes(b"the the\n")
+    result = invoke(["check", str(tmp_path)])
+    assert result.stdout.startswith(f"{tmp_path / 'a' / 'x.txt'}:1:1: warning repeated-word")
+    assert "in 1 file(s)" in result.stderr
+    assert "in 2 file(s)" in invoke(["check", "--glob", "*.md", "--glob", "*.txt",
+                                     str(tmp_path)]).stderr
+
+
+def test_configuration_file_and_command_line_precedence(invoke, tmp_path):
+    (tmp_path / "corpus-tools.toml").write_text(
+        'select = ["name:"]\nfail-on = "never"\n[per-path-ignores]\n"legacy/*" = ["name:"]\n')
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / "old.txt").write_bytes(DAMAGED)
+    (tmp_path / "new.txt").write_bytes(DAMAGED)
+    result = invoke(["check", "legacy", "new.txt"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["new.txt:2:9: error name:Lachin 'Latchine' → 'Lachin'"]
+    assert invoke(["check", "--fail-on", "error", "new.txt"]).exit_code == 1
+    assert invoke(["check", "--isolated", "new.txt"]).stdout.count("\n") == 4
+
+
+def test_pyproject_table_is_found_from_a_subfolder(invoke, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.corpus-tools]\nignore = ["space:"]\n')
+    (tmp_path / "sub").mkdir()
+    os.chdir(tmp_path / "sub")
+    assert "space:collapse" not in invoke(["check"], input=DAMAGED).stdout
+
+
+def test_unknown_configuration_keys_are_errors_with_a_did_you_mean(invoke, tmp_path):
+    (tmp_path / "corpus-tools.toml").write_text('fail_on = "error"\n')
+    result = check(invoke)
+    assert result.exit_code == 2
+    assert "unknown key 'fail_on' in the file; did you mean 'fail-on'?" in result.stderr
+
+
+def test_baseline_accepts_known_findings_by_content(invoke, tmp_path):
+    corpus = tmp_path / "c.txt"
+    corpus.write_bytes(DAMAGED)
+    baseline = tmp_path / "baseline.json"
+    written = invoke(["check", "--write-baseline", str(baseline), str(corpus)])
+    assert written.exit_code == 0 and "recorded 4 finding(s)" in written.stderr
+    # Lines added above: the same findings on other line numbers are still accepted.
+    corpus.write_bytes(b"A new first line.\n" + DAMAGED)
+    accepted = invoke(["check", "--baseline", str(baseline), str(corpus)])
+    assert accepted.exit_code == 0 and accepted.stdout == ""
+    assert "4 accepted by the baseline; 0 baseline entr(ies) no longer match" in accepted.stderr
+    # A new finding fails; a fixed one leaves a stale entry.
+    corpus.write_bytes(DAMAGED.replace("cafÃ©  is".encode(), "café is".encode()) + b"a a\n")
+    result = invoke(["check", "--baseline", str(baseline), str(corpus)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [f"{corpus}:3:1: warning repeated-word 'a a': the word "
+                                          f"'a' twice in a row"]
+    assert "2 accepted by the baseline; 2 baseline entr(ies) no longer match" in result.stderr
+
+
+def test_explain(invoke):
+    result = invoke(["check", "--explain", "unbalanced-quotes"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("unbalanced-quotes (unbalanced-quotes): severity warning")
+
+
+def test_check_never_changes_a_file(invoke, tmp_path):
+    corpus = tmp_path / "c.txt"
+    corpus.write_bytes(DAMAGED)
+    invoke(["check", str(corpus)])
+    assert corpus.read_bytes() == DAMAGED
+
+
+def test_unreadable_input_is_exit_2(invoke, tmp_path):
+    assert invoke(["check", str(tmp_path / "missing.txt")]).exit_code == 2
+    assert invoke(["check", "--jsonl"], input=b"not json\n").exit_code == 2
+
+
+def _apply(line: str, findings: list[dict]) -> str:
+    out, last = [], 0
+    for finding in sorted((f for f in findings if f["kind"] == "fix"), key=lambda f: f["column"]):
+        assert line[finding["column"] - 1: finding["end_column"] - 1] == finding["text"]
+        out += [line[last: finding["column"] - 1], finding["fix"]]
+        last = finding["end_column"] - 1
+    return "".join([*out, line[last:]])
+
+
+def _consistent(invoke, data: bytes, args=()):
+    cleaned = invoke(["clean", *args], input=data).stdout.split("\n")
+    found = [json.loads(line) for line in
+             invoke(["check", "--format", "json", *args], input=data).stdout.splitlines()]
+    for number, (before, after) in enumerate(zip(data.decode().split("\n"), cleaned,
+                                                 strict=True), 1):
+        on_line = [f for f in found if f["line"] == number]
+        assert _apply(before, on_line) == after, number
+
+
+@pytest.mark.parametrize("name", ["news-sample.txt", "mixed-scripts.txt", "mojibake.txt"])
+def test_fix_findings_give_what_clean_writes_on_every_fixture(invoke, fixtures_dir, name):
+    _consistent(invoke, (fixtures_dir / name).read_bytes())
+
+
+_DAMAGE = st.sampled_from(["The ", "cafÃ©", "  ", "Latchine", "Аzerbaijan", " road. TO DO.",
+                           "\u00a0", "x", "\u200b", "&amp;", "“", "Baku\u055bs", "end  ", "é"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_DAMAGE, max_size=8).map("".join), min_size=1, max_size=4))
+def test_fix_findings_are_consistent_on_generated_damage(invoke, lines):
+    _consistent(invoke, ("\n".join(lines) + "\n").encode(), ["--lang", "en"])
+
+
+def test_the_readme_ci_commands(invoke, fixtures_dir, tmp_path):
+    """What the README's CI section runs: the damaged sample fails, its cleaned form passes."""
+    damaged = fixtures_dir / "news-sample.txt"
+    assert invoke(["check", "--format", "github", str(damaged)]).exit_code == 1
+    cleaned = tmp_path / "clean.txt"
+    invoke(["clean", str(damaged), "-o", str(cleaned)])
+    result = invoke(["check", "--fail-on", "error", str(cleaned)])
+    assert result.exit_code == 0, result.stdout
