@@ -13,6 +13,7 @@ from pathlib import Path
 import regex
 
 from corpus_tools.catalog import SEVERITIES
+from corpus_tools.language.codes import check_code
 from corpus_tools.rules.model import (
     APOSTROPHE,
     ArtifactRule,
@@ -111,7 +112,14 @@ class Where:
         ):
             self.error(line, key, f"in {what} must be a list of language codes like [\"en\", \"fr\"]")
             return None
-        return tuple(value)
+        codes = []
+        for code in value:
+            try:
+                codes.append(check_code(code, key))
+            except ValueError as error:
+                self.error(line, key, str(error).removeprefix(f"{key} ") + " (a rule with an "
+                           "unknown language would never apply)")
+        return tuple(codes)
 
     def examples(self, table: dict, table_line: int) -> tuple[Example, ...]:
         value = table.get("examples", [])
@@ -159,6 +167,10 @@ def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | No
         if not variant.strip():
             where.error(where.lines.find(variants_line, '""'), "variants",
                         "has an empty variant; remove the \"\" from the list")
+        elif "\t" in variant:
+            where.error(variants_line, "variants",
+                        f"variant {variant!r} holds a tab; write a space (a variant matches any "
+                        f"run of spaces anyway)")
         elif variant != variant.strip():
             where.error(variants_line, "variants", f"variant {variant!r} starts or ends with a space; remove it")
         elif variant == canonical:
@@ -238,10 +250,55 @@ def _compile_pattern(pattern: str, where: Where, line: int):
     try:
         return regex.compile(pattern, regex.VERSION1)
     except regex.error as error:
-        where.error(line, "pattern", f"does not compile: {error}; see the `regex` module's syntax")
+        where.error(line, "pattern", regex_problem(pattern, error))
     except RecursionError:
         where.error(line, "pattern", "is nested too deep to compile")
     return None
+
+
+def regex_problem(pattern: str, error) -> str:
+    """A pattern's compile error in words, with the column in the pattern.
+
+    >>> regex_problem("(TODO|FIXME", regex.error("missing )", "(TODO|FIXME", 11))
+    'a bracket ( opened at column 1 of the pattern is never closed; add the )'
+    """
+    message = error.msg if hasattr(error, "msg") else str(error)
+    position = getattr(error, "pos", None)
+    column = (position or 0) + 1
+    if message.startswith("missing )"):
+        opened = _unclosed_paren(pattern)
+        return (f"a bracket ( opened at column {opened} of the pattern is never closed; "
+                f"add the )")
+    if "unbalanced parenthesis" in message:
+        return f"the ) at column {column} of the pattern has no ( before it; remove it or write \\)"
+    if "unterminated character set" in message:
+        return f"a [ opened at column {column} of the pattern is never closed; add the ]"
+    if "nothing to repeat" in message or "multiple repeat" in message:
+        return (f"the * + ? or {{ at column {column} of the pattern has nothing before it to "
+                f"repeat; write \\* \\+ \\? for the character itself")
+    if "bad escape" in message:
+        return (f"the escape at column {column} of the pattern is not one the regex module "
+                f"knows; write \\\\ for a backslash")
+    return f"does not compile: {message} (column {column} of the pattern)"
+
+
+def _unclosed_paren(pattern: str) -> int:
+    stack, index, in_class = [], 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            stack.append(index + 1)
+        elif char == ")" and stack:
+            stack.pop()
+        index += 1
+    return stack[0] if stack else len(pattern)
 
 
 def template_problem(template: str, compiled) -> str | None:

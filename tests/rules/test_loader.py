@@ -32,7 +32,7 @@ def problems(tmp_path, text):
         ('[[name]]\ncanonical = "A"\nvariants = ["B", ""]\n', 3, "variants: has an empty variant"),
         ('[[name]]\ncanonical = "A"\nvariants = ["B"]\nfix = "maybe"\n', 4, "fix: must be"),
         ('[[name]]\ncanonical = "A"\nvariants = ["B"]\nlang = "english"\n', 4, "lang: in [[name]]"),
-        ('[[artifact]]\nid = "x"\npattern = "(unclosed"\n', 3, "pattern: does not compile"),
+        ('[[artifact]]\nid = "x"\npattern = "(unclosed"\n', 3, "pattern: a bracket ( opened"),
         ('[[artifact]]\npattern = "x"\n', 1, "id: missing"),
         ('[[names]]\ncanonical = "A"\n', 1, "names: unknown table; did you mean 'name'?"),
         ('[[punctuation]]\nid = "x"\nchar = "ab"\n', 3, "char: must be one character, not 2"),
