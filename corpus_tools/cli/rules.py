@@ -17,8 +17,16 @@ _no_defaults = click.option("--no-default-rules", is_flag=True,
                             help="Leave out the packaged default rules.")
 
 
-def _load(paths, no_default_rules):
-    return load_rules(paths, use_defaults=not no_default_rules)
+def _load(paths, no_default_rules, quiet: bool = False):
+    """Load, and say on stderr which files were read and what a later file replaced."""
+    rules = load_rules(paths, use_defaults=not no_default_rules)
+    if not quiet:
+        if not no_default_rules:
+            click.echo(f"packaged rules: {default_rules_path()}", err=True)
+        click.echo(f"loaded {len(rules.files)} file(s): {', '.join(rules.files)}", err=True)
+        for note in rules.notes:
+            click.echo(f"note: {note}", err=True)
+    return rules
 
 
 def _from_paths(rules, paths, no_default_rules):
@@ -107,6 +115,10 @@ def rules_test(paths, no_default_rules):
     for failure in failures:
         click.echo(failure.describe())
     click.echo(f"{count - len(failures)} passed, {len(failures)} failed")
+    if not count:
+        click.echo("no example ran: add examples = [{ text = \"...\", expect = \"...\" }] to "
+                   "your rules, so rules test can check them", err=True)
+        return 1
     return 1 if failures else 0
 
 

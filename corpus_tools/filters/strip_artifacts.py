@@ -61,7 +61,8 @@ class StripArtifacts(Filter):
                 continue
             pieces, last, edits = [], 0, []
             for match in matches:
-                replacement = match.expand(rule.replace)
+                replacement = (_literal_replacement(text, match) if rule.literal
+                               else match.expand(rule.replace))
                 pieces += [text[last : match.start()], replacement]
                 edits.append((match.start(), match.end(), len(replacement)))
                 changes.append(self._located(
@@ -95,3 +96,10 @@ class StripArtifacts(Filter):
         for position_map in maps:
             start, end = position_map.to_input(start), position_map.to_input(end, at_end=True)
         return replace(change, column=start + 1, end_column=end + 1)
+
+
+def _literal_replacement(text: str, match) -> str:
+    """A literal artifact goes with its spaces; one space stays only between two pieces of
+    text that a space separated (never a leading, trailing or double space)."""
+    spaced = bool(match.group("before") or match.group("after"))
+    return " " if spaced and match.start() > 0 and match.end() < len(text) else ""

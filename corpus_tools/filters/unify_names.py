@@ -73,7 +73,7 @@ class UnifyNames(Filter):
         self._automaton = ahocorasick.Automaton()
         keyed: dict[str, list[_Entry]] = {}
         for rule in rules:
-            forms = [(_VARIANT, v) for v in rule.variants]
+            forms = [(_VARIANT, v) for v in (*rule.variants, *rule.suggest)]
             forms += [(_CANONICAL, rule.canonical)] + [(_KEEP, k) for k in rule.keep]
             for kind, form in forms:
                 written = _collapse(form)
@@ -144,8 +144,13 @@ class UnifyNames(Filter):
                 if other is not None:
                     changes.append(foreign_span_finding(entry.rule, begin, before, other))
                     continue
+            kept = _kept_by_neighbour(text, begin, stop, entry.rule)
+            if kept:
+                changes.append(Change(entry.rule.id, begin + 1, before, None, kind="finding",
+                                      severity="info", message=f"left as written: {kept}"))
+                continue
             canonical = self._cased_canonical(entry, found, context.lang)
-            if entry.rule.fix == "suggest":
+            if entry.rule.fix == "suggest" or entry.written in entry.rule.suggest:
                 changes.append(Change(entry.rule.id, begin + 1, before, canonical, kind="suggestion",
                                       severity=entry.rule.severity, message=entry.rule.message))
                 continue
@@ -216,3 +221,22 @@ def _outside(undecided: list, candidates: list) -> list:
         seen.add((begin, stop))
         kept.append((begin, stop, rule))
     return kept
+
+
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}.'’-]+)[\s\u00a0]*$")
+_WORD_AFTER = regex.compile(r"^[\s\u00a0]*([\p{L}\p{M}'’-]+)")
+
+
+def _kept_by_neighbour(text: str, begin: int, stop: int, rule: NameRule) -> str:
+    """Why a rule's ``not_after``/``not_before`` words leave this match alone, or ""."""
+    if rule.not_after:
+        match = _WORD_BEFORE.search(text, 0, begin)
+        word = match.group(1).rstrip(".") if match else ""
+        if word and word.casefold() in {w.rstrip(".").casefold() for w in rule.not_after}:
+            return f"after {word!r} (not_after)"
+    if rule.not_before:
+        match = _WORD_AFTER.search(text[stop:stop + 80])
+        word = match.group(1) if match else ""
+        if word and word.casefold() in {w.casefold() for w in rule.not_before}:
+            return f"before {word!r} (not_before)"
+    return ""

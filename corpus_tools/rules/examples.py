@@ -13,8 +13,16 @@ class ExampleFailure:
     example: Example
     expected: str
     got: str
+    what: str = "text"  # "text": the output; "finds": what the rule reported
 
     def describe(self) -> str:
+        if self.what == "finds":
+            return (
+                f"{self.example.source}: {self.rule.id}: example failed\n"
+                f"    text:     {self.example.text!r}\n"
+                f"    finds:    {self.expected!r}\n"
+                f"    reported: {self.got!r}"
+            )
         return (
             f"{self.example.source}: {self.rule.id}: example failed\n"
             f"    text:     {self.example.text!r}\n"
@@ -26,11 +34,13 @@ class ExampleFailure:
 def run_examples(rules: RuleSet, only: list | None = None) -> tuple[int, list[ExampleFailure]]:
     """Run the examples of ``only`` (default: every rule) with all of ``rules`` loaded.
 
-    Each example runs in its rule's scope (its first language) through a
-    :class:`~corpus_tools.pipeline.Pipeline` of the step that reads its kind
-    (built from the whole rule set, so rules that interact are tested
-    together), with the same guards as ``clean``; an example is a document
-    of its own.
+    Each example runs in its own ``lang``, else its rule's first language,
+    through a :class:`~corpus_tools.pipeline.Pipeline` of the step that reads
+    its kind (built from the whole rule set, so rules that interact are
+    tested together), with the same guards as ``clean``; an example is a
+    document of its own.  A report-only rule's example says with ``finds``
+    the exact text the rule must report; without ``finds`` it must report
+    nothing.
     """
     from corpus_tools.pipeline import CleanConfig, Pipeline
     from corpus_tools.registry import RULE_KINDS
@@ -40,15 +50,28 @@ def run_examples(rules: RuleSet, only: list | None = None) -> tuple[int, list[Ex
     for rule in only if only is not None else rules.all_rules():
         if rule.kind not in RULE_KINDS:
             continue  # a kind no repairing step reads (repeat: read by check's detector)
-        lang = rule.lang[0] if rule.lang else None
-        key = (rule.kind, lang)
-        if key not in pipelines:
-            pipelines[key] = Pipeline([RULE_KINDS[rule.kind]], CleanConfig(lang=lang, rule_set=rules))
-        pipeline = pipelines[key]
         for example in rule.examples:
             count += 1
-            got = pipeline.clean(example.text, pipeline.record_facts(example.text)).text
+            lang = example.lang or (rule.lang[0] if rule.lang else None)
+            key = (rule.kind, lang)
+            if key not in pipelines:
+                pipelines[key] = Pipeline([RULE_KINDS[rule.kind]],
+                                          CleanConfig(lang=lang, rule_set=rules))
+            pipeline = pipelines[key]
+            result = pipeline.clean(example.text, pipeline.record_facts(example.text))
+            if _report_only(rule) or example.finds is not None:
+                reported = [c.before for c in result.changes if c.rule == rule.id]
+                wanted = [] if example.finds is None else [example.finds]
+                if reported != wanted:
+                    failures.append(ExampleFailure(rule, example, " | ".join(wanted) or "nothing",
+                                                   " | ".join(reported) or "nothing", "finds"))
+                continue
             expected = example.text if example.expect is None else example.expect
-            if got != expected:
-                failures.append(ExampleFailure(rule, example, expected, got))
+            if result.text != expected:
+                failures.append(ExampleFailure(rule, example, expected, result.text))
     return count, failures
+
+
+def _report_only(rule) -> bool:
+    return (rule.kind == "artifact" and rule.replace is None) or \
+        (rule.kind == "name" and rule.fix == "suggest")

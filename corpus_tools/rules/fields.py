@@ -28,12 +28,12 @@ from corpus_tools.scripts import is_known_script, script_names
 
 FILE_FIELDS = {"description", "lang"}
 NAME_FIELDS = {"canonical", "variants", "lang", "ignore_case", "keep", "note", "examples", "fix",
-               "severity", "message"}
+               "severity", "message", "suggest", "not_after", "not_before"}
 ARTIFACT_FIELDS = {"id", "pattern", "replace", "message", "lang", "examples", "severity",
-                   "requires"}
+                   "requires", "text", "ignore_case"}
 PUNCTUATION_FIELDS = {"id", "char", "becomes", "next_to", "lang", "keep_lang", "note", "examples",
                       "severity", "message"}
-EXAMPLE_FIELDS = {"text", "expect"}
+EXAMPLE_FIELDS = {"text", "expect", "lang", "finds"}
 REPEAT_FIELDS = {"id", "words", "lang", "note"}
 TABLES = {
     "repeat": REPEAT_FIELDS,
@@ -53,13 +53,18 @@ def array_of_tables(data: dict, name: str, where: Where) -> list[dict]:
 class Where:
     """Collects problems, each naming file, line and field and how to mend it."""
 
-    def __init__(self, path: Path, lines: Lines, problems: list[str]):
+    def __init__(self, path: Path, lines: Lines, problems: list[str],
+                 warnings: list[str] | None = None):
         self.path = path
         self.lines = lines
         self.problems = problems
+        self.warnings = warnings if warnings is not None else []
 
     def error(self, line: int, field: str, message: str) -> None:
         self.problems.append(f"{self.path}:{line}: {field}: {message}")
+
+    def warn(self, line: int, field: str, message: str) -> None:
+        self.warnings.append(f"{self.path}:{line}: {field}: {message}")
 
     def unknown(self, key: str, known: set[str], line: int, what: str) -> None:
         close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
@@ -128,24 +133,66 @@ class Where:
             self.error(line, "examples", "must be a list: examples = [{ text = \"...\", expect = \"...\" }]")
             return ()
         examples = []
+        search_from = line
         for item in value:
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 self.error(line, "examples", "each example needs text = \"...\" (and expect = \"...\" when it should change)")
                 continue
+            # Each example is looked for after the one before, so alike examples get their own line.
+            example_line = self.lines.find(search_from, _toml_repr_hint(item["text"]))
+            search_from = example_line + 1 if example_line >= search_from else search_from
             for key in item:
                 if key not in EXAMPLE_FIELDS:
-                    self.unknown(key, EXAMPLE_FIELDS, line, "field in an example")
-            expect = item.get("expect")
-            if expect is not None and not isinstance(expect, str):
-                self.error(line, "examples", "expect must be text in quotes")
+                    self.unknown(key, EXAMPLE_FIELDS, example_line, "field in an example")
+            expect, finds, lang = item.get("expect"), item.get("finds"), item.get("lang")
+            if any(v is not None and not isinstance(v, str) for v in (expect, finds, lang)):
+                self.error(example_line, "examples", "expect, finds and lang must be text in quotes")
                 continue
-            example_line = self.lines.find(line, _toml_repr_hint(item["text"]))
-            examples.append(Example(item["text"], expect, Source(str(self.path), example_line)))
+            if lang is not None:
+                try:
+                    lang = check_code(lang, "lang")
+                except ValueError as error:
+                    self.error(example_line, "examples", str(error))
+                    continue
+            examples.append(Example(item["text"], expect, Source(str(self.path), example_line),
+                                    lang, finds))
         return tuple(examples)
 
 
 def _toml_repr_hint(text: str) -> str:
     return text[:20] if text and '"' not in text[:20] and "\\" not in text[:20] else ""
+
+
+_PUNCTUATION_SPACING = re.compile(r"\s*([,;:/()])\s*")
+
+
+def expand_keep(phrases: list[str], variants: list[str], canonical: str) -> list[str]:
+    """Keep phrases with ``{variant}`` and ``{canonical}`` filled in, each also in the
+    spacings around punctuation that text uses (``Odessa,Texas``, ``Odessa , Texas``).
+
+    >>> forms = expand_keep(["(formerly {variant})"], ["Kiev"], "Kyiv")
+    >>> forms[0], "( formerly Kiev )" in forms
+    ('(formerly Kiev)', True)
+    >>> sorted(expand_keep(["Odessa, Texas"], ["Odessa"], "Odesa"))
+    ['Odessa , Texas', 'Odessa ,Texas', 'Odessa, Texas', 'Odessa,Texas']
+    """
+    filled: list[str] = []
+    for phrase in phrases:
+        forms = [phrase]
+        if "{variant}" in phrase:
+            forms = [form.replace("{variant}", v) for form in forms for v in variants]
+        forms = [form.replace("{canonical}", canonical) for form in forms]
+        for form in forms:
+            pieces = _PUNCTUATION_SPACING.split(form)
+            spaced = [""]
+            for index, piece in enumerate(pieces):
+                if index % 2 == 0:
+                    spaced = [s + piece for s in spaced]
+                else:  # a punctuation mark: with or without a space on each side
+                    spaced = [s + left + piece + right for s in spaced
+                              for left in ("", " ") for right in ("", " ")]
+            filled += [s.strip() for s in spaced]
+    return list(dict.fromkeys(filled))
 
 
 def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | None:
@@ -175,10 +222,35 @@ def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | No
             where.error(variants_line, "variants", f"variant {variant!r} starts or ends with a space; remove it")
         elif variant == canonical:
             where.error(variants_line, "variants", f"lists the canonical form {variant!r} itself; remove it")
+    lists = {}
+    for key in ("suggest", "not_after", "not_before"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            where.error(where.lines.field(line, key), key, "must be a list of texts in quotes")
+            value = []
+        lists[key] = tuple(v.strip() for v in value)
+    for spelling in lists["suggest"]:
+        if spelling in variants or spelling == canonical:
+            where.error(where.lines.field(line, "suggest"), "suggest",
+                        f"{spelling!r} is also a variant or the canonical form; list it once")
     keep = entry.get("keep", [])
     if not isinstance(keep, list) or not all(isinstance(k, str) and k.strip() for k in keep):
         where.error(where.lines.field(line, "keep"), "keep", "must be a list of phrases in quotes")
         keep = []
+    keep = expand_keep(keep, [v for v in [*variants, *lists["suggest"]] if isinstance(v, str)],
+                       canonical or "")
+    for phrase in entry.get("keep", []) if isinstance(entry.get("keep"), list) else []:
+        if "{variant}" in str(phrase):
+            continue
+        if not any(v.casefold() in str(phrase).casefold() for v in variants if isinstance(v, str)):
+            where.warn(where.lines.find(where.lines.field(line, "keep"), phrase), "keep",
+                       f"the phrase {phrase!r} holds none of the rule's variants, so it "
+                       f"protects nothing; add the variant it should keep")
+    seen: set[str] = set()
+    for variant in variants:
+        if isinstance(variant, str) and variant in seen:
+            where.warn(variants_line, "variants", f"{variant!r} is listed twice; remove one")
+        seen.add(variant)
     ignore_case = entry.get("ignore_case", False)
     if not isinstance(ignore_case, bool):
         where.error(where.lines.field(line, "ignore_case"), "ignore_case", "must be true or false (no quotes)")
@@ -196,7 +268,8 @@ def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | No
         canonical=canonical, variants=tuple(dict.fromkeys(variants)),
         source=Source(str(where.path), line), lang=lang, ignore_case=ignore_case,
         keep=tuple(keep), fix=fix, note=note, examples=examples, severity=severity,
-        message=message,
+        message=message, suggest=lists["suggest"], not_after=lists["not_after"],
+        not_before=lists["not_before"],
     )
 
 
@@ -205,7 +278,24 @@ def artifact_rule(entry: dict, index: int, file_lang, where: Where) -> ArtifactR
     before = len(where.problems)
     where.check_fields(entry, ARTIFACT_FIELDS, line, "[[artifact]]")
     rule_id = where.rule_id(entry, line)
-    pattern = where.string(entry, "pattern", line, required=True)
+    literal = where.string(entry, "text", line)
+    ignore_case = entry.get("ignore_case", False)
+    if not isinstance(ignore_case, bool):
+        where.error(where.lines.field(line, "ignore_case"), "ignore_case",
+                    "must be true or false (no quotes)")
+    if literal is not None:
+        if "pattern" in entry:
+            where.error(where.lines.field(line, "text"), "text",
+                        "give text (the words as written) or pattern (a regex), not both")
+        if not literal.strip():
+            where.error(where.lines.field(line, "text"), "text", "is empty")
+        pattern = literal_pattern(literal, ignore_case is True)
+        entry = {**entry, "replace": entry.get("replace", "")}
+    else:
+        pattern = where.string(entry, "pattern", line)
+        if pattern is None:
+            where.error(line, "pattern", "missing; add text = \"...\" (the words to remove, as "
+                        "written) or pattern = '\''...'\'' (a regex)")
     compiled = None
     if pattern is not None:
         if not pattern:
@@ -233,8 +323,25 @@ def artifact_rule(entry: dict, index: int, file_lang, where: Where) -> ArtifactR
     return ArtifactRule(
         rule_id=rule_id, pattern=pattern, source=Source(str(where.path), line), replace=replace,
         message=message, lang=lang, examples=examples, compiled=compiled, severity=severity,
-        requires=tuple(requires),
+        requires=tuple(requires), literal=literal is not None,
     )
+
+
+def literal_pattern(text: str, ignore_case: bool) -> str:
+    """A regex that finds ``text`` as written (any run of spaces for its spaces), with the
+    spaces around it, so removing it can leave exactly one.
+
+    >>> import regex
+    >>> [m.group() for m in regex.finditer(literal_pattern("(photo: AFP)", True), "a (PHOTO:  afp) b")]
+    [' (PHOTO:  afp) ']
+    """
+    words = [regex.escape(word, special_only=True) for word in text.split()]
+    body = SPACES_PLUS.join(words)
+    return ("(?i)" if ignore_case else "") + f"(?P<before>{SPACES}*){body}(?P<after>{SPACES}*)"
+
+
+SPACES = "[ \\t\\u00a0]"
+SPACES_PLUS = SPACES + "+"
 
 
 # Recursion ((?R), (?1), (?&name), (?P>name)) can run without bound on one line.

@@ -50,9 +50,20 @@ def default_rules_path() -> Path:
 
 
 def rule_files(path: Path) -> list[Path]:
+    """The rule files of a layer: a .toml file, or a folder's *.toml; anything else is an error,
+    so a folder of misnamed files never loads nothing in silence."""
     if path.is_dir():
-        return sorted(p for p in path.rglob("*.toml") if p.is_file())
+        found = sorted(p for p in path.rglob("*.toml") if p.is_file())
+        if not found:
+            others = sorted(p.name for p in path.rglob("*") if p.is_file())[:5]
+            what = f"found only: {', '.join(others)}" if others else "the folder is empty"
+            raise RuleFileError([f"{path}: no rule file (*.toml) in this folder ({what}); "
+                                 f"a rule file's name must end in .toml"])
+        return found
     if path.is_file():
+        if path.suffix != ".toml":
+            raise RuleFileError([f"{path}: a rule file's name must end in .toml; rename it "
+                                 f"{path.name.split('.')[0]}.toml"])
         return [path]
     raise RuleFileError([f"{path}: no such rule file or folder"])
 
@@ -76,6 +87,7 @@ def load_layer(layer: Path) -> RuleSet:
     rules = RuleSet()
     for path in rule_files(layer):
         file_rules = _load_file(path, problems)
+        rules.files.append(str(path))
         rules.names += file_rules.names
         rules.repeats += file_rules.repeats
         rules.artifacts += file_rules.artifacts
@@ -112,6 +124,7 @@ def _merge(merged: RuleSet, layer: RuleSet) -> None:
         merged, merged.repeats, layer.repeats, lambda rule: rule.rule_id, "repeat"
     )
     merged.warnings += layer.warnings
+    merged.files += layer.files
 
 
 def _replace_by_key(merged: RuleSet, old_rules: list, new_rules: list, key, what: str) -> list:
@@ -134,7 +147,7 @@ def _load_file(path: Path, problems: list[str]) -> RuleSet:
     if data is None:
         return rules
     lines = Lines(text)
-    where = Where(path, lines, problems)
+    where = Where(path, lines, problems, rules.warnings)
 
     for key in data:
         if key not in TABLES:

@@ -22,6 +22,8 @@ class Example:
     text: str
     expect: str | None  # None: the text must come out unchanged
     source: Source
+    lang: str | None = None  # run as this language (default: the rule's first)
+    finds: str | None = None  # a report-only rule: the exact text it must report
 
 
 class _Scoped:
@@ -59,6 +61,9 @@ class NameRule(_Scoped):
     examples: tuple[Example, ...] = ()
     severity: str | None = None  # None: the catalog's default for name:*
     message: str | None = None
+    suggest: tuple[str, ...] = ()  # spellings only reported, with the canonical as suggestion
+    not_after: tuple[str, ...] = ()  # words that, right before a variant, leave it alone
+    not_before: tuple[str, ...] = ()  # words that, right after a variant, leave it alone
 
     @property
     def id(self) -> str:
@@ -71,8 +76,12 @@ class NameRule(_Scoped):
     def summary(self) -> dict[str, Any]:
         return {
             "id": self.id, "kind": "name", "canonical": self.canonical,
-            "variants": list(self.variants), "lang": list(self.lang) if self.lang else None,
-            "fix": self.fix, "file": self.source.file, "line": self.source.line,
+            "variants": list(self.variants), "suggest": list(self.suggest),
+            "lang": list(self.lang) if self.lang else None, "fix": self.fix,
+            "treatment": "suggest" if self.fix == "suggest" else "replace",
+            "keep": list(self.keep), "not_after": list(self.not_after),
+            "not_before": list(self.not_before), "examples": len(self.examples),
+            "file": self.source.file, "line": self.source.line,
         }
 
 
@@ -90,6 +99,7 @@ class ArtifactRule(_Scoped):
     compiled: Any = field(default=None, compare=False, repr=False)
     severity: str | None = None  # None: the catalog's default for artifact:*
     requires: tuple[str, ...] = ()  # the pattern runs only on lines holding one of these
+    literal: bool = False  # written as text = "...": removed with exactly one adjoining space
 
     def may_match(self, text: str) -> bool:
         return not self.requires or any(literal in text for literal in self.requires)
@@ -200,7 +210,8 @@ class RuleSet:
     punctuation: list[PunctuationRule] = field(default_factory=list)
     repeats: list[RepeatRule] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what --verbose tells: replacements
+    notes: list[str] = field(default_factory=list)  # what a later layer replaced
+    files: list[str] = field(default_factory=list)  # every rule file loaded, in order
 
     def all_rules(self) -> list[NameRule | ArtifactRule | PunctuationRule | RepeatRule]:
         return [*self.names, *self.artifacts, *self.punctuation, *self.repeats]
