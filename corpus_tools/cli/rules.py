@@ -11,6 +11,8 @@ from corpus_tools.catalog import CATALOG, UnknownRuleError, entry_of
 from corpus_tools.cli import cli
 from corpus_tools.rules.examples import run_examples
 from corpus_tools.rules.loader import RuleFileError, default_rules_path, load_rules
+from corpus_tools.rules.starter import STARTER_FILES
+from corpus_tools.rules.writer import export_csv, import_csv, rules_toml
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 _no_defaults = click.option("--no-default-rules", is_flag=True,
@@ -50,7 +52,7 @@ def _detail(item: dict) -> str:
     if item["kind"] == "name":
         return ", ".join(item["variants"])
     if item["kind"] == "artifact":
-        return item["pattern"]
+        return f"text: {item['text']}" if item.get("text") else item["pattern"]
     if item["kind"] == "repeat":
         return ", ".join(item["words"])
     return f"{item['char']} ({item['codepoint']}) -> {item['becomes']} next to {', '.join(item['next_to'])}"
@@ -128,7 +130,7 @@ def rules_test(paths, no_default_rules):
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 def rules_list(paths, no_default_rules, output_format):
-    """List every loaded rule with its scope, source file and line.
+    """List every loaded rule: treatment, scope, keep phrases, examples, layer, file and line.
 
     \b
     Examples:
@@ -136,15 +138,96 @@ def rules_list(paths, no_default_rules, output_format):
       corpus-tools rules list --format json my-rules/ | jq .
     """
     rules = _load(paths, no_default_rules)
-    summaries = [rule.summary() for rule in rules.all_rules()]
+    packaged = default_rules_path().resolve()
+    summaries = []
+    for rule in rules.all_rules():
+        item = rule.summary()
+        item["layer"] = ("packaged" if Path(rule.source.file).resolve().is_relative_to(packaged)
+                         else "yours")
+        item.setdefault("treatment", "replace" if getattr(rule, "replace", "") is not None
+                        else "report")
+        item["examples"] = len(getattr(rule, "examples", ()))
+        summaries.append(item)
     if output_format == "json":
         click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
         return 0
     width = max((len(item["id"]) for item in summaries), default=0)
+    click.echo(f"{'id':<{width}} {'treatment':<9} {'scope':<8} {'keep':>4} {'ex.':>3} "
+               f"{'layer':<8} where  spellings or pattern")
     for item in summaries:
         scope = ",".join(item["lang"]) if item["lang"] else "all"
-        detail = _detail(item)
-        click.echo(f"{item['id']:<{width}} {scope:<8} {item['file']}:{item['line']}  {detail}")
+        keep = len(item.get("keep", ()))
+        click.echo(f"{item['id']:<{width}} {item['treatment']:<9} {scope:<8} {keep:>4} "
+                   f"{item['examples']:>3} {item['layer']:<8} {item['file']}:{item['line']}  "
+                   f"{_detail(item)}")
+    return 0
+
+
+@rules_group.command("init")
+@click.argument("folder", type=click.Path(file_okay=False))
+def rules_init(folder):
+    """Start a rule folder of your own: a names file and an artifacts file, one worked rule each.
+
+    Then edit them, and use them with --rules FOLDER.
+
+    \b
+    Examples:
+      corpus-tools rules init my-rules
+      corpus-tools rules test --no-default-rules my-rules
+      corpus-tools clean --rules my-rules corpus.txt
+    """
+    target = Path(folder)
+    if target.exists() and any(target.iterdir()):
+        raise click.UsageError(f"{folder} already holds files; give a new or empty folder")
+    target.mkdir(parents=True, exist_ok=True)
+    for name, text in STARTER_FILES.items():
+        (target / name).write_text(text, encoding="utf-8")
+    click.echo(f"wrote {', '.join(str(target / name) for name in STARTER_FILES)}")
+    click.echo(f"next: corpus-tools rules test --no-default-rules {folder}")
+    return 0
+
+
+@rules_group.command("export")
+@_paths
+@_no_defaults
+@click.option("--format", "output_format", type=click.Choice(["csv"]), default="csv",
+              show_default=True)
+@click.option("--no-source", is_flag=True, help="Leave out the file and line columns.")
+def rules_export(paths, no_default_rules, output_format, no_source):
+    """Write name rules as CSV for a spreadsheet (one row per spelling).
+
+    Columns: kind, canonical, variant, treatment, lang, keep, note, example,
+    expect, file, line.  Only name rules are exported.
+
+    \b
+    Examples:
+      corpus-tools rules export --no-default-rules my-rules > names.csv
+    """
+    rules = _load(paths, no_default_rules, quiet=True)
+    chosen = [rule for rule in _from_paths(rules, paths, no_default_rules) if rule.kind == "name"]
+    click.echo(export_csv(chosen, with_source=not no_source), nl=False)
+    return 0
+
+
+@rules_group.command("import")
+@click.argument("csv_file", type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--output", required=True, metavar="FILE.toml",
+              help="The rule file to write (refused if it exists).")
+def rules_import(csv_file, output):
+    """Turn a spreadsheet's CSV (as rules export writes it) into a rule file.
+
+    \b
+    Examples:
+      corpus-tools rules import names.csv -o my-rules/names.toml
+    """
+    if Path(output).exists():
+        raise click.UsageError(f"{output} exists; give a new file name")
+    text = Path(csv_file).read_text(encoding="utf-8-sig")
+    imported = import_csv(text, csv_file)
+    Path(output).write_text(rules_toml(imported, f"imported from {Path(csv_file).name}"),
+                            encoding="utf-8")
+    load_rules([output], use_defaults=False)  # what was written must load
+    click.echo(f"wrote {len(imported)} name rule(s) to {output}")
     return 0
 
 

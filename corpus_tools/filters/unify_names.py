@@ -230,10 +230,18 @@ _WORD_AFTER = regex.compile(r"^[\s\u00a0]*([\p{L}\p{M}'’-]+)")
 def _kept_by_neighbour(text: str, begin: int, stop: int, rule: NameRule) -> str:
     """Why a rule's ``not_after``/``not_before`` words leave this match alone, or ""."""
     if rule.not_after:
-        match = _WORD_BEFORE.search(text, 0, begin)
-        word = match.group(1).rstrip(".") if match else ""
-        if word and word.casefold() in {w.rstrip(".").casefold() for w in rule.not_after}:
-            return f"after {word!r} (not_after)"
+        listed = {w.rstrip(".").casefold() for w in rule.not_after}
+        end = begin
+        for _ in range(2):  # "Colonel Kiev", or "Colonel Sergei Kiev": a title, then a name
+            match = _WORD_BEFORE.search(text, 0, end)
+            word = match.group(1).rstrip(".") if match else ""
+            if not word:
+                break
+            if word.casefold() in listed:
+                return f"after {word!r} (not_after)"
+            if not word[0].isupper():
+                break
+            end = match.start()
     if rule.not_before:
         match = _WORD_AFTER.search(text[stop:stop + 80])
         word = match.group(1) if match else ""

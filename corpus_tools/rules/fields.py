@@ -237,6 +237,7 @@ def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | No
     if not isinstance(keep, list) or not all(isinstance(k, str) and k.strip() for k in keep):
         where.error(where.lines.field(line, "keep"), "keep", "must be a list of phrases in quotes")
         keep = []
+    keep_written = tuple(keep)
     keep = expand_keep(keep, [v for v in [*variants, *lists["suggest"]] if isinstance(v, str)],
                        canonical or "")
     for phrase in entry.get("keep", []) if isinstance(entry.get("keep"), list) else []:
@@ -269,7 +270,7 @@ def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | No
         source=Source(str(where.path), line), lang=lang, ignore_case=ignore_case,
         keep=tuple(keep), fix=fix, note=note, examples=examples, severity=severity,
         message=message, suggest=lists["suggest"], not_after=lists["not_after"],
-        not_before=lists["not_before"],
+        not_before=lists["not_before"], keep_written=keep_written,
     )
 
 
@@ -323,7 +324,7 @@ def artifact_rule(entry: dict, index: int, file_lang, where: Where) -> ArtifactR
     return ArtifactRule(
         rule_id=rule_id, pattern=pattern, source=Source(str(where.path), line), replace=replace,
         message=message, lang=lang, examples=examples, compiled=compiled, severity=severity,
-        requires=tuple(requires), literal=literal is not None,
+        requires=tuple(requires), literal=literal is not None, text=literal,
     )
 
 

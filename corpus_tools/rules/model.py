@@ -64,6 +64,7 @@ class NameRule(_Scoped):
     suggest: tuple[str, ...] = ()  # spellings only reported, with the canonical as suggestion
     not_after: tuple[str, ...] = ()  # words that, right before a variant, leave it alone
     not_before: tuple[str, ...] = ()  # words that, right after a variant, leave it alone
+    keep_written: tuple[str, ...] = ()  # the keep phrases as written ({variant} and all)
 
     @property
     def id(self) -> str:
@@ -79,7 +80,7 @@ class NameRule(_Scoped):
             "variants": list(self.variants), "suggest": list(self.suggest),
             "lang": list(self.lang) if self.lang else None, "fix": self.fix,
             "treatment": "suggest" if self.fix == "suggest" else "replace",
-            "keep": list(self.keep), "not_after": list(self.not_after),
+            "keep": list(self.keep_written or self.keep), "not_after": list(self.not_after),
             "not_before": list(self.not_before), "examples": len(self.examples),
             "file": self.source.file, "line": self.source.line,
         }
@@ -100,6 +101,7 @@ class ArtifactRule(_Scoped):
     severity: str | None = None  # None: the catalog's default for artifact:*
     requires: tuple[str, ...] = ()  # the pattern runs only on lines holding one of these
     literal: bool = False  # written as text = "...": removed with exactly one adjoining space
+    text: str | None = None  # the literal as written
 
     def may_match(self, text: str) -> bool:
         return not self.requires or any(literal in text for literal in self.requires)
@@ -114,7 +116,8 @@ class ArtifactRule(_Scoped):
 
     def summary(self) -> dict[str, Any]:
         return {
-            "id": self.id, "kind": "artifact", "pattern": self.pattern,
+            "id": self.id, "kind": "artifact", "pattern": self.pattern, "text": self.text,
+            "treatment": "report" if self.replace is None else "replace",
             "replace": self.replace, "lang": list(self.lang) if self.lang else None,
             "file": self.source.file, "line": self.source.line,
         }

@@ -1,0 +1,250 @@
+"""Rule authoring a linguist can do alone (issue 14): start, no silent no-ops, examples,
+rules that say what she means, spreadsheets in and out."""
+
+import csv
+import io
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus_tools.rules.loader import RuleFileError, load_rules
+from corpus_tools.rules.model import Example, NameRule, Source
+from corpus_tools.rules.writer import CsvRuleError, export_csv, import_csv, rules_toml
+
+CITIES = '''
+[[name]]
+canonical = "Lviv"
+variants = ["Lvov"]
+suggest = ["Lemberg", "Lwów"]
+lang = ["en"]
+examples = [{ text = "in Lvov", expect = "in Lviv" }, { text = "old Lemberg", finds = "Lemberg" }]
+
+[[name]]
+canonical = "Odesa"
+variants = ["Odessa"]
+lang = ["en"]
+keep = ["Odessa, Texas"]
+examples = [{ text = "the port of Odessa", expect = "the port of Odesa" },
+            { text = "Odessa ,Texas" }]
+
+[[name]]
+canonical = "Kharkiv"
+variants = ["Kharkov"]
+lang = ["en"]
+examples = [{ text = "Kharkov", expect = "Kharkiv" }]
+'''
+
+SCENARIO = (
+    "The talks in Kiev resumed on Monday after a week of shelling near Kharkov.\n"
+    "Les négociations à Kiev ont repris lundi après une semaine de bombardements.\n"
+    "Colonel Sergei Kiev told reporters the convoy had left for Lvov and Odessa.\n"
+    "Kyiv (formerly Kiev) hosted the meeting, and the Kiev/Kyiv debate went on.\n"
+    "The delegation later flew from Odessa, Texas to Lemberg for a conference.\n"
+)
+EXPECTED = (
+    "The talks in Kyiv resumed on Monday after a week of shelling near Kharkiv.\n"
+    "Les négociations à Kiev ont repris lundi après une semaine de bombardements.\n"
+    "Colonel Sergei Kiev told reporters the convoy had left for Lviv and Odesa.\n"
+    "Kyiv (formerly Kiev) hosted the meeting, and the Kiev/Kyiv debate went on.\n"
+    "The delegation later flew from Odessa, Texas to Lemberg for a conference.\n"
+)
+
+
+def test_the_ukrainian_cities_scenario_from_rules_init(invoke, tmp_path):
+    folder = tmp_path / "my-rules"
+    assert invoke(["rules", "init", str(folder)]).exit_code == 0
+    with (folder / "names.toml").open("a", encoding="utf-8") as names:
+        names.write(CITIES)
+    checked = invoke(["rules", "check", "--strict", str(folder)])
+    assert checked.exit_code == 0, checked.stderr
+    assert "loaded 6 file(s)" in checked.stderr and "packaged rules:" in checked.stderr
+    tested = invoke(["rules", "test", str(folder)])
+    assert tested.exit_code == 0 and tested.stdout.endswith("14 passed, 0 failed\n"), tested.stdout
+    cleaned = invoke(["clean", "--rules", str(folder)], input=SCENARIO.encode())
+    assert cleaned.stdout == EXPECTED
+    report = invoke(["check", "--isolated", "--rules", str(folder), "--format", "json",
+                     "--select", "name:"], input=SCENARIO.encode())
+    findings = [json.loads(line) for line in report.stdout.splitlines()]
+    kept = [f for f in findings if f["line"] == 3 and f["text"] == "Kiev"]
+    assert kept and kept[0]["kind"] == "finding" and "not_after" in kept[0]["message"]
+    lemberg = [f for f in findings if f["text"] == "Lemberg"]
+    assert lemberg and lemberg[0]["kind"] == "suggestion" and lemberg[0]["fix"] == "Lviv"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"cities.toml.txt": CITIES}, "no rule file (*.toml) in this folder (found only: "
+                                      "cities.toml.txt)"),
+        ({}, "the folder is empty"),
+    ],
+)
+def test_a_folder_with_nothing_loadable_is_an_error(tmp_path, files, message):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    with pytest.raises(RuleFileError, match=message.replace("(", r"\(").replace(")", r"\)")
+                       .replace("*", r"\*")):
+        load_rules([tmp_path], use_defaults=False)
+
+
+def test_a_file_not_ending_in_toml_is_an_error(tmp_path):
+    path = tmp_path / "cities.toml.txt"
+    path.write_text(CITIES)
+    with pytest.raises(RuleFileError, match=r"a rule file's name must end in \.toml"):
+        load_rules([path], use_defaults=False)
+
+
+@pytest.mark.parametrize(
+    ("rule", "warning"),
+    [
+        ('keep = ["Kiev Street"]', None),
+        ('keep = ["Odessa Street"]', "the phrase 'Odessa Street' holds none of the rule's variants"),
+        ('variants = ["Kiev", "Kiev"]', "'Kiev' is listed twice"),
+    ],
+)
+def test_silent_no_ops_are_warnings(tmp_path, rule, warning):
+    base = '[[name]]\ncanonical = "Kyiv"\n' + ('variants = ["Kiev"]\n' if "variants" not in rule
+                                                 else "") + rule + "\n"
+    path = tmp_path / "x.toml"
+    path.write_text(base + 'examples = [{ text = "Kiev", expect = "Kyiv" }]\n')
+    warnings = load_rules([path], use_defaults=False).warnings
+    if warning is None:
+        assert warnings == []
+    else:
+        assert any(warning in w for w in warnings), warnings
+
+
+def test_rules_test_with_no_example_exits_1(invoke, tmp_path):
+    path = tmp_path / "x.toml"
+    path.write_text('[[name]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\n')
+    result = invoke(["rules", "test", "--no-default-rules", str(path)])
+    assert result.exit_code == 1 and "no example ran" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("example", "passes"),
+    [
+        ('{ text = "à Kiev", lang = "fr" }', True),  # run as French: the English rule is silent
+        ('{ text = "in Kiev", lang = "fr", expect = "in Kyiv" }', False),
+    ],
+)
+def test_an_example_may_carry_a_language(invoke, tmp_path, example, passes):
+    path = tmp_path / "x.toml"
+    path.write_text(f'[[name]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\nlang = ["en"]\n'
+                    f"examples = [{example}]\n")
+    assert invoke(["rules", "test", "--no-default-rules", str(path)]).exit_code == (0 if passes
+                                                                                   else 1)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "example", "passes", "reported"),
+    [
+        (r"\[Translator's note: [^\]]*\]", '{ text = "a [Translator\'s note: x] b", finds = '
+         '"[Translator\'s note: x]" }', True, None),
+        # A broken pattern (a character class: any one letter) no longer passes.
+        (r"[Translator's note]", '{ text = "a [Translator\'s note: x] b", finds = '
+         '"[Translator\'s note: x]" }', False, "a |   | T | r"),
+        (r"[Translator's note]", '{ text = "nothing here" }', False, "n | o | t"),
+    ],
+)
+def test_report_only_examples_say_what_they_find(invoke, tmp_path, pattern, example, passes,
+                                                 reported):
+    path = tmp_path / "x.toml"
+    path.write_text(f"[[artifact]]\nid = \"note\"\npattern = '''{pattern}'''\n"
+                    f"examples = [{example}]\n")
+    result = invoke(["rules", "test", "--no-default-rules", str(path)])
+    assert result.exit_code == (0 if passes else 1)
+    if reported:
+        assert "reported: " in result.stdout and reported in result.stdout
+
+
+def test_a_failing_example_is_named_at_its_own_line(invoke, tmp_path):
+    path = tmp_path / "x.toml"
+    path.write_text('[[name]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\nexamples = [\n'
+                    '  { text = "Kiev today", expect = "Kyiv today" },\n'
+                    '  { text = "Kiev today", expect = "Kiev today" },\n]\n')
+    result = invoke(["rules", "test", "--no-default-rules", str(path)])
+    assert result.stdout.startswith(f"{path}:6: name:Kyiv: example failed")
+
+
+def test_rules_list_shows_treatment_scope_keep_examples_and_layer(invoke, tmp_path):
+    path = tmp_path / "x.toml"
+    path.write_text(CITIES)
+    listed = json.loads(invoke(["rules", "list", "--format", "json", str(path)]).stdout)
+    lviv = next(item for item in listed if item["id"] == "name:Lviv")
+    assert (lviv["treatment"], lviv["lang"], lviv["suggest"], lviv["examples"], lviv["layer"]) == (
+        "replace", ["en"], ["Lemberg", "Lwów"], 2, "yours")
+    assert next(item for item in listed if item["id"] == "name:Lachin")["layer"] == "packaged"
+    table = invoke(["rules", "list", "--no-default-rules", str(path)]).stdout.splitlines()
+    assert table[0].split()[:6] == ["id", "treatment", "scope", "keep", "ex.", "layer"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("kind,canonical,variant,treatment\nname,,Kiev,replace\n", "row 2, column canonical"),
+        ("kind,canonical,variant,treatment\nname,Kyiv,Kiev,swap\n", "row 2, column treatment: "
+                                                                     "'swap': write replace"),
+        ("kind,canonical,variant,treatment,lang\nname,Kyiv,Kiev,replace,eng\n",
+         "row 2, column lang: lang 'eng' is not a language code we know; did you mean 'en'?"),
+        ("kind,canonical,variant\nname,Kyiv,Kiev\n", "missing column(s) treatment"),
+    ],
+)
+def test_import_errors_name_row_and_column(rows, message):
+    with pytest.raises(CsvRuleError, match=message.replace("(", r"\(").replace(")", r"\)")
+                       .replace("?", r"\?")):
+        import_csv(rows, "names.csv")
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzàéşəКиев", min_size=1, max_size=8).map(
+    str.capitalize)
+
+
+@st.composite
+def name_rules(draw):
+    count = draw(st.integers(min_value=1, max_value=3))
+    canonicals = draw(st.lists(_WORD, min_size=count, max_size=count, unique=True))
+    rules, used = [], set(canonicals)
+    for canonical in canonicals:
+        spellings = [w for w in draw(st.lists(_WORD, min_size=1, max_size=4, unique=True))
+                     if w not in used]
+        used.update(spellings)
+        if not spellings:
+            continue
+        split = draw(st.integers(min_value=1, max_value=len(spellings)))
+        examples = tuple(Example(f"in {v}", f"in {canonical}", Source("x", 1))
+                         for v in draw(st.lists(st.sampled_from(spellings[:split]), max_size=2)))
+        rules.append(NameRule(
+            canonical, tuple(spellings[:split]), Source("x", 1),
+            lang=draw(st.sampled_from([None, ("en",), ("en", "fr")])),
+            keep=tuple(f"{v} Street" for v in spellings[:1] if draw(st.booleans())),
+            note=draw(st.sampled_from(["", "a note, with a comma", 'a "quoted" note'])),
+            examples=examples, suggest=tuple(spellings[split:])))
+    return rules
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name_rules())
+def test_export_import_export_round_trips(tmp_path_factory, rules):
+    folder = tmp_path_factory.mktemp("rt")
+    first = folder / "a.toml"
+    first.write_text(rules_toml(rules))
+    exported = export_csv(load_rules([first], use_defaults=False).names, with_source=False)
+    second = folder / "b.toml"
+    second.write_text(rules_toml(import_csv(exported, "names.csv")))
+    again = export_csv(load_rules([second], use_defaults=False).names, with_source=False)
+    assert again == exported
+    assert next(csv.reader(io.StringIO(exported)))[0] == "kind"
+
+
+def test_import_writes_a_file_that_passes_check_and_test(invoke, tmp_path):
+    source = tmp_path / "x.toml"
+    source.write_text(CITIES)
+    table = invoke(["rules", "export", "--no-default-rules", str(source)]).stdout
+    (tmp_path / "names.csv").write_text(table)
+    out = tmp_path / "imported.toml"
+    assert invoke(["rules", "import", str(tmp_path / "names.csv"), "-o", str(out)]).exit_code == 0
+    assert invoke(["rules", "check", "--no-default-rules", "--strict", str(out)]).exit_code == 0
+    assert invoke(["rules", "test", "--no-default-rules", str(out)]).exit_code == 0
