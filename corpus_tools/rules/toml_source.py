@@ -152,12 +152,12 @@ def _outside_strings(line: str) -> str:
     return "".join(out)
 
 
-def _string_mistake(text: str) -> tuple[int, str] | None:
-    """Inside a list: two texts with no comma between them, or an apostrophe that closed a
-    '...' text early (the next character is a letter)."""
+def _tokens(text: str):
+    """The value tokens of a TOML text, skipping table headers and comments:
+    ``("string", line, char, triple, next_char)``, ``("open", line)``, ``("close", line)``,
+    ``("other", line)`` (a comma, an equals sign, a bare value)."""
     depth, index, line, length = 0, 0, 1, len(text)
     at_line_start = True
-    last_string_end: int | None = None  # the line a text of a list closed on, if nothing since
     while index < length:
         char = text[index]
         if char == "\n":
@@ -169,7 +169,7 @@ def _string_mistake(text: str) -> tuple[int, str] | None:
             index += 1
             continue
         if at_line_start and char == "[" and depth == 0:
-            end = text.find("\n", index)
+            end = text.find("\n", index)  # a table header, [x] or [[x]], not a value
             index = length if end == -1 else end
             continue
         at_line_start = False
@@ -178,9 +178,6 @@ def _string_mistake(text: str) -> tuple[int, str] | None:
             index = length if end == -1 else end
             continue
         if char in "\"'":
-            if depth and last_string_end is not None:
-                return last_string_end, ("two texts in a list with no comma between them; "
-                                         "add a comma after this one")
             start_line = line
             triple = text[index: index + 3] == char * 3
             quote = char * 3 if triple else char
@@ -194,63 +191,46 @@ def _string_mistake(text: str) -> tuple[int, str] | None:
                     index += 1
                 index += 1
             index += len(quote)
-            if char == "'" and not triple and index < length and text[index].isalpha():
-                return start_line, ("an apostrophe inside '...' ends the text early; write "
-                                    "this text between double quotes \"...\"")
-            last_string_end = start_line if depth else None
+            yield "string", start_line, char, triple, text[index: index + 1]
             continue
-        last_string_end = None
         if char in "[{":
             depth += 1
+            yield "open", line
         elif char in "]}" and depth:
             depth -= 1
+            yield "close", line
+        else:
+            yield "other", line
         index += 1
+
+
+def _string_mistake(text: str) -> tuple[int, str] | None:
+    """Inside a list: two texts with no comma between them, or an apostrophe that closed a
+    '...' text early (the next character is a letter)."""
+    depth, last_string_line = 0, None  # the line a list's text closed on, if nothing since
+    for token in _tokens(text):
+        if token[0] == "string":
+            _, line, char, triple, after = token
+            if depth and last_string_line is not None:
+                return last_string_line, ("two texts in a list with no comma between them; "
+                                          "add a comma after this one")
+            if char == "'" and not triple and after.isalpha():
+                return line, ("an apostrophe inside '...' ends the text early; write this "
+                              "text between double quotes \"...\"")
+            last_string_line = line if depth else None
+            continue
+        last_string_line = None
+        if token[0] != "other":
+            depth += 1 if token[0] == "open" else -1
     return None
 
 
 def _unclosed_construct_line(text: str) -> int | None:
     """The line of the first [ or { (in a value) that is never closed, ignoring strings and comments."""
     stack: list[int] = []
-    index, line, length = 0, 1, len(text)
-    at_line_start = True
-    while index < length:
-        char = text[index]
-        if char == "\n":
-            line += 1
-            at_line_start = True
-            index += 1
-            continue
-        if at_line_start and char in " \t":
-            index += 1
-            continue
-        if at_line_start and char == "[" and not stack:
-            # a table header, [x] or [[x]], not a value
-            end = text.find("\n", index)
-            index = length if end == -1 else end
-            at_line_start = False
-            continue
-        at_line_start = False
-        if char == "#":
-            end = text.find("\n", index)
-            index = length if end == -1 else end
-            continue
-        if char in "\"'":
-            triple = text[index : index + 3] == char * 3
-            quote = char * 3 if triple else char
-            index += len(quote)
-            while index < length and not text.startswith(quote, index):
-                if text[index] == "\n":
-                    if not triple:
-                        break
-                    line += 1
-                if text[index] == "\\" and char == '"':
-                    index += 1
-                index += 1
-            index += len(quote)
-            continue
-        if char in "[{":
-            stack.append(line)
-        elif char in "]}" and stack:
+    for token in _tokens(text):
+        if token[0] == "open":
+            stack.append(token[1])
+        elif token[0] == "close" and stack:
             stack.pop()
-        index += 1
     return stack[0] if stack else None
