@@ -26,6 +26,9 @@ class InputError(CorpusToolsError):
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
 
+    def __reduce__(self):  # raised in a worker process, re-raised in the main one
+        return (InputError, (self.path, self.line, self.message))
+
 
 class MissingExtraError(CorpusToolsError):
     """An optional dependency is needed for what was asked."""

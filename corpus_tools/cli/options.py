@@ -55,6 +55,8 @@ _STREAM_OPTIONS = [
     click.option("--stats", is_flag=True, help="Print counts per rule on stderr."),
     INPUT_OPTIONS["progress"],
     click.option("--lang", metavar="CODE", help="Language of the input (ISO 639-1, e.g. en)."),
+    click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
+                 help="Worker processes (0: every core); the output is the same bytes."),
 ]
 
 
@@ -135,6 +137,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
         stats=options["stats"],
         progress=options["progress"],
         on_bad_record=options["on_bad_record"],
+        jobs=options["jobs"],
     )
     lang = options["lang"]
     if lang is not None:
@@ -158,7 +161,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
 
 STREAM_OPTION_NAMES = (
     "files", "output", "in_place", "force_in_place", "jsonl", "field", "tsv", "columns", "on_bad_record",
-    "diff", "check", "report", "stats", "progress", "lang",
+    "diff", "check", "report", "stats", "progress", "lang", "jobs",
 )
 
 

@@ -15,6 +15,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Literal
 
+from corpus_tools.engine.local import CHUNK_BYTES, LocalPool, jobs_count
 from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
 from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.pipeline import Pipeline
@@ -46,6 +47,8 @@ class RunOptions:
     stats: bool = False
     progress: bool | None = None  # None: only when stderr is a terminal
     on_bad_record: Literal["error", "pass"] = "error"
+    jobs: int = 1  # worker processes (0: every core)
+    chunk_bytes: int = CHUNK_BYTES  # how much text one worker task holds, under -j
 
 
 def check_inputs(paths: Sequence[str]) -> None:
@@ -69,6 +72,7 @@ class Runner:
         self.options = options
         self.stderr = stderr or sys.stderr
         self.summary = RunSummary()
+        self.pool: LocalPool | None = None
 
     def run(self, paths: Sequence[str]) -> RunSummary:
         options = self.options
@@ -85,6 +89,10 @@ class Runner:
         check_outputs(paths, {"-o": options.output if written else None,
                               "--report": options.report})
         with ExitStack() as stack:
+            self.pool = None
+            if jobs_count(options.jobs) > 1:
+                self.pool = LocalPool(self.pipeline, jobs_count(options.jobs), options.chunk_bytes)
+                stack.callback(self.pool.close)
             sinks: list[Sink] = []
             if options.report:
                 raw = stack.enter_context(open_destination(options.report))
@@ -133,10 +141,15 @@ class Runner:
             head, lines = take_head(lines)
             facts = document_facts(pipeline, head, record_format)
             del head
-            units = with_paragraphs(pipeline, lines, record_format)
-            for result in clean_lines(pipeline, units, facts, label, record_format):
+            if self.pool is not None:
+                results = self.pool.clean(lines, facts, label, record_format,
+                                          self.options.on_bad_record)
+            else:
+                units = with_paragraphs(pipeline, lines, record_format)
+                results = clean_lines(pipeline, units, facts, label, record_format)
+            for result in results:
                 summary.lines += 1
-                if result.line.record is None:
+                if result.line.error is not None:
                     self._bad_record(label, result.line)
                 if result.changed:
                     summary.changed_lines += 1

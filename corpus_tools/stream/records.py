@@ -98,13 +98,16 @@ def read_lines_checked(path: str, stack: ExitStack, on_read=None) -> Iterator[tu
 
 
 def parse_lines(lines, record_format: RecordFormat, label: str,
-                on_bad_record: Literal["error", "pass"] = "error") -> Iterator[InputLine]:
-    """Number, decode and parse ``(content, ending)`` lines."""
+                on_bad_record: Literal["error", "pass"] = "error", first_number: int = 1,
+                after_cr: bool = False, boms=None) -> Iterator[InputLine]:
+    """Number, decode and parse ``(content, ending)`` lines (a chunk of a file starts at
+    ``first_number``, after a line ending in CR or not; ``boms`` gives each line's BOM)."""
     parse = record_format.parse
-    after_cr = False
-    for number, (content, ending) in enumerate(lines, 1):
+    for number, (content, ending) in enumerate(lines, first_number):
         bom = b""
-        if number == 1 and content.startswith(UTF8_BOM):
+        if boms is not None:
+            bom = boms[number - first_number]
+        elif number == 1 and content.startswith(UTF8_BOM):
             bom, content = UTF8_BOM, content[len(UTF8_BOM):]
         text = decode(content)
         try:

@@ -1,0 +1,108 @@
+"""``-j N``: the unit of work in N worker processes, results written back in input order.
+
+The main process reads each document (the one records reader), decides its
+facts from its head and cuts it into chunks of whole lines, at paragraph
+boundaries when paragraphs carry language; each worker builds the pipeline
+once from its configuration and cleans chunks with
+:func:`~corpus_tools.engine.work.clean_lines`, the same function ``-j 1``
+runs.  So the bytes, reports and statistics are those of ``-j 1``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from corpus_tools.engine.work import LineResult, clean_lines, with_paragraphs
+from corpus_tools.pipeline import Pipeline
+from corpus_tools.stream.formats import RecordFormat
+from corpus_tools.stream.records import InputLine, parse_lines
+
+CHUNK_BYTES = 1 << 20  # about this much text per chunk (whole lines, whole paragraphs)
+
+_worker_pipeline: Pipeline | None = None
+
+
+def jobs_count(jobs: int) -> int:
+    """``-j 0`` means every core."""
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def _start_worker(pipeline: Pipeline) -> None:
+    global _worker_pipeline
+    # The main process handles Ctrl-C and signals (and removes its temporary files);
+    # a worker just ends when the pool is closed.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
+    _worker_pipeline = pipeline  # unpickled from its step names and configuration: built once
+
+
+def _clean_chunk(task) -> list[tuple]:
+    raw_lines, facts, label, record_format, on_bad_record = task
+    first_number, first_after_cr = raw_lines[0][0], raw_lines[0][3]
+    lines = list(parse_lines(((content, ending) for _, content, ending, _, _ in raw_lines),
+                             record_format, label, on_bad_record, first_number, first_after_cr,
+                             boms=[bom for *_, bom in raw_lines]))
+    units = with_paragraphs(_worker_pipeline, lines, record_format)
+    out = []
+    for result in clean_lines(_worker_pipeline, units, facts, label, record_format):
+        line = result.line
+        # Closures do not cross processes, and the sinks need only the bytes.
+        line.record, line.text = None, ""
+        out.append((line, result.new_text, result.changes))
+    return out
+
+
+def _chunks(pipeline: Pipeline, lines: Iterable[InputLine], record_format: RecordFormat,
+            chunk_bytes: int) -> Iterator[list[InputLine]]:
+    """Whole lines, cut only where a paragraph (as language identification reads it) ends."""
+    chunk: list[InputLine] = []
+    size, paragraph = 0, None
+    for line, its_paragraph in with_paragraphs(pipeline, lines, record_format):
+        if size >= chunk_bytes and (its_paragraph is None or its_paragraph is not paragraph):
+            yield chunk
+            chunk, size = [], 0
+        paragraph = its_paragraph
+        chunk.append(line)
+        size += len(line.content) + len(line.ending)
+    if chunk:
+        yield chunk
+
+
+def _results(results) -> Iterator[LineResult]:
+    for line, new_text, changes in results:
+        yield LineResult(line, new_text, changes)
+
+
+class LocalPool:
+    """N worker processes for one run."""
+
+    def __init__(self, pipeline: Pipeline, jobs: int, chunk_bytes: int = CHUNK_BYTES):
+        self.pipeline = pipeline
+        self.chunk_bytes = chunk_bytes
+        self.window = 2 * jobs  # chunks in flight
+        context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+        self._pool = context.Pool(jobs, initializer=_start_worker, initargs=(pipeline,))
+
+    def clean(self, lines: Iterable[InputLine], facts, label: str, record_format: RecordFormat,
+              on_bad_record: str) -> Iterator[LineResult]:
+        """Chunks go out from this thread, a few ahead of the one being written, so reading
+        stays in the main thread and memory stays bounded."""
+        pending: deque = deque()
+        for chunk in _chunks(self.pipeline, lines, record_format, self.chunk_bytes):
+            task = ([(line.number, line.content, line.ending, line.after_cr, line.bom)
+                     for line in chunk], facts, label, record_format, on_bad_record)
+            pending.append(self._pool.apply_async(_clean_chunk, (task,)))
+            while len(pending) > self.window:
+                yield from _results(pending.popleft().get())
+        while pending:
+            yield from _results(pending.popleft().get())
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
