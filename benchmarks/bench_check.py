@@ -9,24 +9,17 @@ Both run in this benchmark run, on the same generated English news (1 line in
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_end_to_end import write_corpus
+from cli_timing import time_cli
 
 
 def timed(args: list[str], runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "from corpus_tools.cli import main; main()", *args],
-                       capture_output=True, check=False)
-        best = min(best, time.perf_counter() - start)
-    return best
+    return time_cli(args, runs)[0]
 
 
 def main() -> None:

@@ -11,14 +11,13 @@ the working tree, on the same generated file (best of N, start-up included).
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cli_timing import time_cli
 from textgen import news_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,16 +41,7 @@ def write_corpus(path: Path, megabytes: float) -> float:
 
 
 def run(tree: Path, args: list[str], corpus: Path, runs: int) -> tuple[float, bytes]:
-    env = dict(os.environ, PYTHONPATH=str(tree), PYTHONHASHSEED="0")
-    command = [sys.executable, "-c", "from corpus_tools.cli import main; main()", *args,
-               str(corpus)]
-    best, output = float("inf"), b""
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, env=env, capture_output=True, check=True)
-        best = min(best, time.perf_counter() - start)
-        output = done.stdout
-    return best, output
+    return time_cli([*args, str(corpus)], runs, tree)
 
 
 def main() -> None:

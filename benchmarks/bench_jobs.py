@@ -10,25 +10,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_end_to_end import write_corpus
-
-
-def timed(args: list[str], runs: int) -> tuple[float, bytes]:
-    best, out = float("inf"), b""
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", "from corpus_tools.cli import main; main()",
-                               *args], capture_output=True, check=True)
-        best = min(best, time.perf_counter() - start)
-        out = done.stdout
-    return best, out
+from cli_timing import time_cli as timed
 
 
 def main() -> None:
