@@ -151,7 +151,7 @@ def check(ctx, **options):
     if baseline is not None:
         text += f"; {baseline.stale()} baseline entr(ies) no longer match"
     click.echo(text, err=True)
-    return summary.exit_code(settings["fail-on"])
+    return summary.exit_code()
 
 
 def _settings(ctx, options) -> dict:

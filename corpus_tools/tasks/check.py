@@ -22,7 +22,6 @@ from corpus_tools.catalog import severity_of
 from corpus_tools.changes import Change, PositionMap
 from corpus_tools.detectors import Detector
 from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
-from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.filters.base import DocumentFacts
 from corpus_tools.pipeline import Pipeline
 from corpus_tools.stream.formats import RecordFormat
@@ -59,7 +58,8 @@ class CheckSummary:
     stopped: bool = False  # --max-findings reached
     failing: int = 0
 
-    def exit_code(self, fail_on: str) -> int:
+    def exit_code(self) -> int:
+        """1 when a finding reached --fail-on (counted as findings were reported), else 0."""
         return 1 if self.failing else 0
 
     def describe(self) -> str:
@@ -252,15 +252,3 @@ class Checker:
         if options.max_findings is not None and summary.findings >= options.max_findings:
             summary.stopped = True
         return True
-
-
-def with_severity(finding: Change) -> Change:
-    return finding if finding.severity else replace(finding, severity=severity_of(finding.rule))
-
-
-class CheckError(CorpusToolsError):
-    pass
-
-
-__all__ = ["FAIL_LEVELS", "CheckError", "CheckOptions", "CheckSummary", "Checker", "InputError",
-           "expand_paths", "fix_findings", "matches", "with_severity"]
