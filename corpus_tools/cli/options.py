@@ -55,6 +55,9 @@ _STREAM_OPTIONS = [
     click.option("--stats", is_flag=True, help="Print counts per rule on stderr."),
     INPUT_OPTIONS["progress"],
     click.option("--lang", metavar="CODE", help="Language of the input (ISO 639-1, e.g. en)."),
+    click.option("--output-dir", metavar="DIR",
+                 help="One output per input, at its path relative to the inputs' common folder."),
+    click.option("--force", is_flag=True, help="With --output-dir: overwrite existing outputs."),
     click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
                  help="Worker processes (0: every core); the output is the same bytes."),
 ]
@@ -120,6 +123,10 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
     """Build the pipeline and run it over the files; return the exit code."""
     if options["in_place"] and options["output"] != "-":
         raise click.UsageError("--in-place and -o exclude each other")
+    if options["output_dir"] and (options["in_place"] or options["output"] != "-"):
+        raise click.UsageError("--output-dir excludes -o and --in-place")
+    if options["force"] and not options["output_dir"]:
+        raise click.UsageError("--force goes with --output-dir")
     if options["diff"] and options["check"]:
         raise click.UsageError("--diff and --check exclude each other")
     mode = "diff" if options["diff"] else "check" if options["check"] else "write"
@@ -138,6 +145,8 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
         progress=options["progress"],
         on_bad_record=options["on_bad_record"],
         jobs=options["jobs"],
+        output_dir=options["output_dir"],
+        force=options["force"],
     )
     lang = options["lang"]
     if lang is not None:
@@ -161,7 +170,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
 
 STREAM_OPTION_NAMES = (
     "files", "output", "in_place", "force_in_place", "jsonl", "field", "tsv", "columns", "on_bad_record",
-    "diff", "check", "report", "stats", "progress", "lang", "jobs",
+    "diff", "check", "report", "stats", "progress", "lang", "jobs", "output_dir", "force",
 )
 
 

@@ -26,7 +26,7 @@ from corpus_tools.report.output import OutputSink
 from corpus_tools.report.progress import progress_bar
 from corpus_tools.report.summary import RunSummary
 from corpus_tools.report.text import CheckTextSink
-from corpus_tools.stream.atomic import check_outputs, open_destination
+from corpus_tools.stream.atomic import check_outputs, open_destination, output_paths
 from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.stream.opener import open_output
 from corpus_tools.stream.records import display_name, read_records
@@ -48,6 +48,8 @@ class RunOptions:
     progress: bool | None = None  # None: only when stderr is a terminal
     on_bad_record: Literal["error", "pass"] = "error"
     jobs: int = 1  # worker processes (0: every core)
+    output_dir: str | None = None  # one output per input, under this folder
+    force: bool = False  # --output-dir may overwrite existing outputs
     chunk_bytes: int = CHUNK_BYTES  # how much text one worker task holds, under -j
 
 
@@ -85,7 +87,7 @@ class Runner:
         if options.report == "-" and text_to_stdout:
             raise CorpusToolsError("--report - would mix the report with the cleaned text on "
                                    "stdout; give -o FILE or a report file name")
-        written = options.mode == "write" and not options.in_place
+        written = options.mode == "write" and not options.in_place and not options.output_dir
         check_outputs(paths, {"-o": options.output if written else None,
                               "--report": options.report})
         with ExitStack() as stack:
@@ -101,7 +103,13 @@ class Runner:
                 sinks.append(CheckTextSink(self.stderr))
             bar = progress_bar(paths, options.progress, self.stderr, stack)
             on_read = bar.update if bar is not None else None
-            if options.in_place and options.mode == "write":
+            if options.output_dir and options.mode == "write":
+                for path, target in output_paths(paths, options.output_dir, options.force).items():
+                    os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+                    with open_destination(target) as raw, ExitStack() as out_stack:
+                        out = OutputSink(open_output(target, raw, out_stack))
+                        self._process(path, [out, *sinks], on_read)
+            elif options.in_place and options.mode == "write":
                 for path in paths:
                     self._rewrite_in_place(path, sinks, on_read)
             else:

@@ -67,6 +67,39 @@ def check_outputs(inputs: list[str], outputs: dict[str, str | None]) -> None:
         raise OutputError("two outputs go to stdout; give one of them a file name")
 
 
+def output_paths(inputs: list[str], folder: str, force: bool = False) -> dict[str, str]:
+    """Where ``--output-dir`` writes each input: at its path relative to the inputs' common
+    folder (one input: ``folder/<its name>``), never outside ``folder``, never over an
+    existing file unless ``force``.
+
+    >>> output_paths(["corpus/a/x.txt", "corpus/b/y.txt"], "out") == {
+    ...     "corpus/a/x.txt": os.path.join("out", "a", "x.txt"),
+    ...     "corpus/b/y.txt": os.path.join("out", "b", "y.txt")}
+    True
+    """
+    if "-" in inputs:
+        raise OutputError("--output-dir needs file names, not stdin ('-')")
+    absolute = [os.path.abspath(path) for path in inputs]
+    common = os.path.dirname(absolute[0]) if len(absolute) == 1 else os.path.commonpath(absolute)
+    if len(absolute) > 1 and common in absolute:
+        common = os.path.dirname(common)
+    root = os.path.realpath(folder)
+    planned: dict[str, str] = {}
+    for path, full in zip(inputs, absolute, strict=True):
+        relative = os.path.relpath(full, common)
+        target = os.path.join(folder, relative)
+        resolved = os.path.realpath(target)
+        if os.path.commonpath([root, resolved]) != root:
+            raise OutputError(f"{path} would be written outside {folder} ({resolved}); "
+                              f"refused")
+        if os.path.lexists(target) and not force:
+            raise OutputError(f"{target} exists; use --force to overwrite it")
+        if target in planned.values():
+            raise OutputError(f"two inputs would be written to {target}")
+        planned[path] = target
+    return planned
+
+
 @contextmanager
 def open_destination(path: str, in_place: bool = False, force: bool = False):
     """Yield a binary stream for ``path``: stdout for ``-``, written through for special files,
