@@ -59,12 +59,17 @@ def document_facts(pipeline: Pipeline, head: list[InputLine],
     where each record is its own document."""
     if isinstance(record_format, JsonlFormat):
         return None
+    return {label: pipeline.facts(texts) for label, texts in head_texts(head).items()}
+
+
+def head_texts(head: list[InputLine]) -> dict:
+    """The head's unit texts, in order, per label (a TSV column is a document of its own)."""
     texts: dict = {}
     for line in head:
         if line.record is not None:
             for label, text in zip(line.record.labels, line.record.texts, strict=True):
                 texts.setdefault(label, []).append(text)
-    return {label: pipeline.facts(label_texts) for label, label_texts in texts.items()}
+    return {label: tuple(label_texts) for label, label_texts in texts.items()}
 
 
 def with_paragraphs(pipeline: Pipeline, lines: Iterable[InputLine],

@@ -14,7 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from corpus_tools.engine.work import take_head
+from corpus_tools.engine.work import head_texts, take_head
 from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.language.units import LanguageDecider, paragraphs
 from corpus_tools.stream.formats import JsonlFormat, RecordError, RecordFormat, TextFormat
@@ -53,13 +53,8 @@ def decided_lines(path: str, decider: LanguageDecider, options: LanguageOptions,
     jsonl = isinstance(record_format, JsonlFormat)
     lines = read_records(path, record_format, stack, options.on_bad_record, options.on_read)
     head, lines = take_head(lines)
-    heads: dict = {}
-    for line in head:
-        if line.record is not None:
-            for label, text in zip(line.record.labels, line.record.texts, strict=True):
-                heads.setdefault(label, []).append(text)
+    heads = head_texts(head)
     unit = options.unit if plain else "line"
-    heads = {label: tuple(texts) for label, texts in heads.items()}
     del head
     if plain and unit == "paragraph":
         units = paragraphs(lines)
