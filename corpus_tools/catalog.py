@@ -49,6 +49,12 @@ _ENTRIES = [
           "control that stood for a cp1252 character replaced."),
     Entry("encoding:normalization", "info", "fix-encoding",
           "A character rewritten to its Unicode NFC form (only with --nfc)."),
+    Entry("encoding:span-repair", "error", "fix-encoding",
+          "A word of UTF-8 that was read as a legacy code page (cp1252, latin-1, cp1251, "
+          "cp1250, cp1254, MacRoman), inside a line ftfy left alone: 'Õ¬Õ¡ÕµÕ¶' -> 'լայն', "
+          "'MaddÉ™' -> 'Maddə', twice-damaged 'MaddÃ‰â„¢' too. Only the word is re-read, and "
+          "only when the result is one script and less odd than the damage. "
+          "--no-span-repair switches it off."),
     Entry("encoding:other", "error", "fix-encoding", "Another ftfy repair of the text's encoding."),
     Entry("space:blank-line", "info", "normalize-space",
           "A line holding only spaces, emptied (the line itself stays)."),
@@ -92,8 +98,10 @@ _ENTRIES = [
           "A control character (C0 other than tab, DEL, C1) inside a line: usually a copy from a "
           "terminal or a binary format. fix-encoding removes most of them."),
     Entry("encoding:unrepaired", "warning", "check",
-          "Text that still looks like mojibake (ftfy's badness pattern) and that no repair "
-          "changed: a misdecoding ftfy could not undo, or a rare legitimate sequence."),
+          "Text that still looks like mojibake and that no repair changed: a word whose UTF-8 "
+          "bytes were read as a legacy code page but lost a byte that several letters could "
+          "fill (Russian 'Ñто': с, э or я), a misdecoding ftfy could not undo, or a rare "
+          "legitimate sequence. Reported by fix-encoding and check; nothing is changed."),
     Entry("unbalanced-quotes", "warning", "check",
           "A quotation mark never closed in its line, or closed with no opening one: often a "
           "sentence dropped in translation. Each language's marks are known (« », „ “, “ ”, "

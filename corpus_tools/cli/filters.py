@@ -12,11 +12,13 @@ from corpus_tools.registry import RULE_STEPS, resolve_steps
 from corpus_tools.rules.loader import load_rules
 
 
-def _encoding_config(nfc: bool, html: bool, ligatures: bool) -> EncodingConfig:
+def _encoding_config(nfc: bool, html: bool, ligatures: bool,
+                     span_repair: bool = True) -> EncodingConfig:
     return EncodingConfig(
         unescape_html="auto" if html else False,
         fix_latin_ligatures=ligatures,
         normalization="NFC" if nfc else None,
+        span_repair=span_repair,
     )
 
 
@@ -43,13 +45,17 @@ _html = click.option("--html/--no-html", default=True, show_default=True,
                      help="Decode HTML entities (not in lines that contain '<').")
 _ligatures = click.option("--ligatures/--no-ligatures", default=True, show_default=True,
                           help="Split Latin ligatures such as 'ﬁ' into letters.")
+_span_repair = click.option(
+    "--span-repair/--no-span-repair", default=True, show_default=True,
+    help="Also repair single misread words that ftfy leaves (encoding:span-repair).")
 
 
 @filter_command(cli, "fix-encoding")
 @_nfc
 @_html
 @_ligatures
-def fix_encoding(nfc, html, ligatures):
+@_span_repair
+def fix_encoding(nfc, html, ligatures, span_repair):
     """Repair mojibake, HTML entities, C1 controls and terminal escapes (ftfy).
 
     Curly quotes, fullwidth forms and line endings are kept.
@@ -59,7 +65,7 @@ def fix_encoding(nfc, html, ligatures):
       corpus-tools fix-encoding news.txt > fixed.txt
       corpus-tools fix-encoding --jsonl --field text crawl.jsonl.gz -o clean.jsonl.gz
     """
-    return ["fix-encoding"], {"encoding": _encoding_config(nfc, html, ligatures)}
+    return ["fix-encoding"], {"encoding": _encoding_config(nfc, html, ligatures, span_repair)}
 
 
 @filter_command(cli, "fix-scripts")
@@ -147,8 +153,10 @@ def foreign_sentences(**language):
 @_nfc
 @_html
 @_ligatures
+@_span_repair
 @_rule_options
-def clean(steps, skip, nfc, html, ligatures, rule_paths, no_default_rules, verbose, **language):
+def clean(steps, skip, nfc, html, ligatures, span_repair, rule_paths, no_default_rules, verbose,
+          **language):
     """Run the recommended pipeline in one process.
 
     Same bytes as piping the single filters in the same order.
@@ -164,7 +172,7 @@ def clean(steps, skip, nfc, html, ligatures, rule_paths, no_default_rules, verbo
         step_names = resolve_steps(chosen, skip)
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
-    config = {"encoding": _encoding_config(nfc, html, ligatures)}
+    config = {"encoding": _encoding_config(nfc, html, ligatures, span_repair)}
     if RULE_STEPS & set(step_names):
         config |= _rule_config(rule_paths, no_default_rules, verbose, **language)
     return step_names, config

@@ -16,7 +16,9 @@ from ftfy.badness import BADNESS_RE
 from corpus_tools.changes import Change
 from corpus_tools.detectors.base import Detector
 from corpus_tools.filters.base import UnitContext
+from corpus_tools.filters.fix_encoding import UNREPAIRED_MESSAGE
 from corpus_tools.filters.ftfy_triggers import TriggerScreen
+from corpus_tools.filters.span_repair import SpanRepair
 
 # Invalid bytes come out of the decoder as lone surrogates U+DC80..U+DCFF.
 _INVALID = re.compile("[\udc80-\udcff]+")
@@ -48,16 +50,30 @@ class ControlChar(Detector):
 
 
 class EncodingUnrepaired(Detector):
-    """Text that still looks like mojibake (ftfy's badness pattern) where no repair was made."""
+    """Text that still looks like mojibake where no repair was made.
+
+    The words span repair flags but cannot repair (the same records
+    ``fix-encoding`` gives), and any other match of ftfy's badness pattern.
+    """
 
     id = "encoding:unrepaired"
 
     def __init__(self):
         # The screen derived from the same pattern: no trigger, no match (a fast no).
         self._screen = TriggerScreen(frozenset())
+        self._span = SpanRepair()
 
     def detect(self, text: str, context: UnitContext) -> list[Change]:
-        if text.isascii() or not self._screen.might_change(text):
+        if text.isascii():
             return []
-        return [self.finding(m.start(), m.group(), "looks like mojibake that no repair could undo")
-                for m in BADNESS_RE.finditer(text)]
+        found = []
+        words = []
+        if self._span.might_hold(text):
+            words = self._span.repair(text).unrepaired
+            found = [self.finding(start, word, UNREPAIRED_MESSAGE) for start, word in words]
+        if self._screen.might_change(text):
+            for match in BADNESS_RE.finditer(text):
+                if not any(start <= match.start() < start + len(word) for start, word in words):
+                    found.append(self.finding(match.start(), match.group(),
+                                              "looks like mojibake that no repair could undo"))
+        return found

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import ftfy
@@ -25,6 +25,7 @@ import ftfy
 from corpus_tools.changes import Change, span_change
 from corpus_tools.filters.base import Filter, UnitContext
 from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers
+from corpus_tools.filters.span_repair import Repaired, SpanRepair
 
 # Bytes that were not valid UTF-8 arrive as lone surrogates (surrogateescape).
 # They are not text: ftfy never sees them, and they come out as they went in.
@@ -55,6 +56,7 @@ class EncodingConfig:
     fix_latin_ligatures: bool = True
     remove_control_chars: bool = True
     normalization: Literal["NFC", "NFKC"] | None = None
+    span_repair: bool = True  # words ftfy leaves (see corpus_tools.filters.span_repair)
 
     def ftfy_config(self) -> ftfy.TextFixerConfig:
         return ftfy.TextFixerConfig(
@@ -106,6 +108,7 @@ class FixEncoding(Filter):
             )
             | _ESCAPED_BYTE_CHARS
         )
+        self._span = SpanRepair() if self.config.span_repair else None
 
     def needs_ftfy(self, text: str) -> bool:
         """False when ftfy, as configured, would return ``text`` unchanged."""
@@ -114,11 +117,20 @@ class FixEncoding(Filter):
         normalization = self.config.normalization
         return normalization is not None and not unicodedata.is_normalized(normalization, text)
 
-    def fix_segment(self, text: str) -> tuple[str, str | None]:
-        """Fix one run of real text: the new text and the rule id, or None when unchanged."""
-        if not self.needs_ftfy(text):
-            return text, None
-        return self._run_ftfy(text)
+    def fix_segment(self, text: str) -> tuple[str, list[Change]]:
+        """Fix one run of real text: the new text and its change records."""
+        fixed, changes = text, []
+        if self.needs_ftfy(text):
+            fixed, rule = self._run_ftfy(text)
+            if rule is not None:
+                changes = [span_change(rule, text, fixed)]
+        span = self._span
+        if span is not None and span.might_hold(fixed):
+            repaired = span.repair(fixed)
+            if repaired.edits or repaired.unrepaired:
+                changes = _with_span_repairs(text, fixed, changes, repaired)
+                fixed = repaired.text
+        return fixed, changes
 
     def _run_ftfy(self, text: str) -> tuple[str, str | None]:
         fixed, explanation = ftfy.fix_and_explain(text, self._ftfy_config)
@@ -127,14 +139,11 @@ class FixEncoding(Filter):
         return fixed, _reason(explanation or [])
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
-        if not self.needs_ftfy(text):
-            return text, []
+        if text.isascii():
+            return self.fix_segment(text) if self.needs_ftfy(text) else (text, [])
         if _ESCAPED_BYTES.search(text):
             return self._apply_around_escaped_bytes(text)
-        fixed, rule = self._run_ftfy(text)
-        if rule is None:
-            return text, []
-        return fixed, [span_change(rule, text, fixed)]
+        return self.fix_segment(text)
 
     def _apply_around_escaped_bytes(self, text: str) -> tuple[str, list[Change]]:
         pieces = _ESCAPED_BYTES.split(text)
@@ -142,10 +151,48 @@ class FixEncoding(Filter):
         offset = 0
         for index in range(0, len(pieces), 2):
             piece = pieces[index]
-            fixed, rule = self.fix_segment(piece)
-            if rule is not None:
-                change = span_change(rule, piece, fixed)
-                changes.append(Change(rule, change.column + offset, change.before, change.fix))
-                pieces[index] = fixed
+            fixed, piece_changes = self.fix_segment(piece)
+            changes += [replace(change, column=change.column + offset) for change in piece_changes]
+            pieces[index] = fixed
             offset += len(piece) + (len(pieces[index + 1]) if index + 1 < len(pieces) else 0)
         return "".join(pieces), changes
+
+
+UNREPAIRED_MESSAGE = "looks like UTF-8 misread as a legacy code page; no repair was sure"
+
+
+def _with_span_repairs(text: str, fixed: str, changes: list[Change],
+                       repaired: Repaired) -> list[Change]:
+    """ftfy's change (on ``text``) and span repair's (on ``fixed``), all in ``text``'s coordinates.
+
+    ftfy's record covers one span; a word repaired inside it is folded into one
+    record of the whole difference, words outside it are shifted.
+    """
+    if changes:
+        ftfy_change = changes[0]
+        start, old_end = ftfy_change.column - 1, ftfy_change.end - 1
+        new_end = start + len(ftfy_change.fix)
+    else:
+        start = old_end = new_end = 0
+
+    def to_text(position: int) -> int | None:
+        if not changes or position <= start:
+            return position
+        if position >= new_end:
+            return position - new_end + old_end
+        return None
+
+    result = list(changes)
+    for edit in repaired.edits:
+        begin, end = to_text(edit.start), to_text(edit.start + len(edit.before))
+        if begin is None or end is None or (changes and begin < old_end and end > start):
+            return [span_change(changes[0].rule if changes else "encoding:span-repair",
+                                text, repaired.text)]
+        result.append(Change("encoding:span-repair", begin + 1, text[begin:end], edit.after))
+    for position, word in repaired.unrepaired:
+        begin = to_text(position)
+        if begin is None:
+            continue
+        result.append(Change("encoding:unrepaired", begin + 1, text[begin:begin + len(word)],
+                             None, kind="finding", message=UNREPAIRED_MESSAGE))
+    return sorted(result, key=lambda change: change.column)

@@ -191,6 +191,8 @@ class Checker:
                 paragraph = paragraphs.pop(line.number, None)
                 if line.record is not None and self.detectors:
                     found += self._detect(line, result.new_text, found, facts, paragraph, label)
+                # A step and a detector may report the same span under one rule.
+                found = list({(c.rule, c.column, c.end): c for c in found}.values())
                 for finding in sorted(found, key=lambda c: (c.column, c.rule)):
                     if self._reportable(finding, ignored, line.text):
                         yield finding, line.text
