@@ -25,7 +25,7 @@ import ftfy
 from corpus_tools.changes import Change, span_change
 from corpus_tools.filters.base import Filter, UnitContext
 from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers
-from corpus_tools.filters.span_repair import Repaired, SpanRepair
+from corpus_tools.filters.span_repair import TYPOGRAPHY, Repaired, SpanRepair, beyond_typography
 
 # Bytes that were not valid UTF-8 arrive as lone surrogates (surrogateescape).
 # They are not text: ftfy never sees them, and they come out as they went in.
@@ -109,6 +109,11 @@ class FixEncoding(Filter):
             | _ESCAPED_BYTE_CHARS
         )
         self._span = SpanRepair() if self.config.span_repair else None
+        # Most lines of edited text hold nothing beyond ASCII and typography:
+        # for them one regex, derived from the screen, is the whole test (span
+        # repair cannot act there; NFKC would rewrite NBSP and '…', so not then).
+        self._typography_screen = (self._screen.within(TYPOGRAPHY)
+                                   if self.config.normalization != "NFKC" else None)
 
     def needs_ftfy(self, text: str) -> bool:
         """False when ftfy, as configured, would return ``text`` unchanged."""
@@ -141,6 +146,11 @@ class FixEncoding(Filter):
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         if text.isascii():
             return self.fix_segment(text) if self.needs_ftfy(text) else (text, [])
+        if self._typography_screen is not None and beyond_typography(text) is None:
+            return self.fix_segment(text) if self._typography_screen(text) else (text, [])
+        # Escaped bytes are among the screen's triggers, so a clean line costs two scans.
+        if not self.needs_ftfy(text) and not (self._span and self._span.might_hold(text)):
+            return text, []
         if _ESCAPED_BYTES.search(text):
             return self._apply_around_escaped_bytes(text)
         return self.fix_segment(text)

@@ -117,6 +117,21 @@ class TriggerScreen:
             "[" + "".join(re.escape(char) for char in candidates) + "]"
         ).finditer
 
+    def within(self, alphabet: str):
+        """A ``search`` that is the same test for text of ASCII and ``alphabet`` only.
+
+        One regex without a Python loop: ASCII triggers, and each character of
+        ``alphabet`` followed by one of its followers that such text can hold.
+        """
+        allowed = set(alphabet)
+        branches = [re.escape(char) for char in sorted(self._singles)
+                    if char.isascii() or char in allowed]
+        for char in sorted(allowed & set(self._followers)):
+            after = sorted(c for c in self._followers[char] if c.isascii() or c in allowed)
+            if after:
+                branches.append(re.escape(char) + "[" + "".join(map(re.escape, after)) + "]")
+        return re.compile("|".join(branches) or "(?!)").search
+
     def might_change(self, text: str) -> bool:
         singles, followers = self._singles, self._followers
         for match in self._finditer(text):

@@ -67,8 +67,11 @@ MAX_LAYERS = 3
 # and 0x85 of a misread continuation.
 _WORD = re.compile("[^ \t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 
-# Marks that sit beside letters in correct text of many languages.
+# Marks that sit beside letters in correct text of many languages; those of
+# _EDGE only on one side of a word, so between two letters they are odd.
 _QUIET = frozenset("’‘ʼ'«»“”„…–—·\u00a0\u202f-")
+_EDGE = frozenset("«»“”„…–—")
+_EDGE_PUNCTUATION = ".,;:!?()[]\"'«»“”„…-–—’‘"
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 _SYMBOLIC = frozenset("SPN")  # first letters of symbol, punctuation and number categories
 
@@ -99,28 +102,40 @@ def oddness(text: str) -> int:
     >>> oddness("Maddə"), oddness("MaddÉ™"), oddness("ÄŒlan"), oddness("Član")
     (0, 2, 1, 0)
     """
+    core = text.strip(_EDGE_PUNCTUATION)
+    if core.isalpha() and (core.islower() or core.istitle() or core.isupper()) and (
+            max(core) < "\u0250" or min(core) >= "\u0370"):
+        return 0  # letters in a normal case pattern, Latin or not Latin: the usual word
     score = badness(text)
     kinds = [_kind(char) for char in text]
     letters = "LUl"
     for index, kind in enumerate(kinds):
         if kind == "X":
             score += 2
-            continue
-        if index == 0:
-            continue
-        before = kinds[index - 1]
-        if (kind == "S" and before in letters) or (before == "S" and kind in letters):
+        elif index and _odd_pair(text, kinds, index):
             score += 1
-        elif before == "l" and kind == "U":
-            score += 1
-        elif (before == "U" and kind == "l" and index >= 2 and kinds[index - 2] == "U"
-              and not (text[index - 1].isascii() and text[index - 2].isascii())):
-            score += 1
-        elif before in letters and kind in letters:
-            first, second = script_of(text[index - 1]), script_of(text[index])
-            if first and second and first != second:
-                score += 1
+        elif (text[index] in _EDGE and 0 < index < len(text) - 1
+              and kinds[index - 1] in letters and kinds[index + 1] in letters):
+            score += 1  # П„Ої, Madd…ô: a quotation mark or dash inside a word
     return score
+
+
+def _odd_pair(text: str, kinds: list[str], index: int) -> bool:
+    """Whether the characters at ``index - 1`` and ``index`` are a pair correct text rarely writes."""
+    letters = "LUl"
+    kind, before = kinds[index], kinds[index - 1]
+    if (kind == "S" and before in letters) or (before == "S" and kind in letters):
+        return True  # a letter beside a symbol: É™, Õ¬Õ
+    if before == "l" and kind == "U":
+        return True  # baÄŸ
+    if before == "U" and kind == "l":
+        # ÄŒlan, AHř: two capitals then a small letter, one of the three not ASCII
+        return index >= 2 and kinds[index - 2] == "U" and not (
+            text[index].isascii() and text[index - 1].isascii() and text[index - 2].isascii())
+    if before in letters and kind in letters:
+        first, second = script_of(text[index - 1]), script_of(text[index])
+        return bool(first and second and first != second)
+    return False
 
 
 @dataclass(frozen=True)
@@ -166,23 +181,77 @@ class CodePage:
         """A regex for a lead followed by a continuation: the screen's part for this page."""
         return _char_class(self.leads) + _char_class(self.continuations)
 
-    def decode_sequences(self, word: str) -> str | None:
-        """``word`` with each complete sequence decoded, or None when none decodes."""
-        changed = False
+    def spans(self, word: str):
+        """Each misread character in ``word``: (start, end, options, complete).
 
-        def decode(match):
-            nonlocal changed
-            raw = bytes(self.to_byte[char] for char in match.group())
-            try:
-                char = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                return match.group()
-            changed = True
-            return char
+        ``options`` holds the one character a complete sequence decodes to,
+        or, for a sequence that lost a byte (one continuation missing, or
+        U+FFFD in its place), every character a byte the page leaves
+        undefined would give.  Sequences that decode to nothing are skipped.
+        """
+        index, length = 0, len(word)
+        while index < length:
+            need = self.leads.get(word[index])
+            if need is None:
+                index += 1
+                continue
+            end = index + 1
+            while end < length and end - index - 1 < need and (
+                    word[end] in self.continuations or word[end] == "\ufffd"):
+                end += 1
+            have = word[index + 1:end]
+            lost = have.count("\ufffd") + need - len(have)
+            if lost == 0:
+                decoded = _utf8(bytes(self.to_byte[char] for char in word[index:end]))
+                if decoded is not None:
+                    yield index, end, [decoded], True
+            elif lost == 1 and self.undefined:
+                options = self._lost_byte_options(word[index], have, need)
+                if options:
+                    yield index, end, options, False
+            index = end
 
-        result = self.sequence.sub(decode, word)
-        return result if changed else None
+    def _lost_byte_options(self, lead: str, have: str, need: int) -> list[str]:
+        known = [None if char == "\ufffd" else self.to_byte[char] for char in have]
+        slots = [known.index(None)] if None in known else range(len(known) + 1)
+        options = []
+        for slot in slots:
+            rest = known[slot + 1:] if None in known else known[slot:]
+            for byte in self.undefined:
+                decoded = _utf8(bytes([self.to_byte[lead], *known[:slot], byte, *rest]))
+                if decoded is not None:
+                    options.append(decoded)
+        return options
 
+    def decode_word(self, word: str) -> str | None:
+        """``word`` with its misread characters decoded, or None when nothing decodes.
+
+        A lost byte is restored only where exactly one option is an everyday
+        letter of the word's script, in the case its neighbour asks for.
+        """
+        spans = list(self.spans(word))
+        if not spans:
+            return None
+        sure = "".join(options[0] for _start, _end, options, complete in spans if complete)
+        script = _main_script(sure) or _main_script(word)
+        pieces, last = [], 0
+        for start, end, options, complete in spans:
+            if not complete:
+                options = [char for char in options
+                           if _letter_fits(char, script, _lower_before(word, start))]
+                if len(options) != 1:
+                    continue
+            pieces += [word[last:start], options[0]]
+            last = end
+        if not pieces:
+            return None
+        return "".join([*pieces, word[last:]])
+
+
+# English typography alone (curly quotes, dashes, NBSP) holds no pair a code
+# page gives: a line with no other non-ASCII character needs no closer look.
+TYPOGRAPHY = "’‘“”–—…«»\u00a0\u202f"
+beyond_typography = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHY}]").search
 
 # Letters of the scripts that misread UTF-8 damages most (Greek to Georgian):
 # a Latin lead touching one of them is a sequence that lost a byte.
@@ -192,6 +261,13 @@ _OTHER_SCRIPT_LETTER = "[\u0370-\u10ff]"
 def _lossy_beside_other_scripts(page: CodePage) -> str:
     leads = _char_class(char for char in page.leads if char.isalpha())
     return f"{leads}(?={_OTHER_SCRIPT_LETTER})|(?<={_OTHER_SCRIPT_LETTER}){leads}"
+
+
+def _utf8(raw: bytes) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _char_class(chars) -> str:
@@ -234,13 +310,14 @@ class SpanRepair:
         self.pages = [CodePage.from_table(name, table[name]) for name in pages]
         self._screen = re.compile("|".join(
             [page.pair for page in self.pages]
-            + [_char_class(page.leads) + "\ufffd" for page in self.pages]
+            + [_char_class(page.leads) + "\ufffd" for page in self.pages if page.undefined]
             + [_lossy_beside_other_scripts(page) for page in self.pages if page.name != "cp1251"]
         )).search
 
     def might_hold(self, text: str) -> bool:
         """False when no word of ``text`` can hold misread UTF-8 (a fast no)."""
-        return not text.isascii() and self._screen(text) is not None
+        return (not text.isascii() and beyond_typography(text) is not None
+                and self._screen(text) is not None)
 
     def repair(self, text: str) -> Repaired:
         result = Repaired(text)
@@ -270,117 +347,81 @@ class SpanRepair:
         return result
 
     def _has_sequence(self, word: str) -> bool:
-        return any(page.sequence.search(word) or self._lossy_candidates(page, word)
-                   for page in self.pages)
+        return any(next(page.spans(word), None) for page in self.pages)
 
     def repair_word(self, word: str, line_scripts: set[str]) -> str | None:
         """The repaired word, or None when no repair is sure enough."""
         current, current_odd = word, oddness(word)
+        if not current_odd:
+            return None  # a repair must leave the word less odd than it was
         for _ in range(MAX_LAYERS):
             best, best_odd = None, current_odd
             for page in self.pages:
-                candidate = page.decode_sequences(current)
+                candidate = page.decode_word(current)
                 if candidate is None:
                     continue
-                candidate = self._restore_lost_bytes(page, candidate)
                 candidate_odd = oddness(candidate)
                 if candidate_odd < best_odd:
                     best, best_odd = candidate, candidate_odd
             if best is None:
                 break
             current, current_odd = best, best_odd
-        if current == word:
-            for page in self.pages:  # only lost bytes, no complete sequence
-                candidate = self._restore_lost_bytes(page, word)
-                if candidate != word and oddness(candidate) < current_odd:
-                    current, current_odd = candidate, oddness(candidate)
-                    break
         if current == word or not self._acceptable(word, current, line_scripts):
             return None
         return current
 
-    # A lead whose sequence lost one continuation byte: followed by fewer
-    # continuations than it needs, or by U+FFFD in place of one.
-    def _lossy_candidates(self, page: CodePage, word: str) -> list[tuple[int, int, list[str]]]:
-        found = []
-        index = 0
-        while index < len(word):
-            need = page.leads.get(word[index])
-            if need is None:
-                index += 1
-                continue
-            end = index + 1
-            while end < len(word) and end - index - 1 < need and (
-                    word[end] in page.continuations or word[end] == "\ufffd"):
-                end += 1
-            have = word[index + 1:end]
-            missing = have.count("\ufffd") + (need - len(have))
-            if missing == 1 and page.undefined and (
-                    end - index - 1 < need or "\ufffd" in have):
-                found.append((index, end, self._lost_byte_options(page, word[index], have, need)))
-            index = end
-        return found
-
-    def _lost_byte_options(self, page: CodePage, lead: str, have: str, need: int) -> list[str]:
-        options = []
-        known = [page.to_byte[char] if char != "\ufffd" else None for char in have]
-        slots = [known.index(None)] if None in known else range(len(known) + 1)
-        for slot in slots:
-            for byte in page.undefined:
-                raw = [page.to_byte[lead]] + (
-                    known[:slot] + [byte] + known[slot + 1:] if None in known
-                    else known[:slot] + [byte] + known[slot:])
-                if len(raw) != need + 1:
-                    continue
-                try:
-                    options.append(bytes(raw).decode("utf-8"))
-                except UnicodeDecodeError:
-                    continue
-        return options
-
-    def _restore_lost_bytes(self, page: CodePage, word: str) -> str:
-        """``word`` with each lead that lost one byte restored, where only one byte fits."""
-        lossy = self._lossy_candidates(page, word)
-        if not lossy:
-            return word
-        pieces, last = [], 0
-        for start, end, options in lossy:
-            neighbours = word[:start] + word[end:]
-            script = _main_script(neighbours)
-            lower = _lower_context(word, start, end)
-            fitting = [char for char in options if _letter_fits(char, script, lower)]
-            if len(fitting) != 1:
-                continue
-            pieces += [word[last:start], fitting[0]]
-            last = end
-        return "".join([*pieces, word[last:]]) if pieces else word
-
     def _acceptable(self, word: str, repaired: str, line_scripts: set[str]) -> bool:
-        if any(_kind(char) == "X" for char in repaired):
-            return False
+        if oddness(repaired):
+            return False  # nothing odd may be left
+        if word[-1] in _TRAILING_SYMBOLS and repaired[-1] != word[-1] and not oddness(word[:-1]):
+            return False  # 'NESTLÉ®', 'NICIODATĂ™': a letter and a real sign
         for run in re.findall(r"[^\W\d_]+", repaired):
             if len({script_of(char) for char in run} - {None}) > 1:
                 return False
-        new_scripts = {script_of(char) for char in repaired if not char.isascii()} - {None}
-        if len(new_scripts) > 1:
+        decoded = _decoded_letters(word, repaired)
+        if decoded is None:
             return False
-        letters = [char for char in repaired if char.isalpha()]
-        if len(letters) == 1 and not new_scripts <= line_scripts:
-            # One letter with nothing around it ('Ù¼', '«¢'): too little to be sure,
-            # unless the line writes that script elsewhere.
+        scripts = {script_of(char) for char in decoded} - {None}
+        if len(scripts) != 1:
             return False
-        if new_scripts and line_scripts and not new_scripts <= line_scripts:
-            # A word in a script its line does not otherwise use: only when all
-            # of it was damage and nothing odd is left.
-            if oddness(repaired) or any(char in _ODD_LEFTOVERS for char in repaired):
-                return False
-            if any(not char.isascii() for char in _unconsumed(word, repaired)):
-                return False
-        return True
+        kept = _unconsumed(word, repaired)
+        context = line_scripts | {script_of(char) for char in kept if char.isalpha()}
+        if scripts <= context:
+            return True
+        # A word in a script its line does not otherwise use (an Armenian name in
+        # English, a short line 'Õ€Õ¸Õ¤Õ¾Õ¡Õ® 28'): only when all of it was damage,
+        # and more than one letter.
+        return len(decoded) > 1 and all(char.isascii() for char in kept)
 
 
-# Characters that a repaired word in an unexpected script must not keep.
-_ODD_LEFTOVERS = frozenset("\ufffd")
+# Signs that follow a word in correct text ('NESTLÉ®'): a word ending in one is
+# repaired only when the rest of it is odd on its own ('MaddÉ™').
+_TRAILING_SYMBOLS = frozenset("™®©°¹²³ªº")
+
+
+def _decoded_letters(word: str, repaired: str) -> str | None:
+    """The letters a repair wrote, or None when it wrote anything else.
+
+    Span repair restores letters; a repair that writes punctuation, a symbol,
+    a digit, a mark with no letter before it, or a letter no national
+    alphabet uses ('ɿ', 'ᴴ') is not sure enough (punctuation is ftfy's).
+    """
+    letters = []
+    matcher = difflib.SequenceMatcher(None, word, repaired, autojunk=False)
+    for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or tag == "delete":
+            continue
+        for index in range(j1, j2):
+            char = repaired[index]
+            category = unicodedata.category(char)
+            if category[0] == "M":
+                if not (index and repaired[index - 1].isalpha()):
+                    return None
+            elif category[0] == "L" and _everyday_letter(char, script_of(char)):
+                letters.append(char)
+            else:
+                return None
+    return "".join(letters) or None
 
 
 def _unconsumed(word: str, repaired: str) -> str:
@@ -399,8 +440,8 @@ def _main_script(text: str) -> str | None:
     return max(sorted(counts), key=counts.get) if counts else None
 
 
-def _lower_context(word: str, start: int, end: int) -> bool | None:
-    """Whether the letters beside a span are lower case (None at a word's start)."""
+def _lower_before(word: str, start: int) -> bool | None:
+    """Whether the letter before a span is lower case (None at a word's start)."""
     before = word[start - 1] if start else ""
     if before.isalpha():
         return before.islower()

@@ -1,0 +1,236 @@
+"""Mojibake beyond ftfy: how much of each kind of damage `fix-encoding` restores,
+per language, against ftfy alone, and what it does to correct text.
+
+Sentences: ``data/lang-labelled.tsv`` and ``data/mojibake-sentences.tsv``
+(our own, CC0).  Each is damaged, with a fixed seed, in five ways for each code
+page UTF-8 is misread as (cp1252, latin-1, cp1251, cp1250, MacRoman):
+
+- ``whole``: the whole line misread;
+- ``word``: one word with a non-ASCII letter misread, the rest correct;
+- ``short``: a short line, the first two words of the sentence, misread;
+- ``double``: the one word misread twice (UTF-8 -> page -> UTF-8 -> page);
+- ``lossy``: the whole line misread by a page that has no character for some
+  bytes, which are dropped (``lossy-drop``) or become U+FFFD (``lossy-fffd``).
+
+A kind is counted for a page only where the damage exists (the text changes)
+and the page can represent it.  A lost byte can be restored without a model
+of the language only when exactly one of the page's undefined bytes gives an
+everyday letter of the lost letter's script and case: Russian ``с``, ``э``
+and ``я`` (D1 81, D1 8D, D1 8F) all lose their byte in cp1252, so no rule can
+tell them apart, while Armenian ``ց`` (D6 81) can be restored.  Lossy lines
+are split into those that can be reversed and those that cannot; the latter
+should be reported (``encoding:unrepaired``), never guessed.
+
+It also runs every correct sentence through fix-encoding (changed lines must
+be 0) and times clean text with and without span repair, in this process.
+
+    python benchmarks/bench_mojibake.py [--runs 3] [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from textgen import news_lines
+
+from corpus_tools.filters.base import UnitContext
+from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
+from corpus_tools.filters.span_repair import _everyday_letter
+from corpus_tools.scripts import script_of
+
+DATA = Path(__file__).resolve().parent / "data"
+LANGUAGES = ("hy", "ru", "uk", "az", "tr", "ka", "el", "sr", "sr-Latn", "uz", "kk",
+             "fr", "de", "es", "pl", "cs")
+CODECS = ("cp1252", "latin-1", "cp1251", "cp1250", "mac_roman")
+LOSSY_CODECS = ("cp1252", "cp1251", "cp1250")
+KINDS = ("whole", "word", "short", "double", "lossy-drop", "lossy-fffd")
+
+
+def sentences() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for name in ("lang-labelled.tsv", "mojibake-sentences.tsv"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                lang, text = line.split("\t", 1)
+                if lang in LANGUAGES:
+                    found[lang].append(text)
+    return found
+
+
+def misread(text: str, codec: str, errors: str = "strict") -> str | None:
+    try:
+        return text.encode("utf-8").decode(codec, errors=errors)
+    except UnicodeDecodeError:
+        return None
+
+
+def lost_byte_recoverable(char: str, codec: str) -> bool:
+    """Whether exactly one undefined byte of ``codec`` gives an everyday letter like ``char``."""
+    raw = char.encode("utf-8")
+    undefined = [b for b in range(0x80, 0xC0) if misread(bytes([b]).decode("latin-1"), codec)
+                 is None and _undefined(b, codec)]
+    if not any(b in undefined for b in raw[1:]):
+        return True  # nothing of this letter is lost
+    fitting = 0
+    for position, byte in enumerate(raw):
+        if position == 0 or byte not in undefined:
+            continue
+        for other in undefined:
+            candidate = bytearray(raw)
+            candidate[position] = other
+            try:
+                letter = bytes(candidate).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if (unicodedata.category(letter)[0] == "L" and script_of(letter) == script_of(char)
+                    and letter.islower() == char.islower()
+                    and _everyday_letter(letter, script_of(letter))):
+                fitting += 1
+    return fitting == 1
+
+
+def _undefined(byte: int, codec: str) -> bool:
+    try:
+        bytes([byte]).decode(codec)
+        return False
+    except UnicodeDecodeError:
+        return True
+
+
+def damaged_cases(lang: str, text: str, rng: random.Random):
+    """(kind, codec, damaged, reversible) for one sentence."""
+    words = text.split(" ")
+    candidates = [i for i, w in enumerate(words) if not w.isascii()]
+    chosen = rng.choice(candidates) if candidates else None
+    for codec in CODECS:
+        whole = misread(text, codec)
+        if whole is not None and whole != text:
+            yield "whole", codec, whole, True
+        if chosen is not None:
+            word = misread(words[chosen], codec)
+            if word is not None and word != words[chosen]:
+                yield "word", codec, " ".join([*words[:chosen], word, *words[chosen + 1:]]), True
+                twice = misread(word, codec)
+                if twice is not None:
+                    yield "double", codec, " ".join(
+                        [*words[:chosen], twice, *words[chosen + 1:]]), True
+        short = " ".join(words[:2])
+        short_damaged = misread(short, codec)
+        if short_damaged is not None and short_damaged != short:
+            yield "short", codec, short_damaged, True
+    for codec in LOSSY_CODECS:
+        if misread(text, codec) is not None:
+            continue  # nothing is lost
+        reversible = all(lost_byte_recoverable(char, codec) for char in text if not char.isascii())
+        yield "lossy-drop", codec, misread(text, codec, "ignore"), reversible
+        yield "lossy-fffd", codec, misread(text, codec, "replace"), reversible
+
+
+def run_fix(fixer: FixEncoding, text: str) -> tuple[str, bool]:
+    fixed, changes = fixer.apply(text, UnitContext())
+    return fixed, any(change.rule == "encoding:unrepaired" for change in changes)
+
+
+def quality(details: bool) -> tuple[dict, dict, int, int]:
+    ftfy_only = FixEncoding(EncodingConfig(span_repair=False))
+    full = FixEncoding()
+    rng = random.Random(13)
+    table: dict = defaultdict(lambda: [0, 0, 0, 0])  # lines, ftfy, fix-encoding, reported
+    by_codec: dict = defaultdict(lambda: [0, 0, 0, 0])
+    clean_changed = clean_total = 0
+    for lang, texts in sentences().items():
+        for text in texts:
+            clean_total += 1
+            if run_fix(full, text)[0] != text:
+                clean_changed += 1
+                print(f"  CHANGED correct {lang}: {text!r} -> {run_fix(full, text)[0]!r}")
+            for kind, codec, damaged, reversible in damaged_cases(lang, text, rng):
+                expected = text if kind != "short" else " ".join(text.split(" ")[:2])
+                label = kind if not kind.startswith("lossy") or reversible else kind + " (ambiguous)"
+                by_ftfy = run_fix(ftfy_only, damaged)[0] == expected
+                fixed, reported = run_fix(full, damaged)
+                restored = fixed == expected
+                for key, store in (((lang, label), table), ((codec, label), by_codec)):
+                    row = store[key]
+                    row[0] += 1
+                    row[1] += by_ftfy
+                    row[2] += restored
+                    row[3] += (not restored) and reported
+                if details and not restored and (reversible or fixed != damaged):
+                    print(f"  {lang} {label} {codec}: {damaged!r} -> {fixed!r}")
+    return table, by_codec, clean_changed, clean_total
+
+
+def throughput(runs: int) -> tuple[float, float, float, float]:
+    english = news_lines(4_000_000)
+    multilingual = [text for texts in sentences().values() for text in texts] * 200
+    figures = []
+    for lines in (english, multilingual):
+        size = sum(len(line.encode("utf-8")) + 1 for line in lines) / 1e6
+        for config in (EncodingConfig(span_repair=False), EncodingConfig()):
+            fixer = FixEncoding(config)
+            context = UnitContext()
+            best = float("inf")
+            for _ in range(runs):
+                start = time.perf_counter()
+                for line in lines:
+                    fixer.apply(line, context)
+                best = min(best, time.perf_counter() - start)
+            figures.append(size / best)
+    return tuple(figures)
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "   - "
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--details", action="store_true", help="print every line not restored")
+    args = parser.parse_args()
+    table, by_codec, clean_changed, clean_total = quality(args.details)
+    labels = sorted({label for _key, label in table}, key=lambda k: (KINDS.index(k.split()[0]), k))
+    print("Restored (ftfy alone / fix-encoding), per language and kind, all code pages together;")
+    print("'reported' is the share of lines not restored that carry encoding:unrepaired.")
+    print(f"{'lang':<8} {'kind':<24} {'lines':>5}  {'ftfy':>6}  {'fix-enc':>7}  {'reported':>8}")
+    for lang in LANGUAGES:
+        for label in labels:
+            lines, by_ftfy, restored, reported = table.get((lang, label), (0, 0, 0, 0))
+            if lines:
+                print(f"{lang:<8} {label:<24} {lines:>5}  {percent(by_ftfy, lines)}  "
+                      f"{percent(restored, lines):>7}  {percent(reported, lines - restored):>8}")
+    print("\nPer code page, all languages together:")
+    for codec in CODECS:
+        for label in labels:
+            lines, by_ftfy, restored, reported = by_codec.get((codec, label), (0, 0, 0, 0))
+            if lines:
+                print(f"{codec:<10} {label:<24} {lines:>5}  {percent(by_ftfy, lines)}  "
+                      f"{percent(restored, lines):>7}  {percent(reported, lines - restored):>8}")
+    totals = defaultdict(lambda: [0, 0, 0])
+    for (_lang, label), (lines, by_ftfy, restored, _reported) in table.items():
+        totals[label][0] += lines
+        totals[label][1] += by_ftfy
+        totals[label][2] += restored
+    print("\nAll languages:")
+    for label in labels:
+        lines, by_ftfy, restored = totals[label]
+        print(f"  {label:<24} {lines:>5} lines  ftfy {percent(by_ftfy, lines)}  "
+              f"fix-encoding {percent(restored, lines)}")
+    print(f"\nCorrect sentences changed: {clean_changed}/{clean_total}")
+    en_off, en_on, multi_off, multi_on = throughput(args.runs)
+    print(f"Clean English news: {en_off:.1f} MB/s without span repair, {en_on:.1f} MB/s with "
+          f"({en_on / en_off:.2f}x)")
+    print(f"Clean sentences of all {len(LANGUAGES)} languages: {multi_off:.1f} MB/s without, "
+          f"{multi_on:.1f} MB/s with ({multi_on / multi_off:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()
