@@ -124,17 +124,32 @@ class FixEncoding(Filter):
 
     def fix_segment(self, text: str) -> tuple[str, list[Change]]:
         """Fix one run of real text: the new text and its change records."""
+        span = self._span
+        if span is not None and "\ufffd" in text:
+            # ftfy turns a sequence that lost a byte into a lone U+FFFD, and with
+            # it the lead that could tell which letter was lost: words first.
+            repaired = span.repair(text)
+            if repaired.edits:
+                return self._after_lossy_repair(text, repaired)
         fixed, changes = text, []
         if self.needs_ftfy(text):
             fixed, rule = self._run_ftfy(text)
             if rule is not None:
                 changes = [span_change(rule, text, fixed)]
-        span = self._span
         if span is not None and span.might_hold(fixed):
             repaired = span.repair(fixed)
             if repaired.edits or repaired.unrepaired:
                 changes = _with_span_repairs(text, fixed, changes, repaired)
                 fixed = repaired.text
+        return fixed, changes
+
+    def _after_lossy_repair(self, text: str, repaired: Repaired) -> tuple[str, list[Change]]:
+        changes = _with_span_repairs(text, text, [], repaired)
+        fixed = repaired.text
+        if self.needs_ftfy(fixed):
+            refixed, rule = self._run_ftfy(fixed)
+            if rule is not None:  # both changed the line: one record of the whole difference
+                return refixed, [span_change(rule, text, refixed)]
         return fixed, changes
 
     def _run_ftfy(self, text: str) -> tuple[str, str | None]:

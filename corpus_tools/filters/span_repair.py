@@ -69,9 +69,10 @@ _WORD = re.compile("[^ \t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u30
 
 # Marks that sit beside letters in correct text of many languages; those of
 # _EDGE only on one side of a word, so between two letters they are odd.
-_QUIET = frozenset("’‘ʼ'«»“”„…–—·\u00a0\u202f-")
-_EDGE = frozenset("«»“”„…–—")
-_EDGE_PUNCTUATION = ".,;:!?()[]\"'«»“”„…-–—’‘"
+_QUIET = frozenset("’‘ʼ'«»“”„…–—·\u00a0\u202f-"
+                   "։՝՞՛՜·;،؛؟־।॥。、")  # and the punctuation of other scripts
+_EDGE = frozenset("«»“”„…–—·")  # '·' inside a word: Catalan l·l only
+_EDGE_PUNCTUATION = ".,;:!?()[]\"'«»“”„…-–—’‘։՝·;،؛؟।。、"
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 _SYMBOLIC = frozenset("SPN")  # first letters of symbol, punctuation and number categories
 
@@ -85,6 +86,8 @@ def _kind(char: str) -> str:
     category = unicodedata.category(char)
     if char == "\ufffd" or category in _BAD_CATEGORIES:
         return "X"
+    if char in "ªº":
+        return "S"  # ordinal indicators: signs that follow a number, not letters
     if category[0] in "LM":
         if category == "Lu" or category == "Lt":
             return "U"
@@ -105,8 +108,9 @@ def oddness(text: str) -> int:
     core = text.strip(_EDGE_PUNCTUATION)
     if core.isalpha() and (core.islower() or core.istitle() or core.isupper()) and (
             max(core) < "\u0250" or min(core) >= "\u0370"):
-        return 0  # letters in a normal case pattern, Latin or not Latin: the usual word
-    score = badness(text)
+        # Letters in a normal case pattern, Latin or not Latin: the usual word.
+        return _foreign_letter_mix(core) if "\u0400" <= max(core) <= "\u04ff" else 0
+    score = badness(text) + _foreign_letter_mix(text)
     kinds = [_kind(char) for char in text]
     letters = "LUl"
     for index, kind in enumerate(kinds):
@@ -115,8 +119,9 @@ def oddness(text: str) -> int:
         elif index and _odd_pair(text, kinds, index):
             score += 1
         elif (text[index] in _EDGE and 0 < index < len(text) - 1
-              and kinds[index - 1] in letters and kinds[index + 1] in letters):
-            score += 1  # П„Ої, Madd…ô: a quotation mark or dash inside a word
+              and kinds[index - 1] in letters and kinds[index + 1] in letters
+              and not (text[index] == "·" and text[index - 1] in "lL" and text[index + 1] in "lL")):
+            score += 1  # П„Ої, Madd…ô, ·É†·Éî: a quotation mark, dash or dot inside a word
     return score
 
 
@@ -136,6 +141,31 @@ def _odd_pair(text: str, kinds: list[str], index: int) -> bool:
         first, second = script_of(text[index - 1]), script_of(text[index])
         return bool(first and second and first != second)
     return False
+
+
+# The Cyrillic alphabets of national languages, beyond the 33 letters of
+# Russian they share in part.  cp1251 mojibake of Armenian or Georgian text
+# ('ХҐЦЂХЇЦЂХ«') is all capitals of one script, but strings letters of several
+# of these alphabets together, which no word of any of them does.
+_CYRILLIC_BASE = frozenset("абвгдежзийклмнопрстуфхцчшщъыьэюяё")
+_CYRILLIC_ALPHABETS = tuple(frozenset(_CYRILLIC_BASE | set(extra)) for extra in (
+    "ґєії'",  # Ukrainian
+    "іў",  # Belarusian
+    "ђјљњћџ",  # Serbian
+    "ѓѕјљњќџ",  # Macedonian
+    "әғқңөұүһі",  # Kazakh
+    "ғқҳўӣӯҷ",  # Uzbek, Tajik
+    "әөүҗңһ",  # Tatar, Bashkir
+    "ңөү",  # Kyrgyz, Mongolian
+))
+
+
+def _foreign_letter_mix(text: str) -> int:
+    """1 when the word's Cyrillic letters belong to no single national alphabet."""
+    letters = {char for char in text.lower() if "\u0400" <= char <= "\u04ff"}
+    if not letters or letters <= _CYRILLIC_BASE:
+        return 0
+    return 0 if any(letters <= alphabet for alphabet in _CYRILLIC_ALPHABETS) else 1
 
 
 @dataclass(frozen=True)
@@ -258,11 +288,6 @@ beyond_typography = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHY}]").search
 _OTHER_SCRIPT_LETTER = "[\u0370-\u10ff]"
 
 
-def _lossy_beside_other_scripts(page: CodePage) -> str:
-    leads = _char_class(char for char in page.leads if char.isalpha())
-    return f"{leads}(?={_OTHER_SCRIPT_LETTER})|(?<={_OTHER_SCRIPT_LETTER}){leads}"
-
-
 def _utf8(raw: bytes) -> str | None:
     try:
         return raw.decode("utf-8")
@@ -308,11 +333,16 @@ class SpanRepair:
     def __init__(self, pages: tuple[str, ...] = PAGES):
         table = load_table()
         self.pages = [CodePage.from_table(name, table[name]) for name in pages]
-        self._screen = re.compile("|".join(
-            [page.pair for page in self.pages]
-            + [_char_class(page.leads) + "\ufffd" for page in self.pages if page.undefined]
-            + [_lossy_beside_other_scripts(page) for page in self.pages if page.name != "cp1251"]
-        )).search
+        latin_leads = {char for page in self.pages if page.name != "cp1251"
+                       for char in page.leads if char.isalpha() and char < "\u0250"}
+        lossy_leads = {char for page in self.pages if page.undefined for char in page.leads}
+        self._screen = re.compile("|".join([
+            *(page.pair for page in self.pages),
+            _char_class(lossy_leads) + "\ufffd",
+            # A Latin lead touching a letter of another script lost its byte.
+            f"{_char_class(latin_leads)}{_OTHER_SCRIPT_LETTER}",
+            f"{_OTHER_SCRIPT_LETTER}{_char_class(latin_leads)}",
+        ])).search
 
     def might_hold(self, text: str) -> bool:
         """False when no word of ``text`` can hold misread UTF-8 (a fast no)."""
@@ -329,14 +359,30 @@ class SpanRepair:
             (flagged if self._screen(word) or "\ufffd" in word else others).append(match)
         if not flagged:
             return result
-        line_scripts = {script_of(char) for match in others for char in match.group()
+        line_scripts = {script_of(char) for other in others for char in other.group()
                         if not char.isascii() or char.isalpha()} - {None}
+        odd = [match for match in flagged if oddness(match.group())]
+        repairs: dict[int, str] = {}
+        self._repair_words(odd, line_scripts, repairs)
+        if repairs and len(repairs) < len(odd):
+            # A word of one letter ('Оџ' for 'Ο') is only repaired in a script
+            # the line writes: the words just repaired count for that.
+            known = line_scripts.union(*({script_of(char) for char in repaired}
+                                         for repaired in repairs.values())) - {None}
+            self._repair_words(odd, known, repairs)
+            # A word that is not odd in itself ('–æ', 'О—') but written in a script
+            # the repaired line does not use, and that reads as one it does.
+            for match in flagged:
+                if match.start() not in repairs and match not in odd:
+                    repaired = self._repair_plain_word(match.group(), known)
+                    if repaired is not None:
+                        repairs[match.start()] = repaired
         pieces, last = [], 0
-        for match in flagged:
+        for match in odd:
             word = match.group()
-            repaired = self.repair_word(word, line_scripts)
+            repaired = repairs.get(match.start())
             if repaired is None:
-                if oddness(word) and self._has_sequence(word):
+                if self._has_sequence(word):
                     result.unrepaired.append((match.start(), word))
                 continue
             pieces += [text[last:match.start()], repaired]
@@ -345,6 +391,26 @@ class SpanRepair:
         if result.edits:
             result.text = "".join([*pieces, text[last:]])
         return result
+
+    def _repair_words(self, words, line_scripts: set[str], repairs: dict[int, str]) -> None:
+        for match in words:
+            if match.start() not in repairs:
+                repaired = self.repair_word(match.group(), line_scripts)
+                if repaired is not None:
+                    repairs[match.start()] = repaired
+
+    def _repair_plain_word(self, word: str, known: set[str]) -> str | None:
+        if {script_of(char) for char in word if char.isalpha()} & known:
+            return None
+        for page in self.pages:
+            candidate = page.decode_word(word)
+            if candidate is None or oddness(candidate):
+                continue
+            decoded = _decoded_letters(word, candidate)
+            if (decoded and {script_of(char) for char in decoded} <= known
+                    and all(char.isascii() for char in _unconsumed(word, candidate))):
+                return candidate
+        return None
 
     def _has_sequence(self, word: str) -> bool:
         return any(next(page.spans(word), None) for page in self.pages)
@@ -355,17 +421,19 @@ class SpanRepair:
         if not current_odd:
             return None  # a repair must leave the word less odd than it was
         for _ in range(MAX_LAYERS):
-            best, best_odd = None, current_odd
+            # The least odd reading; of equally odd ones the shortest, which
+            # decoded the most (a wrong page leaves more of the damage).
+            best, best_key = None, (current_odd, 0)
             for page in self.pages:
                 candidate = page.decode_word(current)
                 if candidate is None:
                     continue
-                candidate_odd = oddness(candidate)
-                if candidate_odd < best_odd:
-                    best, best_odd = candidate, candidate_odd
+                key = (oddness(candidate), len(candidate))
+                if key[0] < current_odd and (best is None or key < best_key):
+                    best, best_key = candidate, key
             if best is None:
                 break
-            current, current_odd = best, best_odd
+            current, current_odd = best, best_key[0]
         if current == word or not self._acceptable(word, current, line_scripts):
             return None
         return current
@@ -382,10 +450,12 @@ class SpanRepair:
         if decoded is None:
             return False
         scripts = {script_of(char) for char in decoded} - {None}
-        if len(scripts) != 1:
+        if len(scripts) > 1:
             return False
         kept = _unconsumed(word, repaired)
         context = line_scripts | {script_of(char) for char in kept if char.isalpha()}
+        if not scripts:  # only letters of no script (Uzbek 'ʻ'): the word's own letters decide
+            return any(char.isalpha() for char in kept)
         if scripts <= context:
             return True
         # A word in a script its line does not otherwise use (an Armenian name in
@@ -400,11 +470,12 @@ _TRAILING_SYMBOLS = frozenset("™®©°¹²³ªº")
 
 
 def _decoded_letters(word: str, repaired: str) -> str | None:
-    """The letters a repair wrote, or None when it wrote anything else.
+    """The letters a repair wrote, or None when it wrote no letter or anything unsure.
 
-    Span repair restores letters; a repair that writes punctuation, a symbol,
-    a digit, a mark with no letter before it, or a letter no national
-    alphabet uses ('ɿ', 'ᴴ') is not sure enough (punctuation is ftfy's).
+    Span repair restores words: what it writes must hold letters of national
+    alphabets ('ɿ' and 'ᴴ' are not), marks only after a letter, and besides
+    them only punctuation (Armenian '։' ends a sentence); a repair that writes
+    nothing but punctuation or symbols is ftfy's business, not a word's.
     """
     letters = []
     matcher = difflib.SequenceMatcher(None, word, repaired, autojunk=False)
@@ -417,9 +488,11 @@ def _decoded_letters(word: str, repaired: str) -> str | None:
             if category[0] == "M":
                 if not (index and repaired[index - 1].isalpha()):
                     return None
-            elif category[0] == "L" and _everyday_letter(char, script_of(char)):
+            elif category[0] == "L":
+                if not _everyday_letter(char, script_of(char)):
+                    return None
                 letters.append(char)
-            else:
+            elif category[0] != "P":
                 return None
     return "".join(letters) or None
 
@@ -457,7 +530,7 @@ _EVERYDAY_RANGES = {
     "Armenian": ((0x531, 0x587),),
     "Georgian": ((0x10D0, 0x10F0),),
 }
-_EVERYDAY_EXTRA = frozenset("ƏəǍǎǏǐǑǒǓǔȘșȚț")
+_EVERYDAY_EXTRA = frozenset("ƏəǍǎǏǐǑǒǓǔȘșȚțʻʼ")  # ʻ ʼ: Uzbek oʻ, gʻ; Ukrainian ʼ
 
 
 def _everyday_letter(char: str, script: str | None) -> bool:
