@@ -25,7 +25,13 @@ import ftfy
 from corpus_tools.changes import Change, span_change
 from corpus_tools.filters.base import Filter, UnitContext
 from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers
-from corpus_tools.filters.span_repair import TYPOGRAPHY, Repaired, SpanRepair, beyond_typography
+from corpus_tools.filters.span_repair import (
+    TYPOGRAPHY,
+    Repaired,
+    SpanRepair,
+    beyond_typography,
+    line_oddness,
+)
 
 # Bytes that were not valid UTF-8 arrive as lone surrogates (surrogateescape).
 # They are not text: ftfy never sees them, and they come out as they went in.
@@ -123,27 +129,41 @@ class FixEncoding(Filter):
         return normalization is not None and not unicodedata.is_normalized(normalization, text)
 
     def fix_segment(self, text: str) -> tuple[str, list[Change]]:
-        """Fix one run of real text: the new text and its change records."""
+        """Fix one run of real text: the new text and its change records.
+
+        ftfy runs first and span repair looks at what it leaves.  Where span
+        repair is sure of words in the text as it came, the other order is
+        tried too: ftfy, deciding for the whole line, can read a word through
+        the wrong code page ('‚Äì¬±' is UTF-8 read twice as MacRoman, which
+        ftfy takes for cp1252) or turn a sequence that lost a byte into a lone
+        U+FFFD.  Of the two results the less odd is kept (ftfy's order on a tie).
+        """
         span = self._span
-        if span is not None and "\ufffd" in text:
-            # ftfy turns a sequence that lost a byte into a lone U+FFFD, and with
-            # it the lead that could tell which letter was lost: words first.
-            repaired = span.repair(text)
-            if repaired.edits:
-                return self._after_lossy_repair(text, repaired)
+        first = span.repair(text) if span is not None and span.might_hold(text) else None
+        fixed, changes = self._ftfy_then_span(text, first)
+        if first is not None and first.edits:
+            other, other_changes = self._span_then_ftfy(text, first)
+            if other != fixed and line_oddness(other) < line_oddness(fixed):
+                return other, other_changes
+        return fixed, changes
+
+    def _ftfy_then_span(self, text: str, first: Repaired | None) -> tuple[str, list[Change]]:
         fixed, changes = text, []
         if self.needs_ftfy(text):
             fixed, rule = self._run_ftfy(text)
             if rule is not None:
                 changes = [span_change(rule, text, fixed)]
-        if span is not None and span.might_hold(fixed):
-            repaired = span.repair(fixed)
-            if repaired.edits or repaired.unrepaired:
-                changes = _with_span_repairs(text, fixed, changes, repaired)
-                fixed = repaired.text
+        span = self._span
+        if fixed == text:
+            repaired = first
+        else:
+            repaired = span.repair(fixed) if span is not None and span.might_hold(fixed) else None
+        if repaired is not None and (repaired.edits or repaired.unrepaired):
+            changes = _with_span_repairs(text, fixed, changes, repaired)
+            fixed = repaired.text
         return fixed, changes
 
-    def _after_lossy_repair(self, text: str, repaired: Repaired) -> tuple[str, list[Change]]:
+    def _span_then_ftfy(self, text: str, repaired: Repaired) -> tuple[str, list[Change]]:
         changes = _with_span_repairs(text, text, [], repaired)
         fixed = repaired.text
         if self.needs_ftfy(fixed):

@@ -46,7 +46,6 @@ not repaired is reported as ``encoding:unrepaired``.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib.resources
 import re
@@ -123,6 +122,11 @@ def oddness(text: str) -> int:
               and not (text[index] == "·" and text[index - 1] in "lL" and text[index + 1] in "lL")):
             score += 1  # П„Ої, Madd…ô, ·É†·Éî: a quotation mark, dash or dot inside a word
     return score
+
+
+def line_oddness(text: str) -> int:
+    """The oddness of a line: the sum of its words'."""
+    return sum(oddness(match.group()) for match in _WORD.finditer(text))
 
 
 def _odd_pair(text: str, kinds: list[str], index: int) -> bool:
@@ -364,30 +368,28 @@ class SpanRepair:
         odd = [match for match in flagged if oddness(match.group())]
         repairs: dict[int, str] = {}
         self._repair_words(odd, line_scripts, repairs)
+        evidence = set().union(*({script_of(char) for char in repaired if char.isalpha()}
+                                 for repaired in repairs.values())) - {None}
         if repairs and len(repairs) < len(odd):
             # A word of one letter ('Оџ' for 'Ο') is only repaired in a script
             # the line writes: the words just repaired count for that.
-            known = line_scripts.union(*({script_of(char) for char in repaired}
-                                         for repaired in repairs.values())) - {None}
-            self._repair_words(odd, known, repairs)
-            # A word that is not odd in itself ('–æ', 'О—') but written in a script
-            # the repaired line does not use, and that reads as one it does.
-            for match in flagged:
-                if match.start() not in repairs and match not in odd:
-                    repaired = self._repair_plain_word(match.group(), known)
-                    if repaired is not None:
-                        repairs[match.start()] = repaired
+            self._repair_words(odd, line_scripts | evidence, repairs)
+        for match in flagged:
+            if match.start() not in repairs and match not in odd:
+                repaired = self._repair_plain_word(match.group(), evidence, line_scripts)
+                if repaired is not None:
+                    repairs[match.start()] = repaired
         pieces, last = [], 0
-        for match in odd:
+        for match in flagged:
             word = match.group()
             repaired = repairs.get(match.start())
             if repaired is None:
-                if self._has_sequence(word):
+                if match in odd and self._has_sequence(word):
                     result.unrepaired.append((match.start(), word))
                 continue
             pieces += [text[last:match.start()], repaired]
             last = match.end()
-            result.edits.append(Edit(match.start(), word, repaired))
+            result.edits.append(_narrowed(match.start(), word, repaired))
         if result.edits:
             result.text = "".join([*pieces, text[last:]])
         return result
@@ -399,16 +401,23 @@ class SpanRepair:
                 if repaired is not None:
                     repairs[match.start()] = repaired
 
-    def _repair_plain_word(self, word: str, known: set[str]) -> str | None:
-        if {script_of(char) for char in word if char.isalpha()} & known:
-            return None
+    def _repair_plain_word(self, word: str, evidence: set[str], line_scripts: set[str]) -> str | None:
+        """A word not odd in itself but made of nothing but misread sequences
+        ('Сѓ', '–æ', 'О—', 'Г\u00a0'), read into letters of a script that words
+        repaired in the same line use (``evidence``), or, for a word in a
+        script its line does not otherwise write, of one the line does."""
+        own = {script_of(char) for char in word if char.isalpha()} - {None}
+        foreign = bool(own) and not own & line_scripts
         for page in self.pages:
             candidate = page.decode_word(word)
             if candidate is None or oddness(candidate):
                 continue
             decoded = _decoded_letters(word, candidate)
-            if (decoded and {script_of(char) for char in decoded} <= known
-                    and all(char.isascii() for char in _unconsumed(word, candidate))):
+            if not decoded or not all(char.isascii() and not char.isalpha()
+                                      for char in _unconsumed(word, candidate)):
+                continue
+            scripts = {script_of(char) for char in decoded}
+            if scripts <= evidence or (foreign and scripts <= line_scripts):
                 return candidate
         return None
 
@@ -417,32 +426,41 @@ class SpanRepair:
 
     def repair_word(self, word: str, line_scripts: set[str]) -> str | None:
         """The repaired word, or None when no repair is sure enough."""
-        current, current_odd = word, oddness(word)
+        current_odd = oddness(word)
         if not current_odd:
             return None  # a repair must leave the word less odd than it was
+        # Each round reads the words of the last through every page, keeping
+        # the three least odd readings (of equally odd ones the shortest, which
+        # decoded the most).  A round may leave a word as odd as before (the
+        # first of two layers), so the least odd of all readings is taken.
+        readings: dict[str, tuple[int, int]] = {}
+        frontier = [word]
         for _ in range(MAX_LAYERS):
-            # The least odd reading; of equally odd ones the shortest, which
-            # decoded the most (a wrong page leaves more of the damage).
-            best, best_key = None, (current_odd, 0)
-            for page in self.pages:
-                candidate = page.decode_word(current)
-                if candidate is None:
-                    continue
-                key = (oddness(candidate), len(candidate))
-                if key[0] < current_odd and (best is None or key < best_key):
-                    best, best_key = candidate, key
-            if best is None:
+            found = []
+            for text in frontier:
+                for page in self.pages:
+                    candidate = page.decode_word(text)
+                    if candidate is not None and candidate not in readings:
+                        readings[candidate] = (oddness(candidate), len(candidate))
+                        found.append(candidate)
+            frontier = sorted(found, key=readings.__getitem__)[:3]
+        for reading in sorted(readings, key=readings.__getitem__):
+            if readings[reading][0] >= current_odd:
                 break
-            current, current_odd = best, best_key[0]
-        if current == word or not self._acceptable(word, current, line_scripts):
-            return None
-        return current
+            if self._acceptable(word, reading, line_scripts):
+                return reading
+        return None
 
     def _acceptable(self, word: str, repaired: str, line_scripts: set[str]) -> bool:
         if oddness(repaired):
             return False  # nothing odd may be left
-        if word[-1] in _TRAILING_SYMBOLS and repaired[-1] != word[-1] and not oddness(word[:-1]):
-            return False  # 'NESTLÉ®', 'NICIODATĂ™': a letter and a real sign
+        prefix, suffix = _common_ends(word, repaired)
+        read = word[prefix:len(word) - suffix]
+        if len(read) == 2 and (read[1] in _TRAILING_SYMBOLS or read[1] in _QUIET) and not oddness(
+                word[:prefix + 1] + " " + word[prefix + 2:]):
+            # 'NESTLÉ®', 'NICIODATĂ™', 'Ã’s': one letter and a real sign were read as one
+            # character, and without the sign nothing is odd.
+            return False
         for run in re.findall(r"[^\W\d_]+", repaired):
             if len({script_of(char) for char in run} - {None}) > 1:
                 return False
@@ -469,38 +487,60 @@ class SpanRepair:
 _TRAILING_SYMBOLS = frozenset("™®©°¹²³ªº")
 
 
+def _common_ends(word: str, repaired: str) -> tuple[int, int]:
+    """How many characters ``word`` and ``repaired`` share at the start and at the end."""
+    limit = min(len(word), len(repaired))
+    prefix = 0
+    while prefix < limit and word[prefix] == repaired[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and word[-1 - suffix] == repaired[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
+def _narrowed(start: int, word: str, repaired: str) -> Edit:
+    """The edit of a word, without the letters it kept at either end."""
+    prefix, suffix = _common_ends(word, repaired)
+    return Edit(start + prefix, word[prefix:len(word) - suffix],
+                repaired[prefix:len(repaired) - suffix])
+
+
+def _changed_middle(word: str, repaired: str) -> tuple[str, str]:
+    """What a repair wrote, and what it kept of ``word`` at either end."""
+    prefix, suffix = _common_ends(word, repaired)
+    return repaired[prefix:len(repaired) - suffix], word[:prefix] + word[len(word) - suffix:]
+
+
 def _decoded_letters(word: str, repaired: str) -> str | None:
-    """The letters a repair wrote, or None when it wrote no letter or anything unsure.
+    """The non-ASCII letters a repair wrote, or None when it wrote no letter or anything unsure.
 
     Span repair restores words: what it writes must hold letters of national
     alphabets ('ɿ' and 'ᴴ' are not), marks only after a letter, and besides
-    them only punctuation (Armenian '։' ends a sentence); a repair that writes
-    nothing but punctuation or symbols is ftfy's business, not a word's.
+    them only punctuation (Armenian '։' ends a sentence) and ASCII it kept; a
+    repair that writes nothing but punctuation or symbols is ftfy's business.
     """
+    middle, _kept = _changed_middle(word, repaired)
     letters = []
-    matcher = difflib.SequenceMatcher(None, word, repaired, autojunk=False)
-    for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or tag == "delete":
+    for index, char in enumerate(middle):
+        if char.isascii():
             continue
-        for index in range(j1, j2):
-            char = repaired[index]
-            category = unicodedata.category(char)
-            if category[0] == "M":
-                if not (index and repaired[index - 1].isalpha()):
-                    return None
-            elif category[0] == "L":
-                if not _everyday_letter(char, script_of(char)):
-                    return None
-                letters.append(char)
-            elif category[0] != "P":
+        category = unicodedata.category(char)
+        if category[0] == "M":
+            if not (index and middle[index - 1].isalpha()):
                 return None
+        elif category[0] == "L":
+            if not _everyday_letter(char, script_of(char)):
+                return None
+            letters.append(char)
+        elif category[0] != "P":
+            return None
     return "".join(letters) or None
 
 
 def _unconsumed(word: str, repaired: str) -> str:
-    """The characters of ``word`` that also stand in ``repaired``: what the repair did not touch."""
-    matcher = difflib.SequenceMatcher(None, word, repaired, autojunk=False)
-    return "".join(word[a:a + size] for a, _b, size in matcher.get_matching_blocks())
+    """The characters of ``word`` that a repair left as they were, at its ends."""
+    return _changed_middle(word, repaired)[1]
 
 
 def _main_script(text: str) -> str | None:
@@ -546,6 +586,8 @@ def _letter_fits(char: str, script: str | None, lower: bool | None) -> bool:
     if len(char) != 1 or unicodedata.category(char) not in ("Lu", "Ll", "Lo"):
         return False
     own = script_of(char)
+    if own not in _EVERYDAY_RANGES:
+        return False  # a script whose alphabet we do not list may have lost a mark
     if script is not None and own != script:
         return False
     if not _everyday_letter(char, own):
