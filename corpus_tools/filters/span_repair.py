@@ -73,6 +73,8 @@ _QUIET = frozenset("’‘ʼ'«»“”„…–—·\u00a0\u202f-"
 _EDGE = frozenset("«»“”„…–—·")  # '·' inside a word: Catalan l·l only
 _EDGE_PUNCTUATION = ".,;:!?()[]\"'«»“”„…-–—’‘։՝·;،؛؟।。、"
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
+# Ordinal indicators and the florin sign: letters to Unicode, signs in text.
+_SIGN_LETTERS = frozenset("ªºƒ")
 _SYMBOLIC = frozenset("SPN")  # first letters of symbol, punctuation and number categories
 
 
@@ -85,8 +87,8 @@ def _kind(char: str) -> str:
     category = unicodedata.category(char)
     if char == "\ufffd" or category in _BAD_CATEGORIES:
         return "X"
-    if char in "ªº":
-        return "S"  # ordinal indicators: signs that follow a number, not letters
+    if char in _SIGN_LETTERS:
+        return "S"
     if category[0] in "LM":
         if category == "Lu" or category == "Lt":
             return "U"
@@ -102,13 +104,13 @@ def oddness(text: str) -> int:
     """How unlike correct text a word is (see the module's documentation).
 
     >>> oddness("Maddə"), oddness("MaddÉ™"), oddness("ÄŒlan"), oddness("Član")
-    (0, 2, 1, 0)
+    (0, 2, 2, 0)
     """
     core = text.strip(_EDGE_PUNCTUATION)
     if core.isalpha() and (core.islower() or core.istitle() or core.isupper()) and (
-            max(core) < "\u0250" or min(core) >= "\u0370"):
+            max(core) < "\u0250" or min(core) >= "\u0370") and _SIGN_LETTERS.isdisjoint(core):
         # Letters in a normal case pattern, Latin or not Latin: the usual word.
-        return _foreign_letter_mix(core) if "\u0400" <= max(core) <= "\u04ff" else 0
+        return _foreign_letter_mix(core)
     score = badness(text) + _foreign_letter_mix(text)
     kinds = [_kind(char) for char in text]
     letters = "LUl"
@@ -121,6 +123,9 @@ def oddness(text: str) -> int:
               and kinds[index - 1] in letters and kinds[index + 1] in letters
               and not (text[index] == "·" and text[index - 1] in "lL" and text[index + 1] in "lL")):
             score += 1  # П„Ої, Madd…ô, ·É†·Éî: a quotation mark, dash or dot inside a word
+        elif (text[index] == "\u00a0" and 0 < index < len(text) - 1 and kinds[index - 1] == "U"
+              and not text[index - 1].isascii() and kinds[index + 1] == "l"):
+            score += 1  # Å\u00a0kolska: a capital, an NBSP, then the word goes on
     return score
 
 
@@ -164,12 +169,36 @@ _CYRILLIC_ALPHABETS = tuple(frozenset(_CYRILLIC_BASE | set(extra)) for extra in 
 ))
 
 
+# The letters beyond ASCII of Latin-script national alphabets (lower case).
+# cp1252 mojibake of one ('Åžiddetli' for Turkish 'Şiddetli') strings letters
+# of several together.
+_LATIN_ALPHABETS = tuple(frozenset(letters) for letters in (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüß", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóùú", "àçèéíïòóúü",  # de es pt it ca
+    "áéëïóöü", "æøåéó", "åäöé", "äöå", "áðéíóúýþæö",  # nl da/no sv fi is
+    "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž",  # pl cs sk
+    "čćđšž", "áéíóöőúüű", "ăâîșțşţ", "çğıöşüi̇", "çəğıöşüi̇",  # hr/bs/sr hu ro tr az
+    "āčēģīķļņšūž", "ąčęėįšųūž", "äõöüšž", "ĉĝĥĵŝŭ", "ċġħż",  # lv lt et eo mt
+    "âêîôûŵŷ", "çë", "çêîşû", "äöüõšž",  # cy sq ku
+    "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",  # vi
+))
+
+
 def _foreign_letter_mix(text: str) -> int:
-    """1 when the word's Cyrillic letters belong to no single national alphabet."""
-    letters = {char for char in text.lower() if "\u0400" <= char <= "\u04ff"}
-    if not letters or letters <= _CYRILLIC_BASE:
-        return 0
-    return 0 if any(letters <= alphabet for alphabet in _CYRILLIC_ALPHABETS) else 1
+    """1 when the word's letters beyond ASCII belong to no single national alphabet."""
+    cyrillic = set()
+    latin = set()
+    for char in text.lower():
+        if "\u0400" <= char <= "\u04ff":
+            cyrillic.add(char)
+        elif "\u00c0" <= char < "\u0250" or char == "\u0307":
+            latin.add(char)
+    if cyrillic and not cyrillic <= _CYRILLIC_BASE and not any(
+            cyrillic <= alphabet for alphabet in _CYRILLIC_ALPHABETS):
+        return 1
+    if len(latin) > 1 and not any(latin <= alphabet for alphabet in _LATIN_ALPHABETS):
+        return 1
+    return 0
 
 
 @dataclass(frozen=True)
@@ -239,11 +268,28 @@ class CodePage:
                 decoded = _utf8(bytes(self.to_byte[char] for char in word[index:end]))
                 if decoded is not None:
                     yield index, end, [decoded], True
-            elif lost == 1 and self.undefined:
+            elif lost == 1 and self.undefined and self._may_have_lost(word, index, end, have):
                 options = self._lost_byte_options(word[index], have, need)
                 if options:
                     yield index, end, options, False
             index = end
+
+    def _may_have_lost(self, word: str, start: int, end: int, have: str) -> bool:
+        """Whether a lead short of one continuation lost it, rather than being a letter.
+
+        With U+FFFD in its place, yes.  Otherwise what follows must not be a
+        plain letter of the lead's own script: in cp1251 every capital is a
+        lead, and 'Ре' is a word, not 'Р' that lost a byte before 'е'.
+        """
+        if "\ufffd" in have or end >= len(word):
+            return True
+        following = word[end]
+        if not following.isalpha() or script_of(following) != script_of(word[start]):
+            return True
+        need = self.leads.get(following)
+        return need is not None and all(
+            char in self.continuations for char in word[end + 1:end + 1 + need]) and (
+            len(word) >= end + 1 + need)
 
     def _lost_byte_options(self, lead: str, have: str, need: int) -> list[str]:
         known = [None if char == "\ufffd" else self.to_byte[char] for char in have]
@@ -376,7 +422,9 @@ class SpanRepair:
             self._repair_words(odd, line_scripts | evidence, repairs)
         for match in flagged:
             if match.start() not in repairs and match not in odd:
-                repaired = self._repair_plain_word(match.group(), evidence, line_scripts)
+                repaired = self._repair_plain_word(
+                    match.group(), evidence, line_scripts,
+                    {char for other in others for char in other.group()})
                 if repaired is not None:
                     repairs[match.start()] = repaired
         pieces, last = [], 0
@@ -401,16 +449,23 @@ class SpanRepair:
                 if repaired is not None:
                     repairs[match.start()] = repaired
 
-    def _repair_plain_word(self, word: str, evidence: set[str], line_scripts: set[str]) -> str | None:
+    def _repair_plain_word(self, word: str, evidence: set[str], line_scripts: set[str],
+                           line_letters: set[str] | None = None) -> str | None:
         """A word not odd in itself but made of nothing but misread sequences
         ('Сѓ', '–æ', 'О—', 'Г\u00a0'), read into letters of a script that words
         repaired in the same line use (``evidence``), or, for a word in a
         script its line does not otherwise write, of one the line does."""
         own = {script_of(char) for char in word if char.isalpha()} - {None}
         foreign = bool(own) and not own & line_scripts
+        readings = []
         for page in self.pages:
             candidate = page.decode_word(word)
-            if candidate is None or oddness(candidate):
+            if candidate is not None:
+                readings.append(candidate)
+                readings += [again for other in self.pages  # twice-misread ('РЎС“')
+                             if (again := other.decode_word(candidate)) is not None]
+        for candidate in sorted(readings, key=len):
+            if oddness(candidate):
                 continue
             decoded = _decoded_letters(word, candidate)
             if not decoded or not all(char.isascii() and not char.isalpha()
@@ -419,6 +474,9 @@ class SpanRepair:
             scripts = {script_of(char) for char in decoded}
             if scripts <= evidence or (foreign and scripts <= line_scripts):
                 return candidate
+            if (len(word) == 2 and word[1].isalpha() and scripts <= line_scripts
+                    and line_letters is not None and word[1] not in line_letters):
+                return candidate  # 'Сѓ' for 'у': a letter the line writes nowhere else
         return None
 
     def _has_sequence(self, word: str) -> bool:
@@ -456,10 +514,12 @@ class SpanRepair:
             return False  # nothing odd may be left
         prefix, suffix = _common_ends(word, repaired)
         read = word[prefix:len(word) - suffix]
-        if len(read) == 2 and (read[1] in _TRAILING_SYMBOLS or read[1] in _QUIET) and not oddness(
-                word[:prefix + 1] + " " + word[prefix + 2:]):
-            # 'NESTLÉ®', 'NICIODATĂ™', 'Ã’s': one letter and a real sign were read as one
-            # character, and without the sign nothing is odd.
+        at_end = not word[len(word) - suffix:].strip(_EDGE_PUNCTUATION)
+        if (len(read) == 2 and read[0].isalpha()
+                and ((read[1] in _TRAILING_SYMBOLS and at_end) or read[1] in "’'ʼ")
+                and not oddness(word[:prefix + 1] + " " + word[prefix + 2:])):
+            # 'NESTLÉ®', 'NICIODATĂ™', 'Ã’s': one letter and a real sign after it were
+            # read as one character, and without the sign nothing is odd.
             return False
         for run in re.findall(r"[^\W\d_]+", repaired):
             if len({script_of(char) for char in run} - {None}) > 1:
