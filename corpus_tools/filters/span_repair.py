@@ -71,6 +71,7 @@ _WORD = re.compile("[^ \t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u30
 _QUIET = frozenset("’‘ʼ'«»“”„…–—·\u00a0\u202f-"
                    "։՝՞՛՜·;،؛؟־।॥。、")  # and the punctuation of other scripts
 _EDGE = frozenset("«»“”„…–—·")  # '·' inside a word: Catalan l·l only
+_ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _EDGE_PUNCTUATION = ".,;:!?()[]\"'«»“”„…-–—’‘։՝·;،؛؟।。、"
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 # Ordinal indicators and the florin sign: letters to Unicode, signs in text.
@@ -134,6 +135,11 @@ def line_oddness(text: str) -> int:
     return sum(oddness(match.group()) for match in _WORD.finditer(text))
 
 
+def _odd_without_signs(word: str) -> bool:
+    """Whether a word is odd even with its signs read as signs ('NESTLÉ®', '4288×…' are not)."""
+    return bool(oddness("".join(" " if char in _SIGNS else char for char in word)))
+
+
 def _odd_pair(text: str, kinds: list[str], index: int) -> bool:
     """Whether the characters at ``index - 1`` and ``index`` are a pair correct text rarely writes."""
     letters = "LUl"
@@ -142,10 +148,10 @@ def _odd_pair(text: str, kinds: list[str], index: int) -> bool:
         return True  # a letter beside a symbol: É™, Õ¬Õ
     if before == "l" and kind == "U":
         return True  # baÄŸ
-    if before == "U" and kind == "l":
-        # ÄŒlan, AHř: two capitals then a small letter, one of the three not ASCII
-        return index >= 2 and kinds[index - 2] == "U" and not (
-            text[index].isascii() and text[index - 1].isascii() and text[index - 2].isascii())
+    if (before == "U" and kind == "l" and index >= 2 and kinds[index - 2] == "U"
+            and not (text[index].isascii() and text[index - 1].isascii()
+                     and text[index - 2].isascii())):
+        return True  # ÄŒlan, AHř: two capitals then a small letter, one of the three not ASCII
     if before in letters and kind in letters:
         first, second = script_of(text[index - 1]), script_of(text[index])
         return bool(first and second and first != second)
@@ -383,6 +389,7 @@ class SpanRepair:
     def __init__(self, pages: tuple[str, ...] = PAGES):
         table = load_table()
         self.pages = [CodePage.from_table(name, table[name]) for name in pages]
+        self._continuations = frozenset().union(*(page.continuations for page in self.pages))
         latin_leads = {char for page in self.pages if page.name != "cp1251"
                        for char in page.leads if char.isalpha() and char < "\u0250"}
         lossy_leads = {char for page in self.pages if page.undefined for char in page.leads}
@@ -409,9 +416,13 @@ class SpanRepair:
             (flagged if self._screen(word) or "\ufffd" in word else others).append(match)
         if not flagged:
             return result
+        odd = [match for match in flagged if oddness(match.group())]
+        plain = [match for match in flagged
+                 if match not in odd and self._made_of_sequences(match.group())]
+        if not odd and not plain:
+            return result
         line_scripts = {script_of(char) for other in others for char in other.group()
                         if not char.isascii() or char.isalpha()} - {None}
-        odd = [match for match in flagged if oddness(match.group())]
         repairs: dict[int, str] = {}
         self._repair_words(odd, line_scripts, repairs)
         evidence = set().union(*({script_of(char) for char in repaired if char.isalpha()}
@@ -420,19 +431,17 @@ class SpanRepair:
             # A word of one letter ('Оџ' for 'Ο') is only repaired in a script
             # the line writes: the words just repaired count for that.
             self._repair_words(odd, line_scripts | evidence, repairs)
-        for match in flagged:
-            if match.start() not in repairs and match not in odd:
-                repaired = self._repair_plain_word(
-                    match.group(), evidence, line_scripts,
-                    {char for other in others for char in other.group()})
-                if repaired is not None:
-                    repairs[match.start()] = repaired
+        line_letters = {char for other in others for char in other.group()}
+        for match in plain:
+            repaired = self._repair_plain_word(match.group(), evidence, line_scripts, line_letters)
+            if repaired is not None:
+                repairs[match.start()] = repaired
         pieces, last = [], 0
         for match in flagged:
             word = match.group()
             repaired = repairs.get(match.start())
             if repaired is None:
-                if match in odd and self._has_sequence(word):
+                if match in odd and self._has_sequence(word) and _odd_without_signs(word):
                     result.unrepaired.append((match.start(), word))
                 continue
             pieces += [text[last:match.start()], repaired]
@@ -449,8 +458,16 @@ class SpanRepair:
                 if repaired is not None:
                     repairs[match.start()] = repaired
 
+    def _made_of_sequences(self, word: str) -> bool:
+        """A cheap necessary condition for a word to be nothing but misread sequences:
+        no ASCII letter, and at least every other character a continuation."""
+        core = word.strip(_ASCII_PUNCTUATION) or word
+        if any(char.isascii() and char.isalpha() for char in core):
+            return False
+        return 2 * sum(char in self._continuations for char in core) >= len(core)
+
     def _repair_plain_word(self, word: str, evidence: set[str], line_scripts: set[str],
-                           line_letters: set[str] | None = None) -> str | None:
+                           line_letters: set[str]) -> str | None:
         """A word not odd in itself but made of nothing but misread sequences
         ('Сѓ', '–æ', 'О—', 'Г\u00a0'), read into letters of a script that words
         repaired in the same line use (``evidence``), or, for a word in a
@@ -475,7 +492,7 @@ class SpanRepair:
             if scripts <= evidence or (foreign and scripts <= line_scripts):
                 return candidate
             if (len(word) == 2 and word[1].isalpha() and scripts <= line_scripts
-                    and line_letters is not None and word[1] not in line_letters):
+                    and word[1] not in line_letters):
                 return candidate  # 'Сѓ' for 'у': a letter the line writes nowhere else
         return None
 
@@ -545,6 +562,7 @@ class SpanRepair:
 # Signs that follow a word in correct text ('NESTLÉ®'): a word ending in one is
 # repaired only when the rest of it is odd on its own ('MaddÉ™').
 _TRAILING_SYMBOLS = frozenset("™®©°¹²³ªº")
+_SIGNS = _TRAILING_SYMBOLS | frozenset("×…’")
 
 
 def _common_ends(word: str, repaired: str) -> tuple[int, int]:

@@ -222,6 +222,20 @@ def test_fix_findings_give_what_clean_writes_on_every_fixture(invoke, fixtures_d
     _consistent(invoke, (fixtures_dir / name).read_bytes())
 
 
+def test_fix_findings_give_what_clean_writes_on_the_mojibake_golden_cases(invoke):
+    cases = Path(__file__).resolve().parents[1] / "cases" / "mojibake"
+    lines = [case["original"] for name in ("repaired.json", "negative.json", "known-failures.json")
+             for case in json.loads((cases / name).read_text(encoding="utf-8"))]
+    data = ("\n".join(lines) + "\n").encode()
+    _consistent(invoke, data)
+    found = [json.loads(line) for line in
+             invoke(["check", "--format", "json", "--select", "encoding"], input=data).stdout.splitlines()]
+    assert {f["rule"] for f in found} >= {"encoding:span-repair", "encoding:unrepaired"}
+    # One record per span: the step's finding and the detector's are the same record.
+    spans = [(f["line"], f["column"], f["rule"]) for f in found]
+    assert len(spans) == len(set(spans))
+
+
 _DAMAGE = st.sampled_from(["The ", "cafÃ©", "  ", "Latchine", "Аzerbaijan", " road. TO DO.",
                            "\u00a0", "x", "\u200b", "&amp;", "“", "Baku\u055bs", "end  ", "é"])
 

@@ -1,0 +1,129 @@
+"""Span repair: golden cases per language, the oddness measure, and correct text left alone."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_tools.data.build_mojibake import TABLE_NAME, build_text
+from corpus_tools.filters.base import UnitContext
+from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
+from corpus_tools.filters.span_repair import SpanRepair, oddness
+
+CASES = Path(__file__).resolve().parents[1] / "cases" / "mojibake"
+FIX = FixEncoding()
+REPAIR = SpanRepair()
+
+
+def _cases(name):
+    return [pytest.param(case, id=case["label"]) for case in
+            json.loads((CASES / name).read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("case", _cases("repaired.json"))
+def test_repaired_cases(case):
+    fixed, changes = FIX.apply(case["original"], UnitContext())
+    assert fixed == case["fixed"]
+    assert changes and all(change.rule.startswith("encoding:") for change in changes)
+
+
+@pytest.mark.parametrize("case", _cases("negative.json"))
+def test_correct_text_is_left_alone(case):
+    fixed, changes = FIX.apply(case["original"], UnitContext())
+    assert fixed == case["original"]
+    assert not [change for change in changes if change.applied]
+
+
+@pytest.mark.xfail(strict=True, reason="known failures: see each case's note")
+@pytest.mark.parametrize("case", _cases("known-failures.json"))
+def test_known_failures(case):
+    assert FIX.apply(case["original"], UnitContext())[0] == case["fixed"]
+
+
+def test_an_armenian_name_inside_english_text_is_one_record_at_its_column():
+    damaged = "Talks with Õ†Õ«Õ¯Õ¸Õ¬ Pashinyan went on."
+    fixed, changes = FIX.apply(damaged, UnitContext())
+    assert fixed == "Talks with Նիկոլ Pashinyan went on."
+    assert [(c.rule, c.column, c.before, c.fix) for c in changes] == [
+        ("encoding:span-repair", 12, "Õ†Õ«Õ¯Õ¸Õ¬", "Նիկոլ")]
+
+
+def test_a_damaged_azerbaijani_word_inside_a_good_azerbaijani_line():
+    damaged = "Nazirlik bu gün aldadılan ÅŸirkÉ™tlÉ™r barədə məlumat verdi."
+    fixed, changes = FIX.apply(damaged, UnitContext())
+    assert fixed == "Nazirlik bu gün aldadılan şirkətlər barədə məlumat verdi."
+    assert [(c.rule, c.before, c.fix) for c in changes] == [
+        ("encoding:span-repair", "ÅŸirkÉ™tlÉ™", "şirkətlə")]  # the 'r' it kept is not in the span
+
+
+def test_a_lost_byte_several_letters_could_fill_is_reported_not_guessed():
+    damaged = "ЯндекÑ.Директ — Ñто ÑиÑтема"
+    fixed, changes = FIX.apply(damaged, UnitContext())
+    assert fixed == damaged
+    assert [(c.rule, c.kind, c.before) for c in changes] == [
+        ("encoding:unrepaired", "finding", "ЯндекÑ.Директ"),
+        ("encoding:unrepaired", "finding", "Ñто"),
+        ("encoding:unrepaired", "finding", "ÑиÑтема"),
+    ]
+
+
+def test_span_repair_can_be_switched_off():
+    damaged = "որոնք Õ¬Õ¡ÕµÕ¶ տարածում"
+    assert FIX.apply(damaged, UnitContext())[0] == "որոնք լայն տարածում"
+    assert FixEncoding(EncodingConfig(span_repair=False)).apply(damaged, UnitContext()) == (
+        damaged, [])
+
+
+def test_no_span_repair_on_the_command_line(invoke):
+    damaged = "որոնք Õ¬Õ¡ÕµÕ¶ տարածում\n".encode()
+    assert invoke(["fix-encoding"], input=damaged).stdout == "որոնք լայն տարածում\n"
+    assert invoke(["fix-encoding", "--no-span-repair"], input=damaged).stdout == damaged.decode()
+    assert invoke(["clean", "--no-span-repair", "--steps", "fix-encoding"],
+                  input=damaged).stdout == damaged.decode()
+
+
+@pytest.mark.parametrize(
+    ("word", "odd"),
+    [
+        ("Maddə", False), ("MaddÉ™", True),  # a letter beside a symbol
+        ("Član", False), ("ÄŒlan", True),  # two capitals, then a small letter
+        ("bağ", False), ("baÄŸ", True),  # a small letter, then a capital
+        ("то", False), ("Ï„Î¿", True),
+        ("երկրի", False), ("ХҐЦЂХЇЦЂХ«", True),  # Cyrillic letters of no one alphabet
+        ("Şiddetli", False), ("Åžiddetli", True),  # Latin letters of no one alphabet
+        ("ինչո՞ւ", False), ("col·lecció", False), ("Oʻzbekiston", False),
+    ],
+)
+def test_oddness(word, odd):
+    assert bool(oddness(word)) is odd
+
+
+# Correct words of many alphabets, in the case patterns text uses.
+_ALPHABETS = [
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "абвгдђежзијклљмнњопрстћуфхцчџш", "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώϊϋΐΰς", "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆև",
+    "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ", "abcçdeəfgğhxıijkqlmnoöprsştuüvyz",
+    "aąbcćdeęfghijklłmnńoóprsśtuwyzźż", "aábcčdďeéěfghiíjklmnňoóprřsštťuúůvwxyýzž",
+    "abcčćdđefghijklmnoprsštuvzž", "aàâæbcçdeéèêëfghiîïjklmnoôœpqrstuùûüvwxyÿz",
+    "aäbcdefghijklmnoöpqrsßtuüvwxyz", "aábcdeéfghiíjklmnñoópqrstuúüvwxyz",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_correct_words_of_every_alphabet_are_never_changed(data):
+    alphabet = data.draw(st.sampled_from(_ALPHABETS))
+    words = data.draw(st.lists(st.text(alphabet, min_size=1, max_size=9), min_size=1, max_size=6))
+    cased = [data.draw(st.sampled_from([word, word.title(), word.upper()])) for word in words]
+    text = " ".join(cased)
+    repaired = REPAIR.repair(text)
+    assert repaired.text == text
+    assert repaired.edits == []
+
+
+def test_the_committed_table_is_what_the_script_builds():
+    committed = (Path(__file__).resolve().parents[2] / "corpus_tools" / "data" / TABLE_NAME)
+    assert committed.read_text(encoding="utf-8") == build_text()
