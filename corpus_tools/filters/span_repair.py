@@ -124,9 +124,9 @@ def oddness(text: str) -> int:
               and kinds[index - 1] in letters and kinds[index + 1] in letters
               and not (text[index] == "·" and text[index - 1] in "lL" and text[index + 1] in "lL")):
             score += 1  # П„Ої, Madd…ô, ·É†·Éî: a quotation mark, dash or dot inside a word
-        elif (text[index] == "\u00a0" and 0 < index < len(text) - 1 and kinds[index - 1] == "U"
-              and not text[index - 1].isascii() and kinds[index + 1] == "l"):
-            score += 1  # Å\u00a0kolska: a capital, an NBSP, then the word goes on
+        elif (text[index] == "\u00a0" and index == 1 and kinds[0] == "U" and not text[0].isascii()
+              and (len(text) == 2 or kinds[2] == "l")):
+            score += 1  # Å\u00a0kolska, Ă\u00a0: a capital then an NBSP, alone or in a word
     return score
 
 
@@ -491,9 +491,12 @@ class SpanRepair:
             scripts = {script_of(char) for char in decoded}
             if scripts <= evidence or (foreign and scripts <= line_scripts):
                 return candidate
-            if (len(word) == 2 and word[1].isalpha() and scripts <= line_scripts
-                    and word[1] not in line_letters):
-                return candidate  # 'Сѓ' for 'у': a letter the line writes nowhere else
+            if scripts <= line_scripts and any(
+                    char.isalpha() and char in self._continuations and char not in line_letters
+                    for char in word[1:]):
+                # 'Сѓ' for 'у': a letter stands where a continuation byte goes, and the
+                # line writes it nowhere else.
+                return candidate
         return None
 
     def _has_sequence(self, word: str) -> bool:
