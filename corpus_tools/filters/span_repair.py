@@ -491,7 +491,8 @@ class SpanRepair:
             scripts = {script_of(char) for char in decoded}
             if scripts <= evidence or (foreign and scripts <= line_scripts):
                 return candidate
-            if scripts <= line_scripts and any(
+            if scripts <= line_scripts and not _foreign_letter_mix(
+                    decoded + "".join(line_letters)) and any(
                     char.isalpha() and char in self._continuations and char not in line_letters
                     for char in word[1:]):
                 # 'Сѓ' for 'у': a letter stands where a continuation byte goes, and the
