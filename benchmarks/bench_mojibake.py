@@ -24,7 +24,10 @@ should be reported (``encoding:unrepaired``), never guessed.
 It also runs every correct sentence through fix-encoding (changed lines must
 be 0) and times clean text with and without span repair, in this process.
 
-    python benchmarks/bench_mojibake.py [--runs 3] [--details]
+    python benchmarks/bench_mojibake.py [--runs 3] [--details] [--held-out]
+
+``--held-out`` runs the sentences of ``data/mojibake-held-out.tsv``, written
+after the rules were tuned on the others and run once as a check.
 """
 
 from __future__ import annotations
@@ -53,9 +56,13 @@ LOSSY_CODECS = ("cp1252", "cp1251", "cp1250")
 KINDS = ("whole", "word", "short", "double", "lossy-drop", "lossy-fffd")
 
 
-def sentences() -> dict[str, list[str]]:
+SETS = {"tuning": ("lang-labelled.tsv", "mojibake-sentences.tsv"),
+        "held-out": ("mojibake-held-out.tsv",)}
+
+
+def sentences(which: str = "tuning") -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
-    for name in ("lang-labelled.tsv", "mojibake-sentences.tsv"):
+    for name in SETS[which]:
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
                 lang, text = line.split("\t", 1)
@@ -138,14 +145,14 @@ def run_fix(fixer: FixEncoding, text: str) -> tuple[str, bool]:
     return fixed, any(change.rule == "encoding:unrepaired" for change in changes)
 
 
-def quality(details: bool) -> tuple[dict, dict, int, int]:
+def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]:
     ftfy_only = FixEncoding(EncodingConfig(span_repair=False))
     full = FixEncoding()
     rng = random.Random(13)
     table: dict = defaultdict(lambda: [0, 0, 0, 0])  # lines, ftfy, fix-encoding, reported
     by_codec: dict = defaultdict(lambda: [0, 0, 0, 0])
     clean_changed = clean_total = 0
-    for lang, texts in sentences().items():
+    for lang, texts in sentences(which).items():
         for text in texts:
             clean_total += 1
             if run_fix(full, text)[0] != text:
@@ -195,8 +202,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--details", action="store_true", help="print every line not restored")
+    parser.add_argument("--held-out", action="store_true",
+                        help="the sentences written after tuning (data/mojibake-held-out.tsv)")
     args = parser.parse_args()
-    table, by_codec, clean_changed, clean_total = quality(args.details)
+    which = "held-out" if args.held_out else "tuning"
+    print(f"Sentences: {which} set ({', '.join(SETS[which])})")
+    table, by_codec, clean_changed, clean_total = quality(args.details, which)
     labels = sorted({label for _key, label in table}, key=lambda k: (KINDS.index(k.split()[0]), k))
     print("Restored (ftfy alone / fix-encoding), per language and kind, all code pages together;")
     print("'reported' is the share of lines not restored that carry encoding:unrepaired.")
