@@ -9,6 +9,8 @@ import click
 
 from corpus_tools.catalog import CATALOG, UnknownRuleError, entry_of
 from corpus_tools.cli import cli
+from corpus_tools.cli.options import INPUT_OPTIONS, record_format
+from corpus_tools.language.codes import check_code
 from corpus_tools.rules.examples import run_examples
 from corpus_tools.rules.loader import RuleFileError, default_rules_path, load_rules
 from corpus_tools.rules.starter import STARTER_FILES
@@ -55,6 +57,10 @@ def _detail(item: dict) -> str:
         return f"text: {item['text']}" if item.get("text") else item["pattern"]
     if item["kind"] == "repeat":
         return ", ".join(item["words"])
+    if item["kind"] == "spelling":
+        return " = ".join(item["same"]) + (" (at the end)" if item["at"] == "end" else "")
+    if item["kind"] == "transliteration":
+        return f"{item['script']}: {item['letters']} letters"
     return f"{item['char']} ({item['codepoint']}) -> {item['becomes']} next to {', '.join(item['next_to'])}"
 
 
@@ -97,7 +103,10 @@ def rules_check(paths, no_default_rules, strict):
         click.echo(f"{len(rules.warnings)} error(s) (--strict)", err=True)
         return 2
     click.echo(f"ok: {len(rules.names)} name rule(s), {len(rules.artifacts)} artifact rule(s), "
-               f"{len(rules.punctuation)} punctuation rule(s), {len(rules.repeats)} repeat rule(s)")
+               f"{len(rules.punctuation)} punctuation rule(s), {len(rules.repeats)} repeat rule(s)"
+               + (f", {len(rules.spellings)} spelling rule(s), "
+                  f"{len(rules.transliterations)} transliteration table(s)"
+                  if rules.spellings or rules.transliterations else ""))
     return 0
 
 
@@ -256,4 +265,99 @@ def rules_explain(rule_id):
         raise click.UsageError(str(error)) from None
     click.echo(f"{rule_id} ({entry.id}): severity {entry.severity}, step {entry.step}\n")
     click.echo(entry.explanation)
+    return 0
+
+
+@rules_group.command("suggest")
+@click.argument("corpus", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
+              help="Rule file or folder, layered over the defaults (repeatable).")
+@_no_defaults
+@click.option("--min-count", type=click.IntRange(1), default=2, show_default=True,
+              help="Leave out spellings seen fewer times.")
+@click.option("--lang", metavar="CODE",
+              help="The corpus's language (ISO 639-1); else each document's is identified.")
+@click.option("--near", metavar="NAME",
+              help="List every spelling close to NAME, with counts and contexts, instead of a draft.")
+@click.option("-o", "--output", default="-", metavar="FILE",
+              help="Write the draft here (refused if it exists) instead of stdout.")
+@click.option("--format", "output_format", type=click.Choice(["toml", "csv", "tsv", "json"]),
+              default="toml", show_default=True,
+              help="toml: a rule file; csv: for a spreadsheet and `rules import`; "
+                   "tsv: variant, canonical, lang, count; json: everything.")
+@INPUT_OPTIONS["jsonl"]
+@INPUT_OPTIONS["field"]
+@INPUT_OPTIONS["tsv"]
+@INPUT_OPTIONS["column"]
+@INPUT_OPTIONS["on_bad_record"]
+def rules_suggest(corpus, rule_paths, no_default_rules, min_count, lang, near, output,
+                  output_format, jsonl, field, tsv, columns, on_bad_record):
+    """Find the spellings of names a corpus uses and draft rules for review.
+
+    Capitalised words and pairs of them are counted with their documents'
+    languages and contexts, grouped (same letters, spelling equivalences of
+    rules/spellings.toml, one edit apart, other scripts for review), and
+    written as [[name]] rules with every new spelling under `suggest`, so
+    nothing changes text until a linguist moves a spelling to `variants`.
+    Names the loaded rules already cover are left out; new spellings of a
+    known name are drafted as additions to its rule.
+
+    \b
+    Examples:
+      corpus-tools rules suggest news/ -o draft.toml
+      corpus-tools rules suggest --format csv corpus.jsonl.gz --jsonl > review.csv
+      corpus-tools rules suggest --near Shahramanyan corpus.txt
+    """
+    from corpus_tools.language.detector import LanguageDetector
+    from corpus_tools.stream.atomic import atomic_output
+    from corpus_tools.tasks.check import expand_paths
+    from corpus_tools.tasks.suggest import (
+        Collector,
+        SpellingIndex,
+        draft_csv,
+        draft_json,
+        draft_toml,
+        draft_tsv,
+        group_spellings,
+    )
+    from corpus_tools.tasks.suggest import (
+        near as near_spellings,
+    )
+
+    fmt = record_format(jsonl, field, tsv, columns)
+    if lang is not None:
+        try:
+            lang = check_code(lang, "--lang")
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--lang") from None
+    if output != "-" and Path(output).exists():
+        raise click.UsageError(f"{output} exists; give a new file name")
+    rules = load_rules(rule_paths, use_defaults=not no_default_rules)
+    index = SpellingIndex.from_rules(rules)
+    collector = Collector(lang=lang, detector=None if lang else LanguageDetector())
+    paths = expand_paths(corpus)
+    for path in paths:
+        collector.read(path, fmt, on_bad_record)
+    spellings = [s for s in collector.spellings.values() if s.count >= min_count]
+    if near:
+        for spelling, how in near_spellings(spellings, near, index):
+            where = ""
+            if spelling.contexts:
+                file, line, snippet = spelling.contexts[0]
+                where = f"  {file}:{line}  {snippet}"
+            click.echo(f"{spelling.form}\t{spelling.count}\t{spelling.lang_summary()}\t{how}{where}")
+        return 0
+    groups = group_spellings(spellings, index, rules.names)
+    summary = (f"{len(spellings)} spelling(s) of names seen at least {min_count} times in "
+               f"{len(paths)} file(s), {collector.lines} line(s); {len(groups)} group(s)")
+    writers = {"toml": lambda: draft_toml(groups, summary, rules),
+               "csv": lambda: draft_csv(groups, rules),
+               "tsv": lambda: draft_tsv(groups), "json": lambda: draft_json(groups)}
+    text = writers[output_format]()
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        with atomic_output(output) as stream:
+            stream.write(text.encode("utf-8"))
+    click.echo(f"corpus-tools: {summary}", err=True)
     return 0

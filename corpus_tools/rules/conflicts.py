@@ -47,6 +47,11 @@ def layer_conflicts(rules: RuleSet) -> list[str]:
             f"{rule.source}: id: '{rule.rule_id}' is already used at {other.source}; "
             f"punctuation ids must be unique"
         )
+    for kind, kept in (("spelling", rules.spellings), ("transliteration", rules.transliterations),
+                       ("repeat", rules.repeats)):
+        for rule, other in _repeats(kept, lambda rule: rule.rule_id):
+            problems.append(f"{rule.source}: id: '{rule.rule_id}' is already used at "
+                            f"{other.source}; {kind} ids must be unique")
     return problems
 
 

@@ -22,6 +22,8 @@ from corpus_tools.rules.model import (
     PunctuationRule,
     RepeatRule,
     Source,
+    SpellingRule,
+    TransliterationRule,
 )
 from corpus_tools.rules.toml_source import Lines
 from corpus_tools.scripts import is_known_script, script_names
@@ -35,8 +37,12 @@ PUNCTUATION_FIELDS = {"id", "char", "becomes", "next_to", "lang", "keep_lang", "
                       "severity", "message"}
 EXAMPLE_FIELDS = {"text", "expect", "lang", "finds"}
 REPEAT_FIELDS = {"id", "words", "lang", "note"}
+SPELLING_FIELDS = {"id", "same", "at", "note"}
+TRANSLITERATION_FIELDS = {"id", "script", "letters", "note"}
+SPELLING_PLACES = ("anywhere", "end")
 TABLES = {
-    "repeat": REPEAT_FIELDS,
+    "repeat": REPEAT_FIELDS, "spelling": SPELLING_FIELDS,
+    "transliteration": TRANSLITERATION_FIELDS,
     "file": FILE_FIELDS, "name": NAME_FIELDS, "artifact": ARTIFACT_FIELDS,
     "punctuation": PUNCTUATION_FIELDS,
 }
@@ -494,3 +500,64 @@ def repeat_rule(entry: dict, index: int, file_lang, where: Where) -> RepeatRule 
         return None
     return RepeatRule(rule_id=rule_id, words=tuple(w.strip() for w in words),
                       source=Source(str(where.path), line), lang=lang, note=note)
+
+
+def spelling_rule(entry: dict, index: int, where: Where) -> SpellingRule | None:
+    line = where.lines.table("spelling", index)
+    before = len(where.problems)
+    where.check_fields(entry, SPELLING_FIELDS, line, "[[spelling]]")
+    rule_id = where.rule_id(entry, line)
+    same = entry.get("same")
+    if not isinstance(same, list) or len(same) < 2 or not all(
+            isinstance(item, str) and item == item.strip().lower() for item in same):
+        where.error(where.lines.field(line, "same"), "same",
+                    'must list two or more lower-case spellings in quotes, like ["tch", "ch"]')
+        same = []
+    elif len(set(same)) != len(same):
+        where.error(where.lines.field(line, "same"), "same", "lists a spelling twice")
+    elif "" in same[1:]:
+        where.error(where.lines.field(line, "same"), "same",
+                    'an empty spelling ("": an ending that may be left out) goes first')
+    at = where.string(entry, "at", line) or "anywhere"
+    if at not in SPELLING_PLACES:
+        where.error(where.lines.field(line, "at"), "at",
+                    f"must be one of {', '.join(SPELLING_PLACES)}, not {at!r}")
+    if "" in same and at != "end":
+        where.error(where.lines.field(line, "same"), "same",
+                    'an empty spelling is only allowed with at = "end" (an ending left out)')
+    note = where.string(entry, "note", line) or ""
+    if len(where.problems) > before:
+        return None
+    return SpellingRule(rule_id=rule_id, same=tuple(same), source=Source(str(where.path), line),
+                        at=at, note=note)
+
+
+def transliteration_rule(entry: dict, index: int, where: Where) -> TransliterationRule | None:
+    line = where.lines.table("transliteration", index)
+    before = len(where.problems)
+    where.check_fields(entry, TRANSLITERATION_FIELDS, line, "[[transliteration]]")
+    rule_id = where.rule_id(entry, line)
+    script = where.string(entry, "script", line, required=True)
+    if script is not None and not is_known_script(script):
+        close = difflib.get_close_matches(script, script_names(), n=1)
+        where.error(where.lines.field(line, "script"), "script",
+                    f"{script!r} is not a Unicode script name"
+                    + (f"; did you mean '{close[0]}'?" if close else ""))
+    letters = entry.get("letters")
+    pairs = []
+    if not isinstance(letters, dict) or not letters:
+        where.error(where.lines.field(line, "letters"), "letters",
+                    'must be a table of letters, like letters = { "ш" = "sh", "а" = "a" }')
+    else:
+        for letter, latin in letters.items():
+            if len(letter) != 1 or not isinstance(latin, str) or not latin.isascii():
+                where.error(where.lines.field(line, "letters"), "letters",
+                            f'{letter!r} = {latin!r}: write one letter = its Latin spelling '
+                            f'in plain ASCII, like "ш" = "sh"')
+                continue
+            pairs.append((letter.lower(), latin.lower()))
+    note = where.string(entry, "note", line) or ""
+    if len(where.problems) > before:
+        return None
+    return TransliterationRule(rule_id=rule_id, script=script, letters=tuple(pairs),
+                               source=Source(str(where.path), line), note=note)

@@ -24,6 +24,8 @@ from corpus_tools.rules.fields import (
     name_rule,
     punctuation_rule,
     repeat_rule,
+    spelling_rule,
+    transliteration_rule,
 )
 from corpus_tools.rules.model import RuleSet
 from corpus_tools.rules.toml_source import Lines, parse_toml
@@ -90,6 +92,8 @@ def load_layer(layer: Path) -> RuleSet:
         rules.files.append(str(path))
         rules.names += file_rules.names
         rules.repeats += file_rules.repeats
+        rules.spellings += file_rules.spellings
+        rules.transliterations += file_rules.transliterations
         rules.artifacts += file_rules.artifacts
         rules.punctuation += file_rules.punctuation
         rules.warnings += file_rules.warnings
@@ -122,6 +126,13 @@ def _merge(merged: RuleSet, layer: RuleSet) -> None:
     )
     merged.repeats = _replace_by_key(
         merged, merged.repeats, layer.repeats, lambda rule: rule.rule_id, "repeat"
+    )
+    merged.spellings = _replace_by_key(
+        merged, merged.spellings, layer.spellings, lambda rule: rule.rule_id, "spelling"
+    )
+    merged.transliterations = _replace_by_key(
+        merged, merged.transliterations, layer.transliterations, lambda rule: rule.rule_id,
+        "transliteration"
     )
     merged.warnings += layer.warnings
     merged.files += layer.files
@@ -177,8 +188,16 @@ def _load_file(path: Path, problems: list[str]) -> RuleSet:
         rule = repeat_rule(entry, index, file_lang, where)
         if rule is not None:
             rules.repeats.append(rule)
+    for index, entry in enumerate(array_of_tables(data, "spelling", where)):
+        rule = spelling_rule(entry, index, where)
+        if rule is not None:
+            rules.spellings.append(rule)
+    for index, entry in enumerate(array_of_tables(data, "transliteration", where)):
+        rule = transliteration_rule(entry, index, where)
+        if rule is not None:
+            rules.transliterations.append(rule)
     for rule in rules.all_rules():
-        if not rule.examples and rule.kind != "repeat":
+        if not rule.examples and rule.kind in ("name", "artifact", "punctuation"):
             rules.warnings.append(
                 f"{rule.source}: {rule.id} has no examples; add examples = [{{ text = \"...\", "
                 f"expect = \"...\" }}] so `corpus-tools rules test` can check it"

@@ -204,6 +204,64 @@ class RepeatRule(_Scoped):
         }
 
 
+@dataclass(frozen=True)
+class SpellingRule:
+    """Spellings that translation between languages makes of one sound (``tch``/``ch``,
+    ``ian``/``yan``): ``rules suggest`` treats them as one when it groups names.
+
+    ``at`` is ``anywhere``, or ``end`` for endings (French ``-e``, Armenian ``-ts``).
+    """
+
+    rule_id: str
+    same: tuple[str, ...]
+    source: Source
+    at: str = "anywhere"
+    note: str = ""
+    lang: tuple[str, ...] | None = None
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"spelling:{self.rule_id}"
+
+    @property
+    def kind(self) -> str:
+        return "spelling"
+
+    def summary(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": "spelling", "treatment": "none", "same": list(self.same),
+                "at": self.at,
+                "lang": None, "file": self.source.file, "line": self.source.line}
+
+
+@dataclass(frozen=True)
+class TransliterationRule:
+    """Letters of one script written in Latin letters, for ``rules suggest``'s cross-script
+    candidates (``Степанакерт`` beside ``Stepanakert``)."""
+
+    rule_id: str
+    script: str
+    letters: tuple[tuple[str, str], ...]  # (letter, Latin spelling), lower case
+    source: Source
+    note: str = ""
+    lang: tuple[str, ...] | None = None
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"transliteration:{self.rule_id}"
+
+    @property
+    def kind(self) -> str:
+        return "transliteration"
+
+    def summary(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": "transliteration", "treatment": "none",
+                "script": self.script,
+                "letters": len(self.letters), "lang": None,
+                "file": self.source.file, "line": self.source.line}
+
+
 @dataclass
 class RuleSet:
     """Everything loaded, layers already merged."""
@@ -212,12 +270,15 @@ class RuleSet:
     artifacts: list[ArtifactRule] = field(default_factory=list)
     punctuation: list[PunctuationRule] = field(default_factory=list)
     repeats: list[RepeatRule] = field(default_factory=list)
+    spellings: list[SpellingRule] = field(default_factory=list)
+    transliterations: list[TransliterationRule] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a later layer replaced
     files: list[str] = field(default_factory=list)  # every rule file loaded, in order
 
-    def all_rules(self) -> list[NameRule | ArtifactRule | PunctuationRule | RepeatRule]:
-        return [*self.names, *self.artifacts, *self.punctuation, *self.repeats]
+    def all_rules(self) -> list:
+        return [*self.names, *self.artifacts, *self.punctuation, *self.repeats, *self.spellings,
+                *self.transliterations]
 
 
 def _base(lang: str) -> str:

@@ -59,7 +59,7 @@ def test_the_ukrainian_cities_scenario_from_rules_init(invoke, tmp_path):
         names.write(CITIES)
     checked = invoke(["rules", "check", "--strict", str(folder)])
     assert checked.exit_code == 0, checked.stderr
-    assert "loaded 6 file(s)" in checked.stderr and "packaged rules:" in checked.stderr
+    assert "loaded 7 file(s)" in checked.stderr and "packaged rules:" in checked.stderr
     tested = invoke(["rules", "test", str(folder)])
     assert tested.exit_code == 0 and tested.stdout.endswith("14 passed, 0 failed\n"), tested.stdout
     cleaned = invoke(["clean", "--rules", str(folder)], input=SCENARIO.encode())
