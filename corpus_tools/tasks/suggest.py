@@ -21,6 +21,7 @@ Grouping, from strict to lax; each group says which method joined it:
   transliteration (``[[transliteration]]`` tables) has a Latin group's key:
   shown for review, never put under ``suggest``.
 
+>>> from corpus_tools.rules.loader import load_rules
 >>> index = SpellingIndex.from_rules(load_rules())
 >>> index.key("Pachinian") == index.key("Pashinyan"), index.key("Aliyeva") == index.key("Aliyev")
 (True, False)
