@@ -15,8 +15,9 @@ Grouping, from strict to lax; each group says which method joined it:
   (``rules/spellings.toml``: ``tch``/``ch``, ``ian``/``yan``, French ``-e``...)
   are applied and doubled letters count once;
 - ``edit-distance``: spelling keys one edit apart (two from 11 letters),
-  from 7 letters on, starting with the same letter, and never where one key
-  is the other with an ending (``Aliyev``/``Aliyeva``, ``Armenia``/``Armenian``);
+  from 7 letters on, starting with the same letter, differing in vowels only,
+  and never where one key is the other with an ending (``Aliyev``/``Aliyeva``,
+  ``Armenia``/``Armenian``);
 - ``cross-script``: a Cyrillic, Armenian or Georgian spelling whose
   transliteration (``[[transliteration]]`` tables) has a Latin group's key:
   shown for review, never put under ``suggest``.
@@ -29,6 +30,7 @@ Grouping, from strict to lax; each group says which method joined it:
 
 from __future__ import annotations
 
+import difflib
 import json
 import unicodedata
 from collections import Counter, defaultdict
@@ -242,12 +244,24 @@ def _levenshtein_at_most(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 def close_keys(a: str, b: str) -> bool:
-    """The edit-distance method's test on two spelling keys (see the module's documentation)."""
+    """The edit-distance method's test on two spelling keys (see the module's documentation).
+
+    Only vowels may differ: transliteration slips a vowel in or out
+    (``Shakharamanyan``), while a consonant more makes another name
+    (``Georgian``, ``Gevorgyan``).
+    """
     shorter = min(len(a), len(b))
     if shorter < 7 or a[0] != b[0] or a.startswith(b) or b.startswith(a):
         return False
-    return _levenshtein_at_most(a, b, 2 if shorter >= 11 else 1)
+    if not _levenshtein_at_most(a, b, 2 if shorter >= 11 else 1):
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return all(set(a[i1:i2]) <= _VOWELS and set(b[j1:j2]) <= _VOWELS
+               for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
 
 
 class _UnionFind:

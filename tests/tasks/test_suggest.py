@@ -42,7 +42,8 @@ def _mentions(*names: str) -> str:
         ("spelling", ["Aliyev", "Aliev", "Əliyev"]),
         ("spelling", ["Gyumri", "Goumri"]),
         ("spelling", ["Shakhramanyants", "Shakhramanyan"]),
-        ("edit-distance", ["Shakhramanyan", "Shakharamanyan", "Shahramanyan"]),
+        ("spelling", ["Shakhramanyan", "Shahramanyan"]),
+        ("edit-distance", ["Shakhramanyan", "Shakharamanyan"]),
     ],
 )
 def test_methods_group_spellings_of_one_name(method, names):
@@ -61,6 +62,7 @@ def test_methods_group_spellings_of_one_name(method, names):
         ["Artsakh", "Karabakh"],
         ["Georgia", "Georgian"],
         ["Ivanov", "Ivanova"],
+        ["Georgian", "Gevorgyan"],
     ],
 )
 def test_different_names_are_never_grouped(names):
@@ -74,7 +76,8 @@ def test_different_names_are_never_grouped(names):
         ("pskov", "peskov", False),  # too short to tell a typo from another name
         ("aliev", "alieva", False),
         ("armenyan", "armenyans", False),  # an ending, not a spelling
-        ("stepanakert", "stepanakerd", True),
+        ("stepanakert", "stepanakerd", False),  # a consonant: another name, as far as we know
+        ("georgyan", "gevorgyan", False),
     ],
 )
 def test_edit_distance_rule(a, b, close):
