@@ -194,6 +194,15 @@ def throughput(runs: int) -> tuple[float, float, float, float]:
     return tuple(figures)
 
 
+def print_rows(table: dict, keys, labels, width: int) -> None:
+    for key in keys:
+        for label in labels:
+            lines, by_ftfy, restored, reported = table.get((key, label), (0, 0, 0, 0))
+            if lines:
+                print(f"{key:<{width}} {label:<24} {lines:>5}  {percent(by_ftfy, lines)}  "
+                      f"{percent(restored, lines):>7}  {percent(reported, lines - restored):>8}")
+
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "   - "
 
@@ -212,19 +221,9 @@ def main() -> None:
     print("Restored (ftfy alone / fix-encoding), per language and kind, all code pages together;")
     print("'reported' is the share of lines not restored that carry encoding:unrepaired.")
     print(f"{'lang':<8} {'kind':<24} {'lines':>5}  {'ftfy':>6}  {'fix-enc':>7}  {'reported':>8}")
-    for lang in LANGUAGES:
-        for label in labels:
-            lines, by_ftfy, restored, reported = table.get((lang, label), (0, 0, 0, 0))
-            if lines:
-                print(f"{lang:<8} {label:<24} {lines:>5}  {percent(by_ftfy, lines)}  "
-                      f"{percent(restored, lines):>7}  {percent(reported, lines - restored):>8}")
+    print_rows(table, LANGUAGES, labels, 8)
     print("\nPer code page, all languages together:")
-    for codec in CODECS:
-        for label in labels:
-            lines, by_ftfy, restored, reported = by_codec.get((codec, label), (0, 0, 0, 0))
-            if lines:
-                print(f"{codec:<10} {label:<24} {lines:>5}  {percent(by_ftfy, lines)}  "
-                      f"{percent(restored, lines):>7}  {percent(reported, lines - restored):>8}")
+    print_rows(by_codec, CODECS, labels, 10)
     totals = defaultdict(lambda: [0, 0, 0])
     for (_lang, label), (lines, by_ftfy, restored, _reported) in table.items():
         totals[label][0] += lines

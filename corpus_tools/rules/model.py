@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,21 @@ class _Scoped:
     def applies_in(self, context) -> bool:
         """``applies_to`` the unit's language, asking for it only when the rule is scoped."""
         return self.lang is None or self.applies_to(context.lang)
+
+
+class _Keyed:
+    """A rule named by its kind and ``rule_id`` (``artifact:todo``, ``spelling:ou-u``)."""
+
+    KIND: ClassVar[str]
+    rule_id: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.KIND}:{self.rule_id}"
+
+    @property
+    def kind(self) -> str:
+        return self.KIND
 
 
 @dataclass(frozen=True)
@@ -87,8 +102,10 @@ class NameRule(_Scoped):
 
 
 @dataclass(frozen=True)
-class ArtifactRule(_Scoped):
+class ArtifactRule(_Keyed, _Scoped):
     """A pattern of leftover text; removed (or replaced) when ``replace`` is set."""
+
+    KIND: ClassVar[str] = "artifact"
 
     rule_id: str
     pattern: str
@@ -106,14 +123,6 @@ class ArtifactRule(_Scoped):
     def may_match(self, text: str) -> bool:
         return not self.requires or any(literal in text for literal in self.requires)
 
-    @property
-    def id(self) -> str:
-        return f"artifact:{self.rule_id}"
-
-    @property
-    def kind(self) -> str:
-        return "artifact"
-
     def summary(self) -> dict[str, Any]:
         return {
             "id": self.id, "kind": "artifact", "pattern": self.pattern, "text": self.text,
@@ -127,12 +136,14 @@ APOSTROPHE = "apostrophe"  # PunctuationRule.becomes: the apostrophe style of th
 
 
 @dataclass(frozen=True)
-class PunctuationRule(_Scoped):
+class PunctuationRule(_Keyed, _Scoped):
     """A foreign mark (Armenian ``՛``, say) to write as the text's own punctuation.
 
     It is replaced only next to letters of ``next_to`` scripts, and never
     next to a letter of another script, so it stays in its own script's text.
     """
+
+    KIND: ClassVar[str] = "punctuation"
 
     rule_id: str
     char: str
@@ -149,14 +160,6 @@ class PunctuationRule(_Scoped):
     @property
     def scoped(self) -> bool:
         return self.lang is not None or bool(self.keep_lang)
-
-    @property
-    def id(self) -> str:
-        return f"punctuation:{self.rule_id}"
-
-    @property
-    def kind(self) -> str:
-        return "punctuation"
 
     def applies_to(self, lang: str | None) -> bool:
         if lang is not None and (lang in self.keep_lang or _base(lang) in self.keep_lang):
@@ -178,8 +181,10 @@ class PunctuationRule(_Scoped):
 
 
 @dataclass(frozen=True)
-class RepeatRule(_Scoped):
+class RepeatRule(_Keyed, _Scoped):
     """Words that may be written twice in a row (``that that``, ``nous nous``) in some languages."""
+
+    KIND: ClassVar[str] = "repeat"
 
     rule_id: str
     words: tuple[str, ...]
@@ -187,14 +192,6 @@ class RepeatRule(_Scoped):
     lang: tuple[str, ...] | None = None
     note: str = ""
     examples: tuple[Example, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return f"repeat:{self.rule_id}"
-
-    @property
-    def kind(self) -> str:
-        return "repeat"
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -205,12 +202,14 @@ class RepeatRule(_Scoped):
 
 
 @dataclass(frozen=True)
-class SpellingRule:
+class SpellingRule(_Keyed):
     """Spellings that translation between languages makes of one sound (``tch``/``ch``,
     ``ian``/``yan``): ``rules suggest`` treats them as one when it groups names.
 
     ``at`` is ``anywhere``, or ``end`` for endings (French ``-e``, Armenian ``-ts``).
     """
+
+    KIND: ClassVar[str] = "spelling"
 
     rule_id: str
     same: tuple[str, ...]
@@ -220,14 +219,6 @@ class SpellingRule:
     lang: tuple[str, ...] | None = None
     examples: tuple[Example, ...] = ()
 
-    @property
-    def id(self) -> str:
-        return f"spelling:{self.rule_id}"
-
-    @property
-    def kind(self) -> str:
-        return "spelling"
-
     def summary(self) -> dict[str, Any]:
         return {"id": self.id, "kind": "spelling", "treatment": "none", "same": list(self.same),
                 "at": self.at,
@@ -235,9 +226,11 @@ class SpellingRule:
 
 
 @dataclass(frozen=True)
-class TransliterationRule:
+class TransliterationRule(_Keyed):
     """Letters of one script written in Latin letters, for ``rules suggest``'s cross-script
     candidates (``Степанакерт`` beside ``Stepanakert``)."""
+
+    KIND: ClassVar[str] = "transliteration"
 
     rule_id: str
     script: str
@@ -246,14 +239,6 @@ class TransliterationRule:
     note: str = ""
     lang: tuple[str, ...] | None = None
     examples: tuple[Example, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return f"transliteration:{self.rule_id}"
-
-    @property
-    def kind(self) -> str:
-        return "transliteration"
 
     def summary(self) -> dict[str, Any]:
         return {"id": self.id, "kind": "transliteration", "treatment": "none",
