@@ -60,6 +60,13 @@ _STREAM_OPTIONS = [
     click.option("--force", is_flag=True, help="With --output-dir: overwrite existing outputs."),
     click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
                  help="Worker processes (0: every core); the output is the same bytes."),
+    click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                 show_default=True,
+                 help="dask: clean on a Dask cluster (pip install 'corpus-tools[dask]'); "
+                      "same bytes."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="With --engine dask: the scheduler (tcp://host:8786); default: a local "
+                      "cluster of -j worker processes."),
 ]
 
 
@@ -129,6 +136,8 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
         raise click.UsageError("--force goes with --output-dir")
     if options["diff"] and options["check"]:
         raise click.UsageError("--diff and --check exclude each other")
+    if options["scheduler"] and options["engine"] != "dask":
+        raise click.UsageError("--scheduler goes with --engine dask")
     mode = "diff" if options["diff"] else "check" if options["check"] else "write"
     if options["in_place"] and mode != "write":
         raise click.UsageError(f"--in-place writes files; it does not go with --{mode}")
@@ -147,6 +156,8 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
         jobs=options["jobs"],
         output_dir=options["output_dir"],
         force=options["force"],
+        engine=options["engine"],
+        scheduler=options["scheduler"],
     )
     lang = options["lang"]
     if lang is not None:
@@ -171,6 +182,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
 STREAM_OPTION_NAMES = (
     "files", "output", "in_place", "force_in_place", "jsonl", "field", "tsv", "columns", "on_bad_record",
     "diff", "check", "report", "stats", "progress", "lang", "jobs", "output_dir", "force",
+    "engine", "scheduler",
 )
 
 

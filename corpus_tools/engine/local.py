@@ -43,14 +43,26 @@ def _start_worker(pipeline: Pipeline) -> None:
 
 
 def _clean_chunk(task) -> list[tuple]:
+    return clean_chunk(_worker_pipeline, task)
+
+
+def chunk_task(chunk: list[InputLine], facts, label: str, record_format: RecordFormat,
+               on_bad_record: str) -> tuple:
+    """What a worker needs to clean a chunk: the lines' bytes and the document's facts."""
+    return ([(line.number, line.content, line.ending, line.after_cr, line.bom) for line in chunk],
+            facts, label, record_format, on_bad_record)
+
+
+def clean_chunk(pipeline: Pipeline, task) -> list[tuple]:
+    """Clean one chunk in a worker: the lines parsed again, then the unit of work of ``-j 1``."""
     raw_lines, facts, label, record_format, on_bad_record = task
     first_number, first_after_cr = raw_lines[0][0], raw_lines[0][3]
     lines = list(parse_lines(((content, ending) for _, content, ending, _, _ in raw_lines),
                              record_format, label, on_bad_record, first_number, first_after_cr,
                              boms=[bom for *_, bom in raw_lines]))
-    units = with_paragraphs(_worker_pipeline, lines, record_format)
+    units = with_paragraphs(pipeline, lines, record_format)
     out = []
-    for result in clean_lines(_worker_pipeline, units, facts, label, record_format):
+    for result in clean_lines(pipeline, units, facts, label, record_format):
         line = result.line
         # Closures do not cross processes, and the sinks need only the bytes.
         line.record, line.text = None, ""
@@ -58,7 +70,7 @@ def _clean_chunk(task) -> list[tuple]:
     return out
 
 
-def _chunks(pipeline: Pipeline, lines: Iterable[InputLine], record_format: RecordFormat,
+def chunks(pipeline: Pipeline, lines: Iterable[InputLine], record_format: RecordFormat,
             chunk_bytes: int) -> Iterator[list[InputLine]]:
     """Whole lines, cut only where a paragraph (as language identification reads it) ends."""
     chunk: list[InputLine] = []
@@ -74,8 +86,8 @@ def _chunks(pipeline: Pipeline, lines: Iterable[InputLine], record_format: Recor
         yield chunk
 
 
-def _results(results) -> Iterator[LineResult]:
-    for line, new_text, changes in results:
+def results(cleaned) -> Iterator[LineResult]:
+    for line, new_text, changes in cleaned:
         yield LineResult(line, new_text, changes)
 
 
@@ -94,14 +106,13 @@ class LocalPool:
         """Chunks go out from this thread, a few ahead of the one being written, so reading
         stays in the main thread and memory stays bounded."""
         pending: deque = deque()
-        for chunk in _chunks(self.pipeline, lines, record_format, self.chunk_bytes):
-            task = ([(line.number, line.content, line.ending, line.after_cr, line.bom)
-                     for line in chunk], facts, label, record_format, on_bad_record)
+        for chunk in chunks(self.pipeline, lines, record_format, self.chunk_bytes):
+            task = chunk_task(chunk, facts, label, record_format, on_bad_record)
             pending.append(self._pool.apply_async(_clean_chunk, (task,)))
             while len(pending) > self.window:
-                yield from _results(pending.popleft().get())
+                yield from results(pending.popleft().get())
         while pending:
-            yield from _results(pending.popleft().get())
+            yield from results(pending.popleft().get())
 
     def close(self) -> None:
         self._pool.terminate()

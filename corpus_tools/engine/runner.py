@@ -28,7 +28,7 @@ from corpus_tools.report.summary import RunSummary
 from corpus_tools.report.text import CheckTextSink
 from corpus_tools.stream.atomic import check_outputs, open_destination, output_paths
 from corpus_tools.stream.formats import RecordFormat, TextFormat
-from corpus_tools.stream.opener import open_output
+from corpus_tools.stream.opener import is_url, open_output
 from corpus_tools.stream.records import display_name, read_records
 
 Mode = Literal["write", "diff", "check"]
@@ -51,13 +51,15 @@ class RunOptions:
     output_dir: str | None = None  # one output per input, under this folder
     force: bool = False  # --output-dir may overwrite existing outputs
     chunk_bytes: int = CHUNK_BYTES  # how much text one worker task holds, under -j
+    engine: Literal["local", "dask"] = "local"
+    scheduler: str | None = None  # --engine dask: a scheduler's address; None: a LocalCluster
 
 
 def check_inputs(paths: Sequence[str]) -> None:
     """Fail before writing anything when an input cannot be read."""
     for path in paths:
-        if path == "-":
-            continue
+        if path == "-" or is_url(path):
+            continue  # stdin; an fsspec URL is checked when it is opened
         if os.path.isdir(path):
             raise InputError(path, None, "is a folder, not a file")
         if not os.path.exists(path):
@@ -74,7 +76,7 @@ class Runner:
         self.options = options
         self.stderr = stderr or sys.stderr
         self.summary = RunSummary()
-        self.pool: LocalPool | None = None
+        self.pool = None  # a LocalPool (-j) or a DaskPool (--engine dask)
 
     def run(self, paths: Sequence[str]) -> RunSummary:
         options = self.options
@@ -92,7 +94,14 @@ class Runner:
                               "--report": options.report})
         with ExitStack() as stack:
             self.pool = None
-            if jobs_count(options.jobs) > 1:
+            if options.engine == "dask":
+                from corpus_tools.engine.cluster import DaskPool
+
+                workers = options.jobs if options.jobs > 1 else jobs_count(0)
+                self.pool = DaskPool(self.pipeline, options.scheduler, workers,
+                                     options.chunk_bytes)
+                stack.callback(self.pool.close)
+            elif jobs_count(options.jobs) > 1:
                 self.pool = LocalPool(self.pipeline, jobs_count(options.jobs), options.chunk_bytes)
                 stack.callback(self.pool.close)
             sinks: list[Sink] = []

@@ -12,9 +12,10 @@ import os
 import stat
 import sys
 import tempfile
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 
 from corpus_tools.errors import CorpusToolsError
+from corpus_tools.stream.opener import fsspec_open, is_url
 
 
 class OutputError(CorpusToolsError):
@@ -40,6 +41,8 @@ def same_file(a: str, b: str) -> bool:
     """Whether two paths name one file (through links), existing or not."""
     if a == "-" or b == "-":
         return False
+    if is_url(a) or is_url(b):
+        return a == b
     first, second = _stat(a), _stat(b)
     if first is not None and second is not None:
         return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
@@ -106,6 +109,11 @@ def open_destination(path: str, in_place: bool = False, force: bool = False):
     else an atomic replacement of the (link-resolved) regular file."""
     if path == "-":
         yield sys.stdout.buffer
+        return
+    if is_url(path):
+        # An object store writes the object when it is closed: whole or not at all.
+        with ExitStack() as stack:
+            yield fsspec_open(path, "wb", stack)
         return
     if is_special(path):
         try:

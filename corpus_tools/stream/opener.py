@@ -56,9 +56,28 @@ def _zstandard():
     return zstandard
 
 
+def is_url(name: str) -> bool:
+    """An fsspec URL (``s3://bucket/key``, ``memory://x``), read and written through fsspec."""
+    return "://" in name and not name.startswith("file://")
+
+
+def fsspec_open(name: str, mode: str, stack: ExitStack) -> BinaryIO:
+    """Open an fsspec URL; compression still goes by the name's suffix, as for local files."""
+    try:
+        import fsspec
+    except ImportError:
+        raise MissingExtraError("fsspec", "dask", f"Reading or writing {name}") from None
+    try:
+        return stack.enter_context(fsspec.open(name, mode))
+    except FileNotFoundError:
+        raise InputError(name, None, "no such file") from None
+    except (OSError, ValueError, ImportError) as error:
+        raise InputError(name, None, str(error)) from None
+
+
 def input_size(name: str) -> int | None:
     """Size in bytes of a named input file (compressed size for compressed files)."""
-    if name == "-":
+    if name == "-" or is_url(name):
         return None
     try:
         return os.stat(name).st_size
@@ -73,6 +92,8 @@ def open_input(name: str, stack: ExitStack, on_read=None) -> BinaryIO:
     """
     if name == "-":
         raw = sys.stdin.buffer
+    elif is_url(name):
+        raw = fsspec_open(name, "rb", stack)
     else:
         if os.path.isdir(name):
             raise InputError(name, None, "is a folder, not a file")
