@@ -26,6 +26,8 @@ read as cp1252: the encoding repair needs it).
 
 from __future__ import annotations
 
+import re
+
 import regex
 from ftfy.badness import is_bad
 
@@ -37,7 +39,9 @@ _HORIZONTAL = " \t\u3000" + _ODD_SPACES
 _INVISIBLE = "\u200b\ufeff"
 _KEEPABLE_NBSP = "\u00a0\u202f"
 
-_EDGE = regex.compile(f"^[{_HORIZONTAL}{_INVISIBLE}]*$|[{_HORIZONTAL}{_INVISIBLE}]+$")
+# White space a line may end in (blank-line, trailing), as a string for str.rstrip.
+_EDGE_CHARS = " \t\u3000\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + \
+    "\u202f\u205f" + _INVISIBLE
 _INSIDE = regex.compile(
     # group "run": two or more spaces, or odd spaces, between two non-space
     # characters (never leading ones, never next to a tab or an ideographic
@@ -47,8 +51,8 @@ _INSIDE = regex.compile(
     f"|(?P<bom>\ufeff+)"
     r"|(?<=\p{L}\p{M}*)(?P<shy>\u00ad)(?=\p{L})"
 )
-# Quick look: is there anything at all for _INSIDE to do?
-_SUSPECT = regex.compile(f"  |[{_ODD_SPACES}{_INVISIBLE}\u00ad]")
+# Quick look: is there anything at all for _INSIDE to do? (re: faster for this)
+_SUSPECT = re.compile(f"  |[{_ODD_SPACES}{_INVISIBLE}\u00ad]")
 _FRENCH_BEFORE = frozenset(":;!?»")
 _FRENCH_AFTER = frozenset("«")
 _NBSP_LANGUAGES = frozenset({"fr"})  # typography that puts no-break spaces anywhere it likes
@@ -75,11 +79,11 @@ class NormalizeSpace(Filter):
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         changes: list[Change] = []
-        edge = _EDGE.search(text)
-        if edge and edge.end() > edge.start():
-            rule = "space:blank-line" if edge.start() == 0 else "space:trailing"
-            changes.append(Change(rule, edge.start() + 1, edge.group(), ""))
-            text = text[: edge.start()]
+        if text and text[-1] in _EDGE_CHARS:
+            kept = text.rstrip(_EDGE_CHARS)
+            rule = "space:blank-line" if not kept else "space:trailing"
+            changes.append(Change(rule, len(kept) + 1, text[len(kept):], ""))
+            text = kept
         if not _SUSPECT.search(text):
             return text, changes
 
