@@ -23,7 +23,8 @@ from corpus_tools.stream.records import InputLine, parse_lines
 
 CHUNK_BYTES = 1 << 20  # about this much text per chunk (whole lines, whole paragraphs)
 
-_worker_pipeline: Pipeline | None = None
+_worker_work = None  # what a worker does with a chunk: clean_chunk, or check's
+_worker_state = None  # what it needs for that, built once (the pipeline, ...)
 
 
 def jobs_count(jobs: int) -> int:
@@ -31,19 +32,19 @@ def jobs_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-def _start_worker(pipeline: Pipeline) -> None:
-    global _worker_pipeline
+def _start_worker(work, state) -> None:
+    global _worker_work, _worker_state
     # The main process handles Ctrl-C and signals (and removes its temporary files);
     # a worker just ends when the pool is closed.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if signum is not None:
             signal.signal(signum, signal.SIG_DFL)
-    _worker_pipeline = pipeline  # unpickled from its step names and configuration: built once
+    _worker_work, _worker_state = work, state  # built once per worker
 
 
-def _clean_chunk(task) -> list[tuple]:
-    return clean_chunk(_worker_pipeline, task)
+def _run_chunk(task) -> list[tuple]:
+    return _worker_work(_worker_state, task)
 
 
 def chunk_task(chunk: list[InputLine], facts, label: str, record_format: RecordFormat,
@@ -53,13 +54,19 @@ def chunk_task(chunk: list[InputLine], facts, label: str, record_format: RecordF
             facts, label, record_format, on_bad_record)
 
 
+def chunk_lines(task) -> list[InputLine]:
+    """A chunk's lines, parsed again in the worker as the main process read them."""
+    raw_lines, _facts, label, record_format, on_bad_record = task
+    first_number, first_after_cr = raw_lines[0][0], raw_lines[0][3]
+    return list(parse_lines(((content, ending) for _, content, ending, _, _ in raw_lines),
+                            record_format, label, on_bad_record, first_number, first_after_cr,
+                            boms=[bom for *_, bom in raw_lines]))
+
+
 def clean_chunk(pipeline: Pipeline, task) -> list[tuple]:
     """Clean one chunk in a worker: the lines parsed again, then the unit of work of ``-j 1``."""
-    raw_lines, facts, label, record_format, on_bad_record = task
-    first_number, first_after_cr = raw_lines[0][0], raw_lines[0][3]
-    lines = list(parse_lines(((content, ending) for _, content, ending, _, _ in raw_lines),
-                             record_format, label, on_bad_record, first_number, first_after_cr,
-                             boms=[bom for *_, bom in raw_lines]))
+    _raw, facts, label, record_format, _on_bad_record = task
+    lines = chunk_lines(task)
     units = with_paragraphs(pipeline, lines, record_format)
     out = []
     for result in clean_lines(pipeline, units, facts, label, record_format):
@@ -92,27 +99,34 @@ def results(cleaned) -> Iterator[LineResult]:
 
 
 class LocalPool:
-    """N worker processes for one run."""
+    """N worker processes for one run, each doing ``work(state, chunk)`` (default: clean)."""
 
-    def __init__(self, pipeline: Pipeline, jobs: int, chunk_bytes: int = CHUNK_BYTES):
+    def __init__(self, pipeline: Pipeline, jobs: int, chunk_bytes: int = CHUNK_BYTES,
+                 work=clean_chunk, state=None):
         self.pipeline = pipeline
         self.chunk_bytes = chunk_bytes
         self.window = 2 * jobs  # chunks in flight
         context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-        self._pool = context.Pool(jobs, initializer=_start_worker, initargs=(pipeline,))
+        self._pool = context.Pool(jobs, initializer=_start_worker,
+                                  initargs=(work, pipeline if state is None else state))
 
-    def clean(self, lines: Iterable[InputLine], facts, label: str, record_format: RecordFormat,
-              on_bad_record: str) -> Iterator[LineResult]:
-        """Chunks go out from this thread, a few ahead of the one being written, so reading
-        stays in the main thread and memory stays bounded."""
+    def run_chunks(self, lines: Iterable[InputLine], facts, label: str,
+                   record_format: RecordFormat, on_bad_record: str) -> Iterator[list]:
+        """Each chunk's results, in input order.  Chunks go out from this thread, a few ahead
+        of the one being used, so reading stays in the main thread and memory stays bounded."""
         pending: deque = deque()
         for chunk in chunks(self.pipeline, lines, record_format, self.chunk_bytes):
             task = chunk_task(chunk, facts, label, record_format, on_bad_record)
-            pending.append(self._pool.apply_async(_clean_chunk, (task,)))
+            pending.append(self._pool.apply_async(_run_chunk, (task,)))
             while len(pending) > self.window:
-                yield from results(pending.popleft().get())
+                yield pending.popleft().get()
         while pending:
-            yield from results(pending.popleft().get())
+            yield pending.popleft().get()
+
+    def clean(self, lines: Iterable[InputLine], facts, label: str, record_format: RecordFormat,
+              on_bad_record: str) -> Iterator[LineResult]:
+        for cleaned in self.run_chunks(lines, facts, label, record_format, on_bad_record):
+            yield from results(cleaned)
 
     def close(self) -> None:
         self._pool.terminate()
