@@ -77,6 +77,8 @@ _OPTIONS = [
                  help="Record the current findings in FILE (then exit 0)."),
     click.option("--explain", metavar="ID", help="Explain a rule id and exit."),
     INPUT_OPTIONS["progress"],
+    click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
+                 help="Worker processes (0: every core); the findings are the same."),
 ]
 
 
@@ -125,7 +127,7 @@ def check(ctx, **options):
         per_path_ignores={pattern: tuple(rules)
                           for pattern, rules in settings["per-path-ignores"].items()},
         fail_on=settings["fail-on"], max_findings=settings["max-findings"], baseline=baseline,
-        on_bad_record=options["on_bad_record"],
+        on_bad_record=options["on_bad_record"], jobs=options["jobs"],
     )
     with ExitStack() as stack:
         bar = progress_bar(paths, options["progress"], sys.stderr, stack)

@@ -21,6 +21,7 @@ from pathlib import Path
 from corpus_tools.catalog import severity_of
 from corpus_tools.changes import Change, PositionMap
 from corpus_tools.detectors import Detector
+from corpus_tools.engine.local import CHUNK_BYTES, LocalPool, chunk_lines, jobs_count
 from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
 from corpus_tools.filters.base import DocumentFacts
 from corpus_tools.pipeline import Pipeline
@@ -45,6 +46,8 @@ class CheckOptions:
     baseline: Baseline | None = None
     on_bad_record: str = "error"
     on_read: object = None
+    jobs: int = 1  # worker processes (0: every core)
+    chunk_bytes: int = CHUNK_BYTES  # how much text one worker task holds, under -j
 
 
 @dataclass
@@ -145,6 +148,73 @@ def fix_findings(line_text: str, new_text: str, changes: list[Change]) -> list[C
     return merged
 
 
+@dataclass(frozen=True)
+class LineChecker:
+    """What finds a line's findings: the dry-run pipeline, the detectors, the record format.
+    The same in the main process and in ``-j`` workers."""
+
+    pipeline: Pipeline
+    detectors: list
+    record_format: RecordFormat
+
+
+def check_lines(state: LineChecker, lines, facts, label: str) -> Iterator[tuple[str, list[Change]]]:
+    """Each line's text and its findings (every one, before select, ignore and baseline)."""
+    pipeline, record_format = state.pipeline, state.record_format
+    units = with_paragraphs(pipeline, lines, record_format)
+    paragraphs: dict[int, str | None] = {}  # of the line being cleaned: one entry at a time
+
+    def remember(items):
+        for line, paragraph in items:
+            paragraphs[line.number] = None if paragraph is None else paragraph.text
+            yield line, paragraph
+
+    for result in clean_lines(pipeline, remember(units), facts, label, record_format):
+        line = result.line
+        found = [*result.changes]
+        if result.changed:
+            found = [c for c in found if not c.applied]
+            found += fix_findings(line.text, result.new_text, result.changes)
+        paragraph = paragraphs.pop(line.number, None)
+        if line.record is not None and state.detectors:
+            found += _detect(state, line, result.new_text, found, facts, paragraph, label)
+        # A step and a detector may report the same span under one rule.
+        found = list({(c.rule, c.column, c.end): c for c in found}.values())
+        yield line.text, sorted(found, key=lambda c: (c.column, c.rule))
+
+
+def check_chunk(state: LineChecker, task) -> list[tuple[str, list[Change]]]:
+    """``check -j``: one chunk's lines checked in a worker (see :mod:`corpus_tools.engine.local`)."""
+    _raw, facts, label, _record_format, _on_bad_record = task
+    return list(check_lines(state, chunk_lines(task), facts, label))
+
+
+def _detect(state: LineChecker, line, new_text: str | None, found: list[Change], facts,
+            paragraph: str | None, label: str) -> list[Change]:
+    """The detectors on the line as clean would write it, located in the input line."""
+    record = line.record
+    to_input = None
+    if new_text is not None:
+        record = state.record_format.parse(new_text)
+        edits = [(c.column - 1, c.end - 1, len(c.fix)) for c in found if c.applied]
+        to_input = PositionMap(edits)
+    detected = []
+    for index, (unit_label, text) in enumerate(zip(record.labels, record.texts, strict=True)):
+        unit_facts = (state.pipeline.record_facts(text) if facts is None
+                      else facts.get(unit_label) or DocumentFacts())
+        context = state.pipeline.context(text, unit_facts, language_text=paragraph)
+        offset = record.offsets(index)
+        for detector in state.detectors:
+            for finding in detector.detect(text, context):
+                start, end = offset(finding.column - 1), offset(finding.end - 1)
+                if to_input is not None:
+                    start, end = to_input.to_input(start), to_input.to_input(end, at_end=True)
+                    finding = replace(finding, before=line.text[start:end] or finding.before)
+                detected.append(finding.located(label, line.number, unit_label, start + 1,
+                                                end + 1))
+    return detected
+
+
 class Checker:
     """Runs the dry-run pipeline and the detectors over files; yields reportable findings."""
 
@@ -153,79 +223,49 @@ class Checker:
         self.detectors = detectors
         self.options = options
         self.summary = CheckSummary()
+        self.state = LineChecker(pipeline, detectors, options.record_format)
+        self.pool = None
 
     def run(self, paths: Sequence[str]) -> Iterator[tuple[Change, str]]:
         """Each reportable finding, with the text of its input line."""
-        for path in paths:
-            if self.summary.stopped:
-                break
-            self.summary.files += 1
-            yield from self._file(path)
+        jobs = jobs_count(self.options.jobs)
+        if jobs > 1:
+            self.pool = LocalPool(self.pipeline, jobs, self.options.chunk_bytes, work=check_chunk,
+                                  state=self.state)
+        try:
+            for path in paths:
+                if self.summary.stopped:
+                    break
+                self.summary.files += 1
+                yield from self._file(path)
+        finally:
+            if self.pool is not None:
+                self.pool.close()
+                self.pool = None
 
     def _file(self, path: str) -> Iterator[tuple[Change, str]]:
         label = display_name(path)
         record_format = self.options.record_format
         ignored = self._path_ignores(path)
-        pipeline = self.pipeline
         with ExitStack() as stack:
             lines = read_records(path, record_format, stack, self.options.on_bad_record,
                                  self.options.on_read)
             head, lines = take_head(lines)
-            facts = document_facts(pipeline, head, record_format)
+            facts = document_facts(self.pipeline, head, record_format)
             del head
-            units = with_paragraphs(pipeline, lines, record_format)
-            paragraphs: dict[int, str | None] = {}  # of the line being cleaned: one entry at a time
-
-            def remember(items):
-                for line, paragraph in items:
-                    paragraphs[line.number] = None if paragraph is None else paragraph.text
-                    yield line, paragraph
-
-            for result in clean_lines(pipeline, remember(units), facts, label, record_format):
-                line = result.line
+            if self.pool is not None:
+                per_line = (item for found in self.pool.run_chunks(
+                    lines, facts, label, record_format, self.options.on_bad_record)
+                    for item in found)
+            else:
+                per_line = check_lines(self.state, lines, facts, label)
+            for line_text, found in per_line:
                 self.summary.lines += 1
-                found = [*result.changes]
-                if result.changed:
-                    found = [c for c in found if not c.applied]
-                    found += fix_findings(line.text, result.new_text, result.changes)
-                paragraph = paragraphs.pop(line.number, None)
-                if line.record is not None and self.detectors:
-                    found += self._detect(line, result.new_text, found, facts, paragraph, label)
-                # A step and a detector may report the same span under one rule.
-                found = list({(c.rule, c.column, c.end): c for c in found}.values())
-                for finding in sorted(found, key=lambda c: (c.column, c.rule)):
-                    if self._reportable(finding, ignored, line.text):
-                        yield finding, line.text
+                for finding in found:
+                    if self._reportable(finding, ignored, line_text):
+                        yield finding, line_text
                         if self.summary.stopped:
                             return
-
-    def _detect(self, line, new_text: str | None, found: list[Change], facts,
-                paragraph: str | None, label: str) -> list[Change]:
-        """The detectors on the line as clean would write it, located in the input line."""
-        record = line.record
-        to_input = None
-        if new_text is not None:
-            record = self.options.record_format.parse(new_text)
-            edits = [(c.column - 1, c.end - 1, len(c.fix)) for c in found if c.applied]
-            to_input = PositionMap(edits)
-        detected = []
-        for index, (unit_label, text) in enumerate(zip(record.labels, record.texts, strict=True)):
-            unit_facts = (self.pipeline.record_facts(text) if facts is None
-                          else facts.get(unit_label) or DocumentFacts())
-            context = self.pipeline.context(text, unit_facts, language_text=paragraph)
-            offset = record.offsets(index)
-            for finding in self.detectors_of(text, context):
-                start, end = offset(finding.column - 1), offset(finding.end - 1)
-                if to_input is not None:
-                    start, end = to_input.to_input(start), to_input.to_input(end, at_end=True)
-                    finding = replace(finding, before=line.text[start:end] or finding.before)
-                detected.append(finding.located(label, line.number, unit_label, start + 1,
-                                                end + 1))
-        return detected
-
-    def detectors_of(self, text: str, context) -> Iterator[Change]:
-        for detector in self.detectors:
-            yield from detector.detect(text, context)
 
     def _path_ignores(self, path: str) -> tuple[str, ...]:
         relative = Path(path).as_posix()

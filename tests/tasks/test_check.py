@@ -254,3 +254,46 @@ def test_the_readme_ci_commands(invoke, fixtures_dir, tmp_path):
     invoke(["clean", str(damaged), "-o", str(cleaned)])
     result = invoke(["check", "--fail-on", "error", str(cleaned)])
     assert result.exit_code == 0, result.stdout
+
+
+@pytest.mark.parametrize("args", [[], ["--format", "json"], ["--format", "sarif"],
+                                  ["--statistics"], ["--max-findings", "7"],
+                                  ["--select", "encoding,name:"]])
+def test_jobs_give_the_findings_of_one_process(invoke, fixtures_dir, args):
+    data = b"".join((fixtures_dir / name).read_bytes()
+                    for name in ("news-sample.txt", "mixed-scripts.txt", "mojibake.txt")) * 30
+    one = invoke(["check", *args], input=data)
+    two = invoke(["check", "-j", "2", *args], input=data)
+    assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert one.stdout or one.stderr
+
+
+def test_jobs_on_jsonl_and_a_bad_record(invoke):
+    data = b'{"text": "The caf\\u00c3\\u00a9  is open"}\n' * 300 + b"not json\n"
+    one = invoke(["check", "--jsonl", "--format", "json"], input=data)
+    two = invoke(["check", "--jsonl", "--format", "json", "-j", "2"], input=data)
+    assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert one.exit_code == 2 and "<stdin>:301" in one.stderr
+
+
+def test_jobs_with_small_chunks_in_the_library(fixtures_dir, tmp_path):
+    from corpus_tools.detectors import DETECTORS
+    from corpus_tools.pipeline import CleanConfig, Pipeline
+    from corpus_tools.stream.formats import TextFormat
+    from corpus_tools.tasks.check import Checker, CheckOptions
+
+    source = tmp_path / "in.txt"
+    source.write_bytes(b"".join((fixtures_dir / name).read_bytes()
+                                for name in ("news-sample.txt", "mixed-scripts.txt",
+                                             "mojibake.txt")))
+    pipeline = Pipeline(config=CleanConfig(languages=("en", "fr", "hy", "ru")))
+    detectors = [cls() for cls in DETECTORS.values()]
+
+    def findings(jobs):
+        options = CheckOptions(TextFormat(), jobs=jobs, chunk_bytes=120)
+        checker = Checker(pipeline, detectors, options)
+        return [(f.line, f.column, f.rule, f.fix, text) for f, text in
+                checker.run([str(source)])], checker.summary.lines
+
+    one = findings(1)
+    assert findings(2) == one and len(one[0]) > 20
