@@ -393,13 +393,15 @@ class SpanRepair:
         latin_leads = {char for page in self.pages if page.name != "cp1251"
                        for char in page.leads if char.isalpha() and char < "\u0250"}
         lossy_leads = {char for page in self.pages if page.undefined for char in page.leads}
-        self._screen = re.compile("|".join([
+        self._screen_pattern = re.compile("|".join([
             *(page.pair for page in self.pages),
             _char_class(lossy_leads) + "\ufffd",
             # A Latin lead touching a letter of another script lost its byte.
             f"{_char_class(latin_leads)}{_OTHER_SCRIPT_LETTER}",
             f"{_OTHER_SCRIPT_LETTER}{_char_class(latin_leads)}",
-        ])).search
+        ]))
+        self._screen = self._screen_pattern.search
+        self._screen_iter = self._screen_pattern.finditer
 
     def might_hold(self, text: str) -> bool:
         """False when no word of ``text`` can hold misread UTF-8 (a fast no)."""
@@ -410,10 +412,21 @@ class SpanRepair:
         result = Repaired(text)
         if not self.might_hold(text):
             return result
+        # One scan of the line finds the pairs; a word is flagged when one starts in it
+        # (a pair never crosses a space, so overlapping pairs flag the same word).
+        hits = [found.start() for found in self._screen_iter(text)]
+        hits += [index for index, char in enumerate(text) if char == "\ufffd"] \
+            if "\ufffd" in text else []
+        hits.sort()
         flagged, others = [], []
+        position = 0
         for match in _WORD.finditer(text):
-            word = match.group()
-            (flagged if self._screen(word) or "\ufffd" in word else others).append(match)
+            while position < len(hits) and hits[position] < match.start():
+                position += 1
+            if position < len(hits) and hits[position] < match.end():
+                flagged.append(match)
+            else:
+                others.append(match)
         if not flagged:
             return result
         odd = [match for match in flagged if oddness(match.group())]
