@@ -449,6 +449,8 @@ class SpanRepair:
             repaired = self._repair_plain_word(match.group(), evidence, line_scripts, line_letters)
             if repaired is not None:
                 repairs[match.start()] = repaired
+        if repairs:
+            self._repair_by_alphabet(flagged, odd, repairs)
         pieces, last = [], 0
         for match in flagged:
             word = match.group()
@@ -512,6 +514,28 @@ class SpanRepair:
                 # line writes it nowhere else.
                 return candidate
         return None
+
+    def _repair_by_alphabet(self, flagged, odd, repairs: dict[int, str]) -> None:
+        """A word that is not odd in itself ('Ĺžiddetli' is two Slovak letters) but whose
+        letters no alphabet shares with the line's repaired words ('yağmurlar'), while
+        its reading's do ('Şiddetli'): the line's damage, read the same way."""
+        written = "".join(char for match in flagged if match.start() in repairs
+                          for char in repairs[match.start()] if not char.isascii())
+        for match in flagged:
+            word = match.group()
+            if match.start() in repairs or match in odd:
+                continue
+            own = "".join(char for char in word if not char.isascii() and char.isalpha())
+            if not own or not _foreign_letter_mix(own + written):
+                continue  # the word fits the line's alphabet as it is
+            for page in self.pages:
+                candidate = page.decode_word(word)
+                if candidate is None or oddness(candidate):
+                    continue
+                decoded = _decoded_letters(word, candidate)
+                if decoded and not _foreign_letter_mix(decoded + written):
+                    repairs[match.start()] = candidate
+                    break
 
     def _has_sequence(self, word: str) -> bool:
         return any(next(page.spans(word), None) for page in self.pages)
