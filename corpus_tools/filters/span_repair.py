@@ -436,14 +436,17 @@ class SpanRepair:
             return result
         line_scripts = {script_of(char) for other in others for char in other.group()
                         if not char.isascii() or char.isalpha()} - {None}
+        # Typography that came through as UTF-8 ('–', '’') says the line was not misread.
+        typeset = any(char in TYPOGRAPHY and not char.isspace() and char != "\u00a0"
+                      for other in others for char in other.group())
         repairs: dict[int, str] = {}
-        self._repair_words(odd, line_scripts, repairs)
+        self._repair_words(odd, line_scripts, repairs, typeset)
         evidence = set().union(*({script_of(char) for char in repaired if char.isalpha()}
                                  for repaired in repairs.values())) - {None}
         if repairs and len(repairs) < len(odd):
             # A word of one letter ('Оџ' for 'Ο') is only repaired in a script
             # the line writes: the words just repaired count for that.
-            self._repair_words(odd, line_scripts | evidence, repairs)
+            self._repair_words(odd, line_scripts | evidence, repairs, typeset)
         line_letters = {char for other in others for char in other.group()}
         for match in plain:
             repaired = self._repair_plain_word(match.group(), evidence, line_scripts, line_letters)
@@ -466,10 +469,11 @@ class SpanRepair:
             result.text = "".join([*pieces, text[last:]])
         return result
 
-    def _repair_words(self, words, line_scripts: set[str], repairs: dict[int, str]) -> None:
+    def _repair_words(self, words, line_scripts: set[str], repairs: dict[int, str],
+                      typeset: bool) -> None:
         for match in words:
             if match.start() not in repairs:
-                repaired = self.repair_word(match.group(), line_scripts)
+                repaired = self.repair_word(match.group(), line_scripts, typeset)
                 if repaired is not None:
                     repairs[match.start()] = repaired
 
@@ -540,8 +544,12 @@ class SpanRepair:
     def _has_sequence(self, word: str) -> bool:
         return any(next(page.spans(word), None) for page in self.pages)
 
-    def repair_word(self, word: str, line_scripts: set[str]) -> str | None:
-        """The repaired word, or None when no repair is sure enough."""
+    def repair_word(self, word: str, line_scripts: set[str], typeset: bool = False) -> str | None:
+        """The repaired word, or None when no repair is sure enough.
+
+        ``typeset``: the line's other words hold typography that came through as
+        UTF-8 (a dash, a curly quote), so a single misread letter is doubtful.
+        """
         current_odd = oddness(word)
         if not current_odd:
             return None  # a repair must leave the word less odd than it was
@@ -563,15 +571,23 @@ class SpanRepair:
         for reading in sorted(readings, key=readings.__getitem__):
             if readings[reading][0] >= current_odd:
                 break
-            if self._acceptable(word, reading, line_scripts):
+            if self._acceptable(word, reading, line_scripts, typeset):
                 return reading
         return None
 
-    def _acceptable(self, word: str, repaired: str, line_scripts: set[str]) -> bool:
+    def _acceptable(self, word: str, repaired: str, line_scripts: set[str],
+                    typeset: bool = False) -> bool:
         if oddness(repaired):
             return False  # nothing odd may be left
         prefix, suffix = _common_ends(word, repaired)
         read = word[prefix:len(word) - suffix]
+        written = repaired[prefix:len(repaired) - suffix]
+        if (typeset and len(read) == 2 and len(written) == 1 and "\u00c0" <= written <= "\u00ff"
+                and self.pages[0].decode_word(word) == repaired):
+            # 'Bremer/Mccoy – DrÃ¥ber': one Latin-1 letter read back from cp1252 in a line
+            # whose dash came through whole.  ftfy, which reads cp1252 itself, leaves it
+            # as possibly a Latin-1 text misread as MacRoman; so do we.
+            return False
         at_end = not word[len(word) - suffix:].strip(_EDGE_PUNCTUATION)
         if (len(read) == 2 and read[0].isalpha()
                 and ((read[1] in _TRAILING_SYMBOLS and at_end) or read[1] in "’'ʼ")
