@@ -247,8 +247,22 @@ class CodePage:
 
     @functools.cached_property
     def pair(self) -> str:
-        """A regex for a lead followed by a continuation: the screen's part for this page."""
-        return _char_class(self.leads) + _char_class(self.continuations)
+        """A regex for a lead followed by a continuation: the screen's part for this page.
+
+        In cp1251 the Cyrillic letters are leads and ``і ї є ё ј`` continuations, so
+        correct Cyrillic words pair up (``Вінниця``, ``ні``).  There the screen asks
+        for more: a capital's pair not followed by one of ``а``-``я`` (bytes E0-FF,
+        which no UTF-8 sequence continues with), and a small letter (a lead of three
+        or four bytes) followed by all the continuations it needs.
+        """
+        cont = _char_class(self.continuations)
+        basic = [char for char in map(chr, range(0x430, 0x450)) if char not in self.continuations]
+        if not all(self.to_byte.get(char, 0) >= 0xE0 for char in basic):
+            return _char_class(self.leads) + cont
+        by_need = {need: _char_class(c for c, n in self.leads.items() if n == need)
+                   for need in (1, 2, 3)}
+        return (f"{by_need[1]}{cont}(?!{_char_class(basic)})"
+                f"|{by_need[2]}{cont}{{2}}|{by_need[3]}{cont}{{3}}")
 
     def spans(self, word: str):
         """Each misread character in ``word``: (start, end, options, complete).
