@@ -45,7 +45,7 @@ from textgen import news_lines
 
 from corpus_tools.filters.base import UnitContext
 from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
-from corpus_tools.filters.span_repair import _everyday_letter
+from corpus_tools.filters.span_repair import everyday_letter
 from corpus_tools.scripts import script_of
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -98,7 +98,7 @@ def lost_byte_recoverable(char: str, codec: str) -> bool:
                 continue
             if (unicodedata.category(letter)[0] == "L" and script_of(letter) == script_of(char)
                     and letter.islower() == char.islower()
-                    and _everyday_letter(letter, script_of(letter))):
+                    and everyday_letter(letter, script_of(letter))):
                 fitting += 1
     return fitting == 1
 

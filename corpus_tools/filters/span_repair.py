@@ -240,12 +240,6 @@ class CodePage:
         return cls(name, to_byte, leads, frozenset(continuations), undefined)
 
     @functools.cached_property
-    def sequence(self) -> re.Pattern:
-        lead = {n: _char_class(c for c, k in self.leads.items() if k == n) for n in (1, 2, 3)}
-        cont = _char_class(self.continuations)
-        return re.compile(f"{lead[1]}{cont}|{lead[2]}{cont}{{2}}|{lead[3]}{cont}{{3}}")
-
-    @functools.cached_property
     def pair(self) -> str:
         """A regex for a lead followed by a continuation: the screen's part for this page.
 
@@ -683,7 +677,7 @@ def _decoded_letters(word: str, repaired: str) -> str | None:
             if not (index and middle[index - 1].isalpha()):
                 return None
         elif category[0] == "L":
-            if not _everyday_letter(char, script_of(char)):
+            if not everyday_letter(char, script_of(char)):
                 return None
             letters.append(char)
         elif category[0] != "P":
@@ -726,7 +720,7 @@ _EVERYDAY_RANGES = {
 _EVERYDAY_EXTRA = frozenset("ƏəǍǎǏǐǑǒǓǔȘșȚțʻʼ")  # ʻ ʼ: Uzbek oʻ, gʻ; Ukrainian ʼ
 
 
-def _everyday_letter(char: str, script: str | None) -> bool:
+def everyday_letter(char: str, script: str | None) -> bool:
     if char in _EVERYDAY_EXTRA:
         return True
     ranges = _EVERYDAY_RANGES.get(script or "")
@@ -743,6 +737,6 @@ def _letter_fits(char: str, script: str | None, lower: bool | None) -> bool:
         return False  # a script whose alphabet we do not list may have lost a mark
     if script is not None and own != script:
         return False
-    if not _everyday_letter(char, own):
+    if not everyday_letter(char, own):
         return False
     return not (lower is True and not char.islower())
