@@ -139,7 +139,7 @@ class FixEncoding(Filter):
         U+FFFD.  Of the two results the less odd is kept (ftfy's order on a tie).
         """
         span = self._span
-        first = span.repair(text) if span is not None and span.might_hold(text) else None
+        first = span.repair(text) if span is not None else None  # repair screens first
         fixed, changes = self._ftfy_then_span(text, first)
         if first is not None and first.edits:
             other, other_changes = self._span_then_ftfy(text, first)
@@ -157,7 +157,7 @@ class FixEncoding(Filter):
         if fixed == text:
             repaired = first
         else:
-            repaired = span.repair(fixed) if span is not None and span.might_hold(fixed) else None
+            repaired = span.repair(fixed) if span is not None else None
         if repaired is not None and (repaired.edits or repaired.unrepaired):
             changes = _with_span_repairs(text, fixed, changes, repaired)
             fixed = repaired.text
