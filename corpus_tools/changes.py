@@ -81,6 +81,22 @@ class Change:
         return record
 
 
+def common_ends(old: str, new: str) -> tuple[int, int]:
+    """How many characters ``old`` and ``new`` share at the start, and then at the end.
+
+    >>> common_ends("cafÃ© au lait", "café au lait")
+    (3, 8)
+    """
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
 def span_change(rule: str, old: str, new: str) -> Change:
     """Describe a whole-text rewrite as one change covering the part that differs.
 
@@ -88,15 +104,8 @@ def span_change(rule: str, old: str, new: str) -> Change:
     >>> change.column, change.before, change.fix
     (4, 'Ã©', 'é')
     """
-    start = 0
-    limit = min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return Change(rule, start + 1, old[start:end_old], new[start:end_new])
+    prefix, suffix = common_ends(old, new)
+    return Change(rule, prefix + 1, old[prefix:len(old) - suffix], new[prefix:len(new) - suffix])
 
 
 class PositionMap:

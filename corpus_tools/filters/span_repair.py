@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 
 from ftfy.badness import badness
 
+from corpus_tools.changes import common_ends
 from corpus_tools.scripts import script_of
 
 # The code pages misread UTF-8 is tried as, in order; cp1252 also takes
@@ -441,7 +442,8 @@ class SpanRepair:
                 others.append(match)
         if not flagged:
             return result
-        odd = [match for match in flagged if oddness(match.group())]
+        odd_of = {match.start(): oddness(match.group()) for match in flagged}
+        odd = [match for match in flagged if odd_of[match.start()]]
         plain = [match for match in flagged
                  if match not in odd and self._made_of_sequences(match.group())]
         if not odd and not plain:
@@ -452,13 +454,13 @@ class SpanRepair:
         typeset = any(char in TYPOGRAPHY and not char.isspace() and char != "\u00a0"
                       for other in others for char in other.group())
         repairs: dict[int, str] = {}
-        self._repair_words(odd, line_scripts, repairs, typeset)
+        self._repair_words(odd, odd_of, line_scripts, repairs, typeset)
         evidence = set().union(*({script_of(char) for char in repaired if char.isalpha()}
                                  for repaired in repairs.values())) - {None}
         if repairs and len(repairs) < len(odd):
             # A word of one letter ('Оџ' for 'Ο') is only repaired in a script
             # the line writes: the words just repaired count for that.
-            self._repair_words(odd, line_scripts | evidence, repairs, typeset)
+            self._repair_words(odd, odd_of, line_scripts | evidence, repairs, typeset)
         line_letters = {char for other in others for char in other.group()}
         for match in plain:
             repaired = self._repair_plain_word(match.group(), evidence, line_scripts, line_letters)
@@ -481,11 +483,12 @@ class SpanRepair:
             result.text = "".join([*pieces, text[last:]])
         return result
 
-    def _repair_words(self, words, line_scripts: set[str], repairs: dict[int, str],
-                      typeset: bool) -> None:
+    def _repair_words(self, words, odd_of: dict[int, int], line_scripts: set[str],
+                      repairs: dict[int, str], typeset: bool) -> None:
         for match in words:
             if match.start() not in repairs:
-                repaired = self.repair_word(match.group(), line_scripts, typeset)
+                repaired = self.repair_word(match.group(), line_scripts, typeset,
+                                            odd_of[match.start()])
                 if repaired is not None:
                     repairs[match.start()] = repaired
 
@@ -556,13 +559,15 @@ class SpanRepair:
     def _has_sequence(self, word: str) -> bool:
         return any(next(page.spans(word), None) for page in self.pages)
 
-    def repair_word(self, word: str, line_scripts: set[str], typeset: bool = False) -> str | None:
+    def repair_word(self, word: str, line_scripts: set[str], typeset: bool = False,
+                    current_odd: int | None = None) -> str | None:
         """The repaired word, or None when no repair is sure enough.
 
         ``typeset``: the line's other words hold typography that came through as
         UTF-8 (a dash, a curly quote), so a single misread letter is doubtful.
         """
-        current_odd = oddness(word)
+        if current_odd is None:
+            current_odd = oddness(word)
         if not current_odd:
             return None  # a repair must leave the word less odd than it was
         # Each round reads the words of the last through every page, keeping
@@ -591,7 +596,7 @@ class SpanRepair:
                     typeset: bool = False) -> bool:
         if oddness(repaired):
             return False  # nothing odd may be left
-        prefix, suffix = _common_ends(word, repaired)
+        prefix, suffix = common_ends(word, repaired)
         read = word[prefix:len(word) - suffix]
         written = repaired[prefix:len(repaired) - suffix]
         if (typeset and len(read) == 2 and len(written) == 1 and "\u00c0" <= written <= "\u00ff"
@@ -634,28 +639,16 @@ _TRAILING_SYMBOLS = frozenset("™®©°¹²³ªº")
 _SIGNS = _TRAILING_SYMBOLS | frozenset("×…’")
 
 
-def _common_ends(word: str, repaired: str) -> tuple[int, int]:
-    """How many characters ``word`` and ``repaired`` share at the start and at the end."""
-    limit = min(len(word), len(repaired))
-    prefix = 0
-    while prefix < limit and word[prefix] == repaired[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and word[-1 - suffix] == repaired[-1 - suffix]:
-        suffix += 1
-    return prefix, suffix
-
-
 def _narrowed(start: int, word: str, repaired: str) -> Edit:
     """The edit of a word, without the letters it kept at either end."""
-    prefix, suffix = _common_ends(word, repaired)
+    prefix, suffix = common_ends(word, repaired)
     return Edit(start + prefix, word[prefix:len(word) - suffix],
                 repaired[prefix:len(repaired) - suffix])
 
 
 def _changed_middle(word: str, repaired: str) -> tuple[str, str]:
     """What a repair wrote, and what it kept of ``word`` at either end."""
-    prefix, suffix = _common_ends(word, repaired)
+    prefix, suffix = common_ends(word, repaired)
     return repaired[prefix:len(repaired) - suffix], word[:prefix] + word[len(word) - suffix:]
 
 

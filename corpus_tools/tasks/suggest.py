@@ -288,19 +288,19 @@ def group_spellings(spellings: Iterable[Spelling], index: SpellingIndex,
                     rules: Sequence[NameRule] = ()) -> list[Group]:
     """Groups of two or more spellings (or one new spelling of a known name)."""
     chosen = [s for s in spellings if s.mid_sentence]
-    latin_forms = [s for s in chosen if index.latin(s.form) is None]
-    other_forms = [s for s in chosen if index.latin(s.form) is not None]
+    latin_of = {s.form: index.latin(s.form) for s in chosen}
+    latin_forms = [s for s in chosen if latin_of[s.form] is None]
+    other_forms = [s for s in chosen if latin_of[s.form] is not None]
     joined = _UnionFind()
     by_key: dict[tuple[str, str], str] = {}
-    keys: dict[str, str] = {}
+    keys = {s.form: index.key(s.form) for s in chosen}
     for spelling in chosen:
         joined.find(spelling.form)
         for method, key in (("fingerprint", fingerprint(spelling.form)),
-                            ("spelling", index.key(spelling.form))):
+                            ("spelling", keys[spelling.form])):
             earlier = by_key.setdefault((method, key), spelling.form)
             if earlier != spelling.form:
                 joined.union(earlier, spelling.form, method)
-        keys[spelling.form] = index.key(spelling.form)
     blocks: dict[str, list[str]] = defaultdict(list)
     for spelling in latin_forms:
         key = keys[spelling.form]
@@ -321,7 +321,7 @@ def group_spellings(spellings: Iterable[Spelling], index: SpellingIndex,
     latin_keys = {keys[s.form]: joined.find(s.form) for s in latin_forms}
     cross: dict[str, list[Spelling]] = defaultdict(list)
     for spelling in other_forms:
-        root = latin_keys.get(index.key(index.latin(spelling.form)))
+        root = latin_keys.get(index.key(latin_of[spelling.form]))
         if root is not None:
             cross[root].append(spelling)
         else:
