@@ -129,20 +129,23 @@ class Pipeline:
         return DocumentFacts.from_head((text,), lang=self.config.lang)
 
     def context(self, text: str, facts: DocumentFacts, lang: str | None = None,
-                language_text: str | None = None) -> UnitContext:
-        """What the steps may know of a unit; its language is identified only if a step asks."""
+                language_text=None) -> UnitContext:
+        """What the steps may know of a unit; its language is identified only if a step asks.
+
+        ``language_text`` is a string, or an object whose ``text`` is read only then
+        (a paragraph, joined only when a step asks for the language)."""
         lang = lang or facts.lang or self.config.lang
         if lang is not None:
             return UnitContext(lang=lang, facts=facts, identify=self._identify)
-        paragraph = language_text if language_text not in (None, text) else None
 
         def detect(evidence: str | None = None) -> str | None:
             if self.config.lang_unit == "document" and facts.head:
                 found = self.decider.document_lang(facts.head)
                 if found is not None:
                     return found
+            paragraph = text_of(language_text)
             return self.decider.resolve(text if evidence is None else evidence, facts.head,
-                                        paragraph)
+                                        None if paragraph == text else paragraph)
 
         return UnitContext(facts=facts, detect=detect,
                            detect_document=lambda: self.decider.document_lang(facts.head or (text,)),
@@ -152,7 +155,7 @@ class Pipeline:
         return self.detector.detect(text)
 
     def clean(self, text: str, facts: DocumentFacts | None = None, *, lang: str | None = None,
-              language_text: str | None = None,
+              language_text=None,
               separators: tuple[str, ...] = LINE_BREAKS) -> Cleaned:
         """Clean one text unit (a line, a JSONL field, a TSV cell).
 
@@ -194,6 +197,13 @@ class Pipeline:
         if result.text == value:
             return record, result.changes
         return _replace_path(record, parts, result.text), result.changes
+
+
+def text_of(language_text) -> str | None:
+    """A unit's language text: a string, None, or a paragraph whose text is read now."""
+    if language_text is None or isinstance(language_text, str):
+        return language_text
+    return language_text.text
 
 
 def _replace_path(record: dict, parts: list[str], value: str) -> dict:

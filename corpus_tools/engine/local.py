@@ -16,6 +16,8 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 
+from corpus_tools.engine.blocks import Block, clean_block
+from corpus_tools.engine.screen import BlockScreen
 from corpus_tools.engine.work import LineResult, clean_lines, with_paragraphs
 from corpus_tools.pipeline import Pipeline
 from corpus_tools.stream.formats import RecordFormat
@@ -45,6 +47,23 @@ def _start_worker(work, state) -> None:
 
 def _run_chunk(task) -> list[tuple]:
     return _worker_work(_worker_state, task)
+
+
+_worker_screen = None  # the pipeline's BlockScreen, built on a worker's first block
+
+
+def _run_block(task) -> list:
+    """Clean one block of plain text in a worker (the screened path)."""
+    global _worker_screen
+    if _worker_screen is None:
+        _worker_screen = BlockScreen.of(_worker_state.steps)
+    block, facts, label, record_format = task
+    pieces = list(clean_block(_worker_state, _worker_screen, block, facts, label, record_format))
+    for piece in pieces:
+        if isinstance(piece, LineResult):
+            # Closures do not cross processes, and the sinks need only the bytes.
+            piece.line.record, piece.line.text = None, ""
+    return pieces
 
 
 def chunk_task(chunk: list[InputLine], facts, label: str, record_format: RecordFormat,
@@ -122,6 +141,18 @@ class LocalPool:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+    def clean_blocks(self, blocks: Iterable[Block], facts, label: str,
+                     record_format: RecordFormat) -> Iterator:
+        """The screened path under ``-j``: each block's pieces, in input order."""
+        pending: deque = deque()
+        for block in blocks:
+            task = (block, facts, label, record_format)
+            pending.append(self._pool.apply_async(_run_block, (task,)))
+            while len(pending) > self.window:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
     def clean(self, lines: Iterable[InputLine], facts, label: str, record_format: RecordFormat,
               on_bad_record: str) -> Iterator[LineResult]:

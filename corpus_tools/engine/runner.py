@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Literal
 
+from corpus_tools.engine.blocks import Passed, clean_block, document_blocks
 from corpus_tools.engine.local import CHUNK_BYTES, LocalPool, jobs_count
+from corpus_tools.engine.screen import BlockScreen
 from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
 from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.pipeline import Pipeline
@@ -77,6 +79,7 @@ class Runner:
         self.stderr = stderr or sys.stderr
         self.summary = RunSummary()
         self.pool = None  # a LocalPool (-j) or a DaskPool (--engine dask)
+        self._block_screen: BlockScreen | bool | None = False  # False: not built yet
 
     def run(self, paths: Sequence[str]) -> RunSummary:
         options = self.options
@@ -149,22 +152,21 @@ class Runner:
 
     def _process(self, path: str, sinks: list[Sink], on_read) -> None:
         label = display_name(path)
-        record_format = self.options.record_format
-        pipeline, summary = self.pipeline, self.summary
+        summary = self.summary
         for sink in sinks:
             sink.start(label)
         with ExitStack() as stack:
-            lines = read_records(path, record_format, stack, self.options.on_bad_record, on_read)
-            head, lines = take_head(lines)
-            facts = document_facts(pipeline, head, record_format)
-            del head
-            if self.pool is not None:
-                results = self.pool.clean(lines, facts, label, record_format,
-                                          self.options.on_bad_record)
+            screen = self._screen()
+            if screen is not None:
+                results = self._screened(path, label, screen, stack, on_read)
             else:
-                units = with_paragraphs(pipeline, lines, record_format)
-                results = clean_lines(pipeline, units, facts, label, record_format)
+                results = self._line_by_line(path, label, stack, on_read)
             for result in results:
+                if isinstance(result, Passed):
+                    summary.lines += result.lines
+                    for sink in sinks:
+                        sink.take_passed(result)
+                    continue
                 summary.lines += 1
                 if result.line.error is not None:
                     self._bad_record(label, result.line)
@@ -176,6 +178,37 @@ class Runner:
                     sink.take(result)
         for sink in sinks:
             sink.finish()
+
+    def _screen(self) -> BlockScreen | None:
+        """The block screen when the screened path applies (plain text, a local run, steps
+        that say what they could act on); None: every line goes through every step."""
+        if not isinstance(self.options.record_format, TextFormat) or type(
+                self.options.record_format) is not TextFormat or self.options.engine != "local":
+            return None
+        if self._block_screen is False:
+            self._block_screen = BlockScreen.of(self.pipeline.steps)
+        return self._block_screen
+
+    def _screened(self, path: str, label: str, screen: BlockScreen, stack: ExitStack,
+                  on_read) -> Iterator:
+        record_format = self.options.record_format
+        facts, blocks = document_blocks(path, self.pipeline, record_format, stack, on_read,
+                                        self.options.chunk_bytes)
+        if self.pool is not None:
+            return self.pool.clean_blocks(blocks, facts, label, record_format)
+        return (piece for block in blocks for piece in clean_block(
+            self.pipeline, screen, block, facts, label, record_format))
+
+    def _line_by_line(self, path: str, label: str, stack: ExitStack, on_read) -> Iterator:
+        record_format, pipeline = self.options.record_format, self.pipeline
+        lines = read_records(path, record_format, stack, self.options.on_bad_record, on_read)
+        head, lines = take_head(lines)
+        facts = document_facts(pipeline, head, record_format)
+        del head
+        if self.pool is not None:
+            return self.pool.clean(lines, facts, label, record_format, self.options.on_bad_record)
+        units = with_paragraphs(pipeline, lines, record_format)
+        return clean_lines(pipeline, units, facts, label, record_format)
 
     def _bad_record(self, label: str, line) -> None:
         self.summary.bad_records += 1

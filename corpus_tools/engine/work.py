@@ -100,7 +100,7 @@ def clean_lines(pipeline: Pipeline, lines: Iterable[tuple[InputLine, object]],
             unit_facts = (pipeline.record_facts(text) if facts is None
                           else facts.get(unit_label) or DocumentFacts(lang=pipeline.config.lang))
             result = pipeline.clean(text, unit_facts,
-                                    language_text=None if paragraph is None else paragraph.text,
+                                    language_text=paragraph,
                                     separators=separators)
             if result.changes:
                 changes.extend(_locate(result.changes, record, index, label, line.number,

@@ -189,6 +189,25 @@ def foreign_span_finding(rule, begin: int, before: str, other: str) -> Change:
                           f"{other}, not in the line's language; left as it is")
 
 
+@dataclass(frozen=True)
+class Screen:
+    """Where a step could change or report something: a necessary condition, cheap to test
+    on a whole block of lines at once (:mod:`corpus_tools.engine.screen`).
+
+    A unit holding none of these is returned unchanged with no change record,
+    whatever its context: ``chars`` anywhere; with ``beyond`` given, any
+    non-ASCII character not in ``beyond``; one of ``literals``; a match of
+    one of ``patterns`` (``re`` syntax, within one line); one of
+    ``line_end_chars`` as the unit's last character.
+    """
+
+    chars: frozenset[str] = frozenset()
+    beyond: str | None = None
+    literals: frozenset[str] = frozenset()
+    patterns: tuple[str, ...] = ()
+    line_end_chars: frozenset[str] = frozenset()
+
+
 class Filter:
     """One cleaning step: text in, text and change records out.
 
@@ -212,6 +231,10 @@ class Filter:
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         raise NotImplementedError
+
+    def screen(self) -> Screen | None:
+        """What this step could act on (None: anything, so every line goes through it)."""
+        return None
 
     @property
     def scoped(self) -> bool:

@@ -23,7 +23,7 @@ from typing import Literal
 import ftfy
 
 from corpus_tools.changes import Change, span_change
-from corpus_tools.filters.base import Filter, UnitContext
+from corpus_tools.filters.base import Filter, Screen, UnitContext
 from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers
 from corpus_tools.filters.span_repair import (
     TYPOGRAPHY,
@@ -120,6 +120,15 @@ class FixEncoding(Filter):
         # repair cannot act there; NFKC would rewrite NBSP and '…', so not then).
         self._typography_screen = (self._screen.within(TYPOGRAPHY)
                                    if self.config.normalization != "NFKC" else None)
+
+    def screen(self) -> Screen:
+        # The same tests as apply's first two branches: beyond ASCII and
+        # typography, everything goes to the full test.
+        if self._typography_screen is None:
+            singles, _ = self._screen.within_parts("")
+            return Screen(chars=frozenset(singles), beyond="")
+        singles, pairs = self._screen.within_parts(TYPOGRAPHY)
+        return Screen(chars=frozenset(singles), beyond=TYPOGRAPHY, patterns=tuple(pairs))
 
     def needs_ftfy(self, text: str) -> bool:
         """False when ftfy, as configured, would return ``text`` unchanged."""

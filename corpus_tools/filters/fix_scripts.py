@@ -30,10 +30,12 @@ from corpus_tools.changes import Change
 from corpus_tools.filters.base import (
     DocumentFacts,
     Filter,
+    Screen,
     UnitContext,
     count_quotes,
     decide_style,
 )
+from corpus_tools.filters.span_repair import TYPOGRAPHY
 from corpus_tools.rules.model import APOSTROPHE, PunctuationRule
 from corpus_tools.scripts import MIXING_SCRIPTS, lookalike, script_of
 
@@ -133,6 +135,12 @@ class FixScripts(Filter):
     @property
     def rules(self) -> list[PunctuationRule]:
         return list(self.punctuation.values())
+
+    def screen(self) -> Screen:
+        # Only a line with a letter of a script other than Latin, or one of the
+        # marks, can change; typography is neither.
+        marks = frozenset(self.punctuation)
+        return Screen(chars=marks, beyond="".join(c for c in TYPOGRAPHY if c not in marks))
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         quotes = count_quotes(text) if self._marks is not None else None

@@ -123,14 +123,21 @@ class TriggerScreen:
         One regex without a Python loop: ASCII triggers, and each character of
         ``alphabet`` followed by one of its followers that such text can hold.
         """
+        singles, pairs = self.within_parts(alphabet)
+        branches = [re.escape(char) for char in singles] + pairs
+        return re.compile("|".join(branches) or "(?!)").search
+
+    def within_parts(self, alphabet: str) -> tuple[list[str], list[str]]:
+        """``within``'s test in two parts: the characters that trigger alone, and one
+        pattern per character of ``alphabet`` that triggers when certain ones follow it."""
         allowed = set(alphabet)
-        branches = [re.escape(char) for char in sorted(self._singles)
-                    if char.isascii() or char in allowed]
+        singles = [char for char in sorted(self._singles) if char.isascii() or char in allowed]
+        pairs = []
         for char in sorted(allowed & set(self._followers)):
             after = sorted(c for c in self._followers[char] if c.isascii() or c in allowed)
             if after:
-                branches.append(re.escape(char) + "[" + "".join(map(re.escape, after)) + "]")
-        return re.compile("|".join(branches) or "(?!)").search
+                pairs.append(re.escape(char) + "[" + "".join(map(re.escape, after)) + "]")
+        return singles, pairs
 
     def might_change(self, text: str) -> bool:
         singles, followers = self._singles, self._followers

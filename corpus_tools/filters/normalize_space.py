@@ -32,9 +32,10 @@ import regex
 from ftfy.badness import is_bad
 
 from corpus_tools.changes import Change
-from corpus_tools.filters.base import Filter, UnitContext
+from corpus_tools.filters.base import Filter, Screen, UnitContext
 
 _ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
+_ODD_SPACES_CHARS = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f"
 _HORIZONTAL = " \t\u3000" + _ODD_SPACES
 _INVISIBLE = "\u200b\ufeff"
 _KEEPABLE_NBSP = "\u00a0\u202f"
@@ -76,6 +77,15 @@ def _run_replacement(text: str, start: int, end: int, context: UnitContext) -> s
 
 class NormalizeSpace(Filter):
     name = "normalize-space"
+
+    def screen(self) -> Screen:
+        edge = frozenset(_EDGE_CHARS)
+        return Screen(
+            chars=frozenset(c for c in edge if not c.isascii())
+            | frozenset(_ODD_SPACES_CHARS + _INVISIBLE + "\u00ad"),
+            literals=frozenset({"  "}),
+            line_end_chars=frozenset(c for c in edge if c.isascii()),
+        )
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         changes: list[Change] = []

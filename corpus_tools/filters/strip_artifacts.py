@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from corpus_tools.changes import Change, PositionMap
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.filters.base import Filter, UnitContext
+from corpus_tools.filters.base import Filter, Screen, UnitContext
 from corpus_tools.rules.model import ArtifactRule
 
 PATTERN_TIMEOUT = 1.0  # seconds one pattern may run on a line of up to TIMEOUT_CHARS
@@ -47,6 +47,13 @@ class StripArtifacts(Filter):
         literals = sorted({literal for rule in rules for literal in rule.requires})
         self._any_literal = (re.compile("|".join(map(re.escape, literals))).search
                              if rules and all(rule.requires for rule in rules) else None)
+
+    def screen(self) -> Screen | None:
+        if not self.rules:
+            return Screen()
+        if self._any_literal is None:
+            return None  # a rule without requires literals may match anywhere
+        return Screen(literals=frozenset(literal for rule in self.rules for literal in rule.requires))
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         """Rules run one after another; changes are reported in the coordinates of ``text``."""

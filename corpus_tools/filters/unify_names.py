@@ -16,6 +16,7 @@ automaton too, so text that already is canonical is never rewritten.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ import regex
 from corpus_tools.changes import Change
 from corpus_tools.filters.base import (
     Filter,
+    Screen,
     UnitContext,
     foreign_span,
     foreign_span_finding,
@@ -85,6 +87,20 @@ class UnifyNames(Filter):
         if keyed:
             self._automaton.make_automaton()
         self._empty = not keyed
+
+    def screen(self) -> Screen | None:
+        """Where a variant could be: each one as written and in capitals (the only cases
+        ``_case_matches`` takes), any run of horizontal space between its words."""
+        if any(rule.ignore_case for rule in self.rules):
+            return None  # any mix of cases matches: no short list of forms to look for
+        forms = set()
+        for rule in self.rules:
+            for variant in (*rule.variants, *rule.suggest):
+                written = _collapse(variant)
+                forms.update((written, upper(written, None), upper(written, "tr")))
+        space = "[" + _HORIZONTAL_RUN.pattern[1:-2] + "]+"
+        alternatives = sorted(space.join(map(re.escape, form.split(" "))) for form in forms)
+        return Screen(patterns=("|".join(alternatives),) if alternatives else ())
 
     def name_spans(self, text: str) -> list[tuple[int, int]]:
         """Where the rules' names (variants, canonical forms, kept phrases) are in ``text``."""

@@ -31,8 +31,7 @@ from corpus_tools.language.codes import UNDETERMINED, base
 from corpus_tools.language.detector import SAMPLE_CHARS, LanguageDetector
 
 UNIT_MODES = ("paragraph", "line", "document")
-PARAGRAPH_LINES = 200  # a "paragraph" longer than this is cut, so memory stays bounded
-PARAGRAPH_BYTES = 64 * 1024
+PARAGRAPH_LINES = 200  # paragraphs never cross the end of a group of this many lines
 _REMEMBERED_DOCUMENTS = 64
 DOMINANCE = 3  # an uncertain unit keeps its own guess over its context at 3x the context's score
 WEAK_GUESS = 0.3  # below this, a guess at a language the document never shows is weak
@@ -158,11 +157,13 @@ class Paragraph:
 def paragraphs(lines: Iterable) -> Iterator[tuple[object, Paragraph]]:
     """Each line with the paragraph it belongs to.
 
-    Reads ahead to the next blank line (at most ``PARAGRAPH_LINES`` lines or
-    ``PARAGRAPH_BYTES`` bytes).
+    A paragraph is a run of non-blank lines; a blank line is a paragraph of its
+    own.  Runs are also cut where a group of ``PARAGRAPH_LINES`` lines ends
+    (after lines 200, 400, ...), so a line's paragraph is decided by the lines
+    of its own group alone: memory stays bounded, and a block of whole groups
+    can be cleaned alone, in any process (:mod:`corpus_tools.stream.blocks`).
     """
     buffered: list = []
-    size = 0
 
     def flush():
         paragraph = Paragraph(buffered)
@@ -171,13 +172,12 @@ def paragraphs(lines: Iterable) -> Iterator[tuple[object, Paragraph]]:
 
     for line in lines:
         blank = not line.content.strip()
-        if blank and buffered:
+        if buffered and (blank or (line.number - 1) % PARAGRAPH_LINES == 0):
             yield from flush()
-            buffered, size = [], 0
+            buffered = []
         buffered.append(line)
-        size += len(line.content)
-        if blank or len(buffered) >= PARAGRAPH_LINES or size >= PARAGRAPH_BYTES:
+        if blank:
             yield from flush()
-            buffered, size = [], 0
+            buffered = []
     if buffered:
         yield from flush()

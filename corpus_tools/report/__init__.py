@@ -2,6 +2,7 @@
 
 A sink has ``start(label)`` at a file's start, ``take(result)`` per line (a
 :class:`~corpus_tools.engine.work.LineResult`) and ``finish()`` at its end:
+``take_passed(passed)`` for a run of lines no step could act on;
 the cleaned output (:mod:`.output`), a diff (:mod:`.diff`), a JSONL report of
 change records (:mod:`.jsonl`), the ``--check`` text (:mod:`.text`).  Counts,
 statistics and the exit code live in :mod:`.summary`.
@@ -16,6 +17,10 @@ class Sink:
 
     def take(self, result) -> None:
         raise NotImplementedError
+
+    def take_passed(self, passed) -> None:
+        """Lines no step could act on (:class:`~corpus_tools.engine.blocks.Passed`): no
+        change records, nothing to report but the bytes themselves."""
 
     def finish(self) -> None:
         pass

@@ -10,10 +10,12 @@ GNU diff group them.
 
 from __future__ import annotations
 
+import io
 from collections import deque
 from typing import BinaryIO
 
 from corpus_tools.report import Sink
+from corpus_tools.stream.lines import split_lines
 
 _NO_NEWLINE = b"\n\\ No newline at end of file\n"
 
@@ -117,6 +119,11 @@ class DiffSink(Sink):
     def take(self, result) -> None:
         raw = result.line.raw
         self.diff.line(result.line.number, raw, result.raw_out if result.changed else None)
+
+    def take_passed(self, passed) -> None:
+        for number, (content, ending) in enumerate(split_lines(io.BytesIO(passed.raw)),
+                                                   passed.first_number):
+            self.diff.line(number, content + ending, None)
 
     def finish(self) -> None:
         self.diff.close()

@@ -34,3 +34,10 @@ class OutputSink(Sink):
         except ValueError as error:
             raise InputError(self._label, line.number, f"{error}; clean the files one by one"
                              ) from None
+
+    def take_passed(self, passed) -> None:
+        try:
+            self.writer.lines(passed.raw, passed.last_ending)
+        except ValueError as error:
+            raise InputError(self._label, passed.first_number,
+                             f"{error}; clean the files one by one") from None

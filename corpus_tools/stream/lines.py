@@ -115,3 +115,16 @@ class JoinedWriter:
                              "read back as one CRLF line")
         self.write(raw)
         self._last_ending = ending
+
+    def lines(self, raw: bytes, last_ending: bytes) -> None:
+        """Several whole lines at once, the last ending in ``last_ending``."""
+        if not raw:
+            return
+        last = self._last_ending
+        if last == b"":
+            self.write(b"\n")
+        elif last == b"\r" and raw.startswith(b"\n"):
+            raise ValueError("an empty LF line right after a line ending in a lone CR would "
+                             "read back as one CRLF line")
+        self.write(raw)
+        self._last_ending = last_ending

@@ -83,8 +83,12 @@ def wide_encoding(first_bytes: bytes) -> str | None:
 
 def read_lines_checked(path: str, stack: ExitStack, on_read=None) -> Iterator[tuple[bytes, bytes]]:
     """The raw ``(content, ending)`` lines of ``path``, refusing UTF-16/UTF-32 input."""
+    return refuse_wide(read_lines(open_input(path, stack, on_read), display_name(path)), path)
+
+
+def refuse_wide(lines: Iterator[tuple[bytes, bytes]], path: str) -> Iterator[tuple[bytes, bytes]]:
+    """``lines`` as they are, after an error if the first one starts UTF-16/UTF-32 text."""
     label = display_name(path)
-    lines = read_lines(open_input(path, stack, on_read), label)
     for content, ending in lines:
         encoding = wide_encoding(content)
         if encoding is not None:

@@ -162,11 +162,11 @@ def check_lines(state: LineChecker, lines, facts, label: str) -> Iterator[tuple[
     """Each line's text and its findings (every one, before select, ignore and baseline)."""
     pipeline, record_format = state.pipeline, state.record_format
     units = with_paragraphs(pipeline, lines, record_format)
-    paragraphs: dict[int, str | None] = {}  # of the line being cleaned: one entry at a time
+    paragraphs: dict[int, object] = {}  # of the line being cleaned: one entry at a time
 
     def remember(items):
         for line, paragraph in items:
-            paragraphs[line.number] = None if paragraph is None else paragraph.text
+            paragraphs[line.number] = paragraph  # its text is joined only if it is asked for
             yield line, paragraph
 
     for result in clean_lines(pipeline, remember(units), facts, label, record_format):
@@ -190,7 +190,7 @@ def check_chunk(state: LineChecker, task) -> list[tuple[str, list[Change]]]:
 
 
 def _detect(state: LineChecker, line, new_text: str | None, found: list[Change], facts,
-            paragraph: str | None, label: str) -> list[Change]:
+            paragraph, label: str) -> list[Change]:
     """The detectors on the line as clean would write it, located in the input line."""
     record = line.record
     to_input = None

@@ -1,0 +1,27 @@
+"""Blocks of whole line groups: nothing lost, cut only where a group ends."""
+
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus_tools.engine.blocks import count_raw_lines
+from corpus_tools.stream.blocks import read_blocks
+
+_PIECES = st.lists(st.sampled_from([b"a", b"bc", b"\n", b"\r", b"\r\n", b"\xff", b" "]),
+                   max_size=60)
+
+
+@given(pieces=_PIECES, group=st.integers(1, 4), min_bytes=st.integers(1, 12),
+       first=st.integers(0, 20), read_size=st.integers(1, 9))
+def test_blocks_are_the_input_cut_after_whole_groups(pieces, group, min_bytes, first,
+                                                     read_size):
+    data = b"".join(pieces)
+    blocks = list(read_blocks(io.BytesIO(data), group, min_bytes, first, read_size))
+    assert b"".join(blocks) == data
+    assert all(blocks)
+    for index, block in enumerate(blocks[:-1]):
+        assert count_raw_lines(block) % group == 0
+        assert len(block) >= (max(min_bytes, first) if index == 0 else min_bytes)
+        # never between the CR and the LF of one CRLF
+        assert not (block.endswith(b"\r") and blocks[index + 1].startswith(b"\n"))
