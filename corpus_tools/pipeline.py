@@ -143,9 +143,12 @@ class Pipeline:
                 found = self.decider.document_lang(facts.head)
                 if found is not None:
                     return found
-            paragraph = text_of(language_text)
+            def paragraph() -> str | None:
+                found = text_of(language_text)
+                return None if found == text else found
+
             return self.decider.resolve(text if evidence is None else evidence, facts.head,
-                                        None if paragraph == text else paragraph)
+                                        paragraph if language_text is not None else None)
 
         return UnitContext(facts=facts, detect=detect,
                            detect_document=lambda: self.decider.document_lang(facts.head or (text,)),

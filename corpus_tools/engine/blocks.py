@@ -54,6 +54,7 @@ class Block:
     raw: bytes
     first_number: int
     after_cr: bool  # the line before the block ended in a lone CR
+    lines: int
 
 
 def count_lines(text: str, has_cr: bool) -> int:
@@ -81,7 +82,7 @@ def clean_block(pipeline: Pipeline, screen: BlockScreen, block: Block, facts: di
     if bom and (not starts or starts[0] != 0):
         starts.insert(0, 0)  # the file's BOM is taken off line 1 as the line-by-line path does
     if not starts:
-        yield Passed(raw, number, count_lines(text, has_cr))
+        yield Passed(raw, number, block.lines)
         return
     same_offsets = len(raw) == len(text)  # ASCII: text offsets are byte offsets
     paragraphs = _Paragraphs(text, has_cr, bom) if needs_paragraphs(pipeline) else None
@@ -193,12 +194,12 @@ def _previous_line(text: str, start: int, has_cr: bool) -> int:
     return previous
 
 
-def blocks_of(raw_blocks: Iterator[bytes]) -> Iterator[Block]:
+def blocks_of(raw_blocks: Iterator[tuple[bytes, int]]) -> Iterator[Block]:
     """Number the blocks of one document."""
     number, after_cr = 1, False
-    for raw in raw_blocks:
-        yield Block(raw, number, after_cr)
-        number += count_raw_lines(raw)
+    for raw, lines in raw_blocks:
+        yield Block(raw, number, after_cr, lines)
+        number += lines
         after_cr = raw.endswith(b"\r")
 
 
@@ -217,14 +218,14 @@ def document_blocks(path: str, pipeline: Pipeline, record_format: RecordFormat,
     label = display_name(path)
     stream = open_input(path, stack, on_read)
     raw_blocks = _readable(read_blocks(stream, units.PARAGRAPH_LINES, block_bytes, HEAD_BYTES), label)
-    first = next(raw_blocks, b"")
-    head_lines = refuse_wide(split_lines(io.BytesIO(first)), path)
+    first = next(raw_blocks, None)
+    head_lines = refuse_wide(split_lines(io.BytesIO(first[0] if first else b"")), path)
     head, _ = take_head(parse_lines(head_lines, record_format, label))
     facts = document_facts(pipeline, head, record_format)
     return facts, blocks_of(itertools.chain([first] if first else [], raw_blocks))
 
 
-def _readable(raw_blocks: Iterator[bytes], label: str) -> Iterator[bytes]:
+def _readable(raw_blocks: Iterator[tuple[bytes, int]], label: str) -> Iterator[tuple[bytes, int]]:
     try:
         yield from raw_blocks
     except Exception as error:  # gzip, bz2, lzma and zstd each raise their own errors

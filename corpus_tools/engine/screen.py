@@ -52,10 +52,7 @@ class BlockScreen:
             else:
                 alternatives.append(re.escape(literal))
         if alternatives:
-            # Joined flat: the union is the same (an alternative's own top-level | only
-            # adds alternatives), and re searches a flat alternation of literals by its
-            # first characters, where a group around each would make it 40x slower.
-            self._scans.append(_regex_scan("|".join(alternatives)))
+            self._scans.append(_regex_scan(_by_first_character(alternatives)))
         line_end = set().union(*(screen.line_end_chars for screen in screens))
         self._line_end = frozenset(line_end)
         self._line_end_scans = [(_find_scan(char + "\n"), _find_scan(char + "\r"))
@@ -123,6 +120,30 @@ def _collect(scan, text: str, has_cr: bool, starts: set[int]) -> None:
         position = line_end(text, hit, has_cr)[1]
         if position >= len(text):
             return
+
+
+def _by_first_character(alternatives: list[str]) -> str:
+    """One alternation of ``alternatives``, those that start with the same letter behind it
+    once (``T(?:ODO|BD)``).
+
+    The union is the same (an alternative's own top-level ``|`` only adds
+    alternatives).  ``re`` skips to the positions holding a first character
+    of some branch; grouped by it, one branch is tried there instead of
+    each: twice as fast on news, where ``T`` starts many sentences.
+    """
+    grouped: dict[str, list[str]] = {}
+    others = []
+    for alternative in dict.fromkeys(alternatives):
+        first, rest = alternative[:1], alternative[1:]
+        # Only a plain first character, not quantified, and no | of its own.
+        if ((first.isalnum() or (first and not first.isascii())) and "|" not in alternative
+                and not rest.startswith(("*", "+", "?", "{"))):
+            grouped.setdefault(first, []).append(rest)
+        else:
+            others.append(alternative)
+    branches = [first + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+                for first, rests in grouped.items()]
+    return "|".join(branches + others)
 
 
 def _regex_scan(pattern: str) -> Callable[[str, int], int]:

@@ -100,7 +100,7 @@ class UnifyNames(Filter):
                 forms.update((written, upper(written, None), upper(written, "tr")))
         space = "[" + _HORIZONTAL_RUN.pattern[1:-2] + "]+"
         alternatives = sorted(space.join(map(re.escape, form.split(" "))) for form in forms)
-        return Screen(patterns=("|".join(alternatives),) if alternatives else ())
+        return Screen(patterns=tuple(alternatives))
 
     def name_spans(self, text: str) -> list[tuple[int, int]]:
         """Where the rules' names (variants, canonical forms, kept phrases) are in ``text``."""

@@ -81,7 +81,7 @@ class LanguageDecider:
         return profile
 
     def resolve(self, text: str, head: tuple[str, ...] = (),
-                paragraph: str | None = None) -> str | None:
+                paragraph=None) -> str | None:
         """The unit's language for scoped rules, or None when it is not decided.
 
         ``text`` is the unit's own evidence (its names masked, where a step
@@ -91,11 +91,12 @@ class LanguageDecider:
         its own best guess agrees or it has too few letters to say anything;
         with no context at all, its best guess stands.  A short unit whose best
         guess is another language than its context is left undecided.
+        ``paragraph`` is a string or a function giving it (called only when needed).
         """
         return self._decide(text, head, paragraph)[0]
 
     def decide(self, text: str, head: tuple[str, ...] = (),
-               paragraph: str | None = None) -> tuple[str, float]:
+               paragraph=None) -> tuple[str, float]:
         """The unit's language and its score (what detect-lang prints): ``resolve``'s answer,
         scored with the unit's own score when its best guess agrees, else 0; ``und`` when
         undecided."""
@@ -104,11 +105,13 @@ class LanguageDecider:
             return UNDETERMINED, 0.0
         return lang, found.score if base(found.lang) == base(lang) else 0.0
 
-    def _decide(self, text: str, head: tuple[str, ...], paragraph: str | None):
+    def _decide(self, text: str, head: tuple[str, ...], paragraph):
         found = self.detector.detect(text)
         if found.reliable:
             return found.lang, found
         context = None
+        if callable(paragraph):
+            paragraph = paragraph()  # joined only now: a reliable line never needs it
         if paragraph is not None:
             # The paragraph's confident lines vote, as a document's do: a block of
             # lines in several languages is not taken for the language of its start.

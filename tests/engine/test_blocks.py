@@ -105,7 +105,7 @@ def test_lines_no_step_can_change_are_passed_as_bytes():
     data = "Calm line.\r\nThe cafÃ© opened.\n".encode() + b"bad \xff byte\n"
     pipeline = Pipeline(["normalize-space"])
     screen = blocks.BlockScreen.of(pipeline.steps)
-    pieces = list(blocks.clean_block(pipeline, screen, blocks.Block(data, 1, False), {}, "in",
+    pieces = list(blocks.clean_block(pipeline, screen, blocks.Block(data, 1, False, 3), {}, "in",
                                      TextFormat()))
     assert [type(piece) for piece in pieces] == [Passed]
     assert pieces[0].raw == data and pieces[0].lines == 3
@@ -139,3 +139,16 @@ def test_a_lines_paragraph_in_a_block_is_the_one_paragraphs_cuts(small_groups, d
         assert found.text(start, number) == expected[number]
         start, number = line_end(text, start, "\r" in text)[1], number + 1
     assert number - 1 == len(expected)
+
+
+@pytest.mark.parametrize(("alternatives", "text", "hit"), [
+    (["TODO", "TBD"], "a TBD b", True),
+    (["TODO", "TBD"], "a TXD b", False),
+    (["a+b", "ac"], "aaab", True),   # a quantified first letter is not grouped
+    (["x|y", "xz"], "y", True),      # nor an alternative with its own |
+    (["Ab", "Ş[ae]"], "Şe", True),
+])
+def test_alternatives_grouped_by_first_letter_find_what_each_finds(alternatives, text, hit):
+    from corpus_tools.engine.screen import Screen
+    screen = blocks.BlockScreen([Screen(patterns=tuple(alternatives))])
+    assert (screen.hit_lines(text) == [0]) == hit
