@@ -27,11 +27,13 @@ import time
 from pathlib import Path
 
 import ftfy
+from ftfy.fixes import uncurl_quotes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textgen import OBJECTS, SUBJECTS, TAILS, VERBS, news_lines
 
 from corpus_tools.engine.runner import Runner, RunOptions
+from corpus_tools.filters.fix_encoding import FixEncoding
 from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.rules.loader import load_rules
 
@@ -114,7 +116,9 @@ def warmed(steps, **config) -> Pipeline:
 
 
 def naive_script():
-    """What a user writes in ten minutes: ftfy per line, then one re.sub per rule."""
+    """What a user writes in ten minutes: ftfy per line (configured as fix-encoding
+    configures it), then one re.sub per rule of the same rule files."""
+    config = FixEncoding().config.ftfy_config()._replace(explain=False)
     rules = load_rules((), use_defaults=True)
     subs = []
     for rule in rules.names:
@@ -124,7 +128,7 @@ def naive_script():
     spaces = re.compile(r"(?<=\S)[ \u00a0]{2,}|(?<=\S)\u00a0(?=\S)")
 
     def clean(line: str) -> str:
-        line = ftfy.fix_text(line)
+        line = ftfy.fix_text(line, config)
         for pattern, canonical in subs:
             line = pattern.sub(canonical, line)
         for pattern, replacement in artifacts:
@@ -223,9 +227,11 @@ def main() -> None:
         ours_cli = cli_seconds([sys.executable, "-m", "corpus_tools.cli", "fix-encoding"], hurt,
                                out, empty, args.runs)
         theirs_cli = cli_seconds([str(ftfy_cli)], hurt, other, empty, 1)
-        identical = out.read_bytes() == other.read_bytes()
+        # The ftfy tool uncurls quotes (fix-encoding keeps typography as it is).
+        uncurled = uncurl_quotes(out.read_text(encoding="utf-8"))
+        identical = uncurled == other.read_text(encoding="utf-8")
         line("fix-encoding CLI, damaged news", hurt_mb, ours_cli, "ftfy CLI", theirs_cli,
-             f">= 10x (identical output: {'yes' if identical else 'no'})")
+             f">= 10x (identical once quotes are uncurled: {'yes' if identical else 'no'})")
 
         english = warmed(None, lang="en")
         ours = best(args.runs, lambda: run_clean(clean, unique, out))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import ExitStack
+from dataclasses import replace
 
 import click
 
@@ -15,6 +16,7 @@ from corpus_tools.cli.options import (
     language_options,
     record_format,
 )
+from corpus_tools.engine.local import LocalPool, jobs_count
 from corpus_tools.engine.runner import check_inputs
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.language.codes import parse_languages
@@ -23,6 +25,7 @@ from corpus_tools.language.streams import (
     Condition,
     LanguageOptions,
     check_conditions,
+    decide_chunk,
     detect_languages,
     filter_languages,
 )
@@ -34,12 +37,17 @@ from corpus_tools.stream.opener import open_output
 _INPUT = ("files", "output", "jsonl", "field", "tsv", "column", "on_bad_record", "progress")
 
 
+_JOBS = click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
+                     help="Worker processes (0: every core); the output is the same bytes.")
+
+
 def _input(command):
-    command = apply_options(command, [INPUT_OPTIONS[name] for name in _INPUT])
+    command = apply_options(command, [INPUT_OPTIONS[name] for name in _INPUT] + [_JOBS])
     return language_options(command, default_unit="line")
 
 
-def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, **language):
+def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, jobs=1,
+           **language):
     files = list(files) or ["-"]
     check_inputs(files)
     config = language_config(**language)
@@ -52,6 +60,12 @@ def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, **
     options = LanguageOptions(record_format(jsonl, field, tsv, tuple(sorted(set(columns)))),
                               config["lang_unit"], on_bad_record, bar.update if bar is not None else None,
                               name_masker())
+    if jobs_count(jobs) > 1:
+        # Workers get the decider and the options as they are (no progress bar, no pool).
+        pool = LocalPool(None, jobs_count(jobs), work=decide_chunk,
+                         state=(decider, replace(options, on_read=None)))
+        stack.callback(pool.close)
+        options.pool = pool
     return files, decider, options
 
 

@@ -131,28 +131,33 @@ class LocalPool:
 
     def run_chunks(self, lines: Iterable[InputLine], facts, label: str,
                    record_format: RecordFormat, on_bad_record: str) -> Iterator[list]:
-        """Each chunk's results, in input order.  Chunks go out from this thread, a few ahead
-        of the one being used, so reading stays in the main thread and memory stays bounded."""
+        """Each chunk's results, in input order."""
+        tasks = ((None, chunk_task(chunk, facts, label, record_format, on_bad_record))
+                 for chunk in chunks(self.pipeline, lines, record_format, self.chunk_bytes))
+        for _, result in self.ordered(tasks):
+            yield result
+
+    def ordered(self, items: Iterable[tuple[object, tuple]], run=None) -> Iterator[tuple]:
+        """``(payload, task)`` in, ``(payload, the worker's result)`` out, in input order.
+        Tasks go out from this thread, a few ahead of the one being used, so reading stays
+        in the main thread and memory stays bounded."""
+        run = run or _run_chunk
         pending: deque = deque()
-        for chunk in chunks(self.pipeline, lines, record_format, self.chunk_bytes):
-            task = chunk_task(chunk, facts, label, record_format, on_bad_record)
-            pending.append(self._pool.apply_async(_run_chunk, (task,)))
+        for payload, task in items:
+            pending.append((payload, self._pool.apply_async(run, (task,))))
             while len(pending) > self.window:
-                yield pending.popleft().get()
+                payload, result = pending.popleft()
+                yield payload, result.get()
         while pending:
-            yield pending.popleft().get()
+            payload, result = pending.popleft()
+            yield payload, result.get()
 
     def clean_blocks(self, blocks: Iterable[Block], facts, label: str,
                      record_format: RecordFormat) -> Iterator:
         """The screened path under ``-j``: each block's pieces, in input order."""
-        pending: deque = deque()
-        for block in blocks:
-            task = (block, facts, label, record_format)
-            pending.append(self._pool.apply_async(_run_block, (task,)))
-            while len(pending) > self.window:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        tasks = ((None, (block, facts, label, record_format)) for block in blocks)
+        for _, pieces in self.ordered(tasks, _run_block):
+            yield from pieces
 
     def clean(self, lines: Iterable[InputLine], facts, label: str, record_format: RecordFormat,
               on_bad_record: str) -> Iterator[LineResult]:

@@ -14,6 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from corpus_tools.engine.local import CHUNK_BYTES, chunk_lines, chunk_task
 from corpus_tools.engine.work import head_texts, take_head
 from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.language.units import LanguageDecider, paragraphs
@@ -29,6 +30,8 @@ class LanguageOptions:
     on_bad_record: str = "error"
     on_read: object = None  # called with the number of bytes read (a progress bar)
     masker: object = None  # text -> the text with rule names blanked (what clean identifies)
+    pool: object = None  # -j N: a LocalPool running decide_chunk
+    chunk_bytes: int = CHUNK_BYTES
 
 
 @dataclass
@@ -46,20 +49,63 @@ class Decided:
 def decided_lines(path: str, decider: LanguageDecider, options: LanguageOptions,
                   stack: ExitStack) -> Iterator[Decided]:
     """Each line with its units' languages, decided as ``clean`` decides them (names of the
-    default rules masked, as unify-names masks them)."""
+    default rules masked, as unify-names masks them).  With ``options.pool`` (``-j``),
+    chunks of whole paragraphs are decided in worker processes, in input order."""
+    record_format = options.record_format
+    label = display_name(path)
+    lines = read_records(path, record_format, stack, options.on_bad_record, options.on_read)
+    head, lines = take_head(lines)
+    heads = head_texts(head)
+    del head
+    units = _units(lines, options)
+    if options.pool is None:
+        yield from decide(units, decider, options, heads)
+        return
+    tasks = ((chunk, chunk_task([line for line, _ in chunk], heads, label, record_format,
+                                options.on_bad_record))
+             for chunk in _chunks(units, options.chunk_bytes))
+    for chunk, languages in options.pool.ordered(tasks):
+        for (line, _), decided in zip(chunk, languages, strict=True):
+            yield Decided(line, decided)
+
+
+def _units(lines, options: LanguageOptions):
+    """Each line with its paragraph (plain text by paragraph), else with None."""
+    if isinstance(options.record_format, TextFormat) and options.unit == "paragraph":
+        return paragraphs(lines)
+    return ((line, None) for line in lines)
+
+
+def _chunks(units, chunk_bytes: int) -> Iterator[list]:
+    """Whole lines, cut only where a paragraph ends."""
+    chunk, size, last = [], 0, None
+    for line, paragraph in units:
+        if size >= chunk_bytes and (paragraph is None or paragraph is not last):
+            yield chunk
+            chunk, size = [], 0
+        last = paragraph
+        chunk.append((line, paragraph))
+        size += len(line.content) + len(line.ending)
+    if chunk:
+        yield chunk
+
+
+def decide_chunk(state, task) -> list[list[tuple[str, float]]]:
+    """``-j``: one chunk's languages, decided in a worker (lines parsed again there)."""
+    decider, options = state
+    heads = task[1]
+    return [decided.languages for decided in
+            decide(_units(chunk_lines(task), options), decider, options, heads)]
+
+
+def decide(units, decider: LanguageDecider, options: LanguageOptions,
+           heads: dict) -> Iterator[Decided]:
+    """The languages of each line's units (given with their paragraphs)."""
     masker = options.masker or (lambda text: text)
     record_format = options.record_format
     plain = isinstance(record_format, TextFormat)
     jsonl = isinstance(record_format, JsonlFormat)
-    lines = read_records(path, record_format, stack, options.on_bad_record, options.on_read)
-    head, lines = take_head(lines)
-    heads = head_texts(head)
     unit = options.unit if plain else "line"
-    del head
-    if plain and unit == "paragraph":
-        units = paragraphs(lines)
-    else:
-        units = ((line, None) for line in lines)
     for line, paragraph in units:
         record = line.record
         if record is None:
