@@ -152,3 +152,37 @@ def test_alternatives_grouped_by_first_letter_find_what_each_finds(alternatives,
     from corpus_tools.engine.screen import Screen
     screen = blocks.BlockScreen([Screen(patterns=tuple(alternatives))])
     assert (screen.hit_lines(text) == [0]) == hit
+
+
+def _diff_and_check(tmp_path, data, screened, capsys):
+    source = tmp_path / "in.txt"
+    source.write_bytes(data)
+    outputs = []
+    for mode in ("diff", "check"):
+        stderr = io.StringIO()
+        runner = Runner(Pipeline(config=CleanConfig(languages=("en", "fr"))),
+                        RunOptions(mode=mode, chunk_bytes=30), stderr=stderr)
+        if screened:
+            runner.run([str(source)])
+        else:
+            with mock.patch.object(Runner, "_screen", lambda self: None):
+                runner.run([str(source)])
+        outputs.append((capsys.readouterr().out, stderr.getvalue(), runner.summary.lines))
+    return outputs
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=documents())
+def test_diff_and_check_modes_are_the_same_screened(tmp_path, small_groups, capsys, data):
+    assert (_diff_and_check(tmp_path, data, True, capsys)
+            == _diff_and_check(tmp_path, data, False, capsys))
+
+
+def test_two_inputs_into_one_output_never_fuse_on_the_screened_path(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_bytes(b"calm line\nno final ending")
+    second.write_bytes(b"next file\n")
+    out = tmp_path / "out.txt"
+    Runner(Pipeline(), RunOptions(output=str(out))).run([str(first), str(second)])
+    assert out.read_bytes() == b"calm line\nno final ending\nnext file\n"
