@@ -402,16 +402,16 @@ class SpanRepair:
         latin_leads = {char for page in self.pages if page.name != "cp1251"
                        for char in page.leads if char.isalpha() and char < "\u0250"}
         lossy_leads = {char for page in self.pages if page.undefined for char in page.leads}
-        # Every alternative starts with a lead or a letter of another script: a lookahead
-        # for those lets the regex engine skip the other characters quickly.
-        starts = _char_class(set().union(*(page.leads for page in self.pages)))[:-1] \
-            + _OTHER_SCRIPT_LETTER[1:]
+        # Every alternative starts with a lead: a lookahead for those lets the regex engine
+        # skip the other characters quickly (in Cyrillic or Greek text, most of them).
+        starts = _char_class(set().union(*(page.leads for page in self.pages)))
         self._screen_pattern = re.compile(f"(?={starts})(?:" + "|".join([
             *(page.pair for page in self.pages),
             _char_class(lossy_leads) + "\ufffd",
-            # A Latin lead touching a letter of another script lost its byte.
+            # A Latin lead touching a letter of another script lost its byte (looked for
+            # from the lead, so that the other script's letters are not candidates).
             f"{_char_class(latin_leads)}{_OTHER_SCRIPT_LETTER}",
-            f"{_OTHER_SCRIPT_LETTER}{_char_class(latin_leads)}",
+            f"(?<={_OTHER_SCRIPT_LETTER}){_char_class(latin_leads)}",
         ]) + ")")
         self._screen = self._screen_pattern.search
         self._screen_iter = self._screen_pattern.finditer
