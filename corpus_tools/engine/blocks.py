@@ -217,7 +217,9 @@ def document_blocks(path: str, pipeline: Pipeline, record_format: RecordFormat,
     block holds all of it) exactly as the line-by-line path decides them."""
     label = display_name(path)
     stream = open_input(path, stack, on_read)
-    raw_blocks = _readable(read_blocks(stream, units.PARAGRAPH_LINES, block_bytes, HEAD_BYTES), label)
+    # The head is counted without the file's BOM: the first block holds it all.
+    raw_blocks = _readable(read_blocks(stream, units.PARAGRAPH_LINES, block_bytes,
+                                       HEAD_BYTES + len(UTF8_BOM)), label)
     first = next(raw_blocks, None)
     head_lines = refuse_wide(split_lines(io.BytesIO(first[0] if first else b"")), path)
     head, _ = take_head(parse_lines(head_lines, record_format, label))

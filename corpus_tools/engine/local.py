@@ -29,6 +29,15 @@ _worker_work = None  # what a worker does with a chunk: clean_chunk, or check's
 _worker_state = None  # what it needs for that, built once (the pipeline, ...)
 
 
+class _Nothing:
+    @staticmethod
+    def get() -> None:
+        return None
+
+
+_NOTHING = _Nothing()
+
+
 def jobs_count(jobs: int) -> int:
     """``-j 0`` means every core."""
     return jobs if jobs > 0 else (os.cpu_count() or 1)
@@ -52,7 +61,7 @@ def _run_chunk(task) -> list[tuple]:
 _worker_screen = None  # the pipeline's BlockScreen, built on a worker's first block
 
 
-def _run_block(task) -> list:
+def run_block(task) -> list:
     """Clean one block of plain text in a worker (the screened path)."""
     global _worker_screen
     if _worker_screen is None:
@@ -144,7 +153,9 @@ class LocalPool:
         run = run or _run_chunk
         pending: deque = deque()
         for payload, task in items:
-            pending.append((payload, self._pool.apply_async(run, (task,))))
+            # A task of None is only a marker in the sequence (a file starts): no work.
+            pending.append((payload, _NOTHING if task is None
+                            else self._pool.apply_async(run, (task,))))
             while len(pending) > self.window:
                 payload, result = pending.popleft()
                 yield payload, result.get()
@@ -156,7 +167,7 @@ class LocalPool:
                      record_format: RecordFormat) -> Iterator:
         """The screened path under ``-j``: each block's pieces, in input order."""
         tasks = ((None, (block, facts, label, record_format)) for block in blocks)
-        for _, pieces in self.ordered(tasks, _run_block):
+        for _, pieces in self.ordered(tasks, run_block):
             yield from pieces
 
     def clean(self, lines: Iterable[InputLine], facts, label: str, record_format: RecordFormat,

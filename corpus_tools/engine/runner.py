@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from corpus_tools.engine.blocks import Passed, clean_block, document_blocks
-from corpus_tools.engine.local import CHUNK_BYTES, LocalPool, jobs_count
+from corpus_tools.engine.local import CHUNK_BYTES, LocalPool, jobs_count, run_block
 from corpus_tools.engine.screen import BlockScreen
 from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
 from corpus_tools.errors import CorpusToolsError, InputError
@@ -80,6 +80,7 @@ class Runner:
         self.summary = RunSummary()
         self.pool = None  # a LocalPool (-j) or a DaskPool (--engine dask)
         self._block_screen: BlockScreen | bool | None = False  # False: not built yet
+        self._prefetch: _Prefetch | None = None
 
     def run(self, paths: Sequence[str]) -> RunSummary:
         options = self.options
@@ -97,6 +98,7 @@ class Runner:
                               "--report": options.report})
         with ExitStack() as stack:
             self.pool = None
+            self._prefetch = None
             if options.engine == "dask":
                 from corpus_tools.engine.cluster import DaskPool
 
@@ -116,12 +118,15 @@ class Runner:
             bar = progress_bar(paths, options.progress, self.stderr, stack)
             on_read = bar.update if bar is not None else None
             if options.output_dir and options.mode == "write":
-                for path, target in output_paths(paths, options.output_dir, options.force).items():
+                targets = output_paths(paths, options.output_dir, options.force)
+                self._start_prefetch(list(targets), on_read)
+                for path, target in targets.items():
                     os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
                     with open_destination(target) as raw, ExitStack() as out_stack:
                         out = OutputSink(open_output(target, raw, out_stack))
                         self._process(path, [out, *sinks], on_read)
             elif options.in_place and options.mode == "write":
+                self._start_prefetch(paths, on_read)
                 for path in paths:
                     self._rewrite_in_place(path, sinks, on_read)
             else:
@@ -130,6 +135,7 @@ class Runner:
                     sinks.insert(0, OutputSink(open_output(options.output, raw, stack)))
                 elif options.mode == "diff":
                     sinks.insert(0, DiffSink(stack.enter_context(open_destination("-"))))
+                self._start_prefetch(paths, on_read)
                 for path in paths:
                     self._process(path, sinks, on_read)
                 if options.output == "-" or options.mode == "diff":
@@ -179,6 +185,12 @@ class Runner:
         for sink in sinks:
             sink.finish()
 
+    def _start_prefetch(self, paths: Sequence[str], on_read) -> None:
+        """Under -j, the screened path runs ahead across files: the next files' blocks are
+        cleaned while this one's are written, so many small files keep every worker busy."""
+        if isinstance(self.pool, LocalPool) and self._screen() is not None:
+            self._prefetch = _Prefetch(self, paths, on_read)
+
     def _screen(self) -> BlockScreen | None:
         """The block screen when the screened path applies (plain text, a local run, steps
         that say what they could act on); None: every line goes through every step."""
@@ -191,6 +203,8 @@ class Runner:
 
     def _screened(self, path: str, label: str, screen: BlockScreen, stack: ExitStack,
                   on_read) -> Iterator:
+        if self._prefetch is not None:
+            return self._prefetch.pieces(path)
         record_format = self.options.record_format
         facts, blocks = document_blocks(path, self.pipeline, record_format, stack, on_read,
                                         self.options.chunk_bytes)
@@ -221,6 +235,48 @@ class Runner:
             print(f"corpus-tools: {bad}", file=self.stderr)
         if self.options.stats:
             print(self.summary.render_stats(), file=self.stderr)
+
+
+class _Prefetch:
+    """Every file's blocks, in order, through one window of worker tasks (see
+    ``Runner._start_prefetch``); ``pieces(path)`` gives one file's pieces in turn."""
+
+    def __init__(self, runner: Runner, paths: Sequence[str], on_read):
+        self._runner, self._on_read = runner, on_read
+        self._items = runner.pool.ordered(self._tasks(list(paths)), run_block)
+        self._next = None
+
+    def _tasks(self, paths: list[str]):
+        runner = self._runner
+        options = runner.options
+        for path in paths:
+            label = display_name(path)
+            try:
+                with ExitStack() as stack:
+                    facts, blocks = document_blocks(path, runner.pipeline, options.record_format,
+                                                    stack, self._on_read, options.chunk_bytes)
+                    yield (path, "start", None), None
+                    for block in blocks:
+                        yield (path, "block", None), (block, facts, label, options.record_format)
+            except CorpusToolsError as error:
+                # Raised when the file's turn comes, as reading it in turn would.
+                yield (path, "error", error), None
+                return
+
+    def pieces(self, path: str) -> Iterator:
+        item = self._next or next(self._items)
+        self._next = None
+        (item_path, kind, error), _ = item
+        if kind == "error":
+            raise error
+        assert item_path == path and kind == "start", (item_path, path, kind)
+        for (item_path, kind, error), result in self._items:
+            if kind == "error" and item_path == path:
+                raise error  # the file could not be read to its end
+            if kind != "block":
+                self._next = ((item_path, kind, error), result)
+                return
+            yield from result
 
 
 class _Unchanged(Exception):

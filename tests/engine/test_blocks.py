@@ -11,7 +11,7 @@ import io
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.engine import blocks, work
@@ -80,6 +80,8 @@ def small_groups(monkeypatch):
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=documents())
+# A BOM made the first block 3 bytes short of the head: facts were decided without its last line.
+@example(data=b"\xef\xbb\xbf\n\n   \n   \nLATCHINE ROAD\nLatchine road\nLatchine\tStreet\n")
 def test_screened_blocks_give_what_every_line_gives(tmp_path, small_groups, config, data):
     assert _run(tmp_path, data, config, True) == _run(tmp_path, data, config, False)
 
@@ -154,7 +156,7 @@ def test_alternatives_grouped_by_first_letter_find_what_each_finds(alternatives,
     assert (screen.hit_lines(text) == [0]) == hit
 
 
-def _diff_and_check(tmp_path, data, screened, capsys):
+def _diff_and_check(tmp_path, data, screened, capsysbinary):
     source = tmp_path / "in.txt"
     source.write_bytes(data)
     outputs = []
@@ -167,16 +169,17 @@ def _diff_and_check(tmp_path, data, screened, capsys):
         else:
             with mock.patch.object(Runner, "_screen", lambda self: None):
                 runner.run([str(source)])
-        outputs.append((capsys.readouterr().out, stderr.getvalue(), runner.summary.lines))
+        outputs.append((capsysbinary.readouterr().out, stderr.getvalue(), runner.summary.lines))
     return outputs
 
 
 @settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=documents())
-def test_diff_and_check_modes_are_the_same_screened(tmp_path, small_groups, capsys, data):
-    assert (_diff_and_check(tmp_path, data, True, capsys)
-            == _diff_and_check(tmp_path, data, False, capsys))
+def test_diff_and_check_modes_are_the_same_screened(tmp_path, small_groups, capsysbinary,
+                                                    data):
+    assert (_diff_and_check(tmp_path, data, True, capsysbinary)
+            == _diff_and_check(tmp_path, data, False, capsysbinary))
 
 
 def test_two_inputs_into_one_output_never_fuse_on_the_screened_path(tmp_path):
@@ -186,3 +189,43 @@ def test_two_inputs_into_one_output_never_fuse_on_the_screened_path(tmp_path):
     out = tmp_path / "out.txt"
     Runner(Pipeline(), RunOptions(output=str(out))).run([str(first), str(second)])
     assert out.read_bytes() == b"calm line\nno final ending\nnext file\n"
+
+
+def _many_files(tmp_path, jobs, files):
+    out_dir = tmp_path / f"out{jobs}"
+    stderr = io.StringIO()
+    runner = Runner(Pipeline(config=CleanConfig(languages=("en", "fr"))),
+                    RunOptions(output_dir=str(out_dir), jobs=jobs, stats=True), stderr=stderr)
+    error = None
+    try:
+        runner.run([str(path) for path in files])
+    except Exception as raised:  # the same error either way
+        error = str(raised)
+    written = {path.name: path.read_bytes() for path in sorted(out_dir.glob("*"))}
+    return written, stderr.getvalue(), error
+
+
+def test_many_small_files_under_two_workers(tmp_path):
+    files = []
+    for index in range(12):
+        path = tmp_path / f"in{index:02}.txt"
+        path.write_bytes(b"" if index == 5 else
+                         f"File {index} on the Latchine road.\nThe cafÃ©  opened.\n".encode())
+        files.append(path)
+    one = _many_files(tmp_path, 1, files)
+    assert len(one[0]) == 12 and one[2] is None
+    assert _many_files(tmp_path, 2, files) == one
+
+
+@pytest.mark.parametrize("bad", [b"\xff\xfeh\x00i\x00\n\x00", b"\x1f\x8b\x08\x00broken"],
+                         ids=["UTF-16", "corrupt gzip"])
+def test_a_bad_file_among_many_fails_at_its_turn_under_two_workers(tmp_path, bad):
+    files = []
+    for index in range(4):
+        path = tmp_path / (f"in{index}.txt" + (".gz" if index == 2 and bad[:2] == b"\x1f\x8b"
+                                                else ""))
+        path.write_bytes(bad if index == 2 else f"File {index}, all calm.\n".encode())
+        files.append(path)
+    one = _many_files(tmp_path, 1, files)
+    assert one[2] is not None and "in2" in one[2]
+    assert _many_files(tmp_path, 2, files) == one
