@@ -285,6 +285,17 @@ def test_progress_bar_when_asked(invoke):
     assert "B/s" in result.stderr and "error" not in result.stderr
 
 
+@pytest.mark.parametrize("command", [["clean", "-j", "2"], ["detect-lang", "-j", "2"]])
+def test_one_progress_bar_by_bytes_under_jobs(invoke, tmp_path, command):
+    source = tmp_path / "in.txt"
+    source.write_bytes(b"The convoy left at dawn.\n" * 60_000)  # 1.5 MB: several blocks
+    shown = invoke([*command, "--progress", str(source)])
+    assert shown.exit_code == 0
+    # One bar (tqdm redraws it in place with \r), its total the file's size in bytes.
+    assert "\n" not in shown.stderr and "/1.43M" in shown.stderr
+    assert invoke([*command, str(source)]).stderr == ""  # in a pipe: nothing
+
+
 def test_head_closing_the_pipe_ends_quietly(tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(DAMAGED + b"\n" * 1 + b"line of text\n" * 400_000)
