@@ -203,14 +203,6 @@ def blocks_of(raw_blocks: Iterator[tuple[bytes, int]]) -> Iterator[Block]:
         after_cr = raw.endswith(b"\r")
 
 
-def count_raw_lines(raw: bytes) -> int:
-    """``count_lines`` of undecoded bytes (line breaks are ASCII)."""
-    if not raw:
-        return 0
-    ended = raw.count(b"\n") + raw.count(b"\r") - raw.count(b"\r\n")
-    return ended + (raw[-1:] not in (b"\n", b"\r"))
-
-
 def document_blocks(path: str, pipeline: Pipeline, record_format: RecordFormat,
                     stack, on_read, block_bytes: int) -> tuple[dict | None, Iterator[Block]]:
     """One plain-text document as blocks, and its facts, decided from its head (the first

@@ -16,7 +16,7 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from corpus_tools.engine.blocks import Block, clean_block
+from corpus_tools.engine.blocks import clean_block
 from corpus_tools.engine.screen import BlockScreen
 from corpus_tools.engine.work import LineResult, clean_lines, with_paragraphs
 from corpus_tools.pipeline import Pipeline
@@ -70,9 +70,13 @@ def run_block(task) -> list:
     pieces = list(clean_block(_worker_state, _worker_screen, block, facts, label, record_format))
     for piece in pieces:
         if isinstance(piece, LineResult):
-            # Closures do not cross processes, and the sinks need only the bytes.
-            piece.line.record, piece.line.text = None, ""
+            _portable(piece.line)
     return pieces
+
+
+def _portable(line: InputLine) -> None:
+    # Closures do not cross processes, and the sinks need only the bytes.
+    line.record, line.text = None, ""
 
 
 def chunk_task(chunk: list[InputLine], facts, label: str, record_format: RecordFormat,
@@ -98,10 +102,8 @@ def clean_chunk(pipeline: Pipeline, task) -> list[tuple]:
     units = with_paragraphs(pipeline, lines, record_format)
     out = []
     for result in clean_lines(pipeline, units, facts, label, record_format):
-        line = result.line
-        # Closures do not cross processes, and the sinks need only the bytes.
-        line.record, line.text = None, ""
-        out.append((line, result.new_text, result.changes))
+        _portable(result.line)
+        out.append((result.line, result.new_text, result.changes))
     return out
 
 
@@ -162,13 +164,6 @@ class LocalPool:
         while pending:
             payload, result = pending.popleft()
             yield payload, result.get()
-
-    def clean_blocks(self, blocks: Iterable[Block], facts, label: str,
-                     record_format: RecordFormat) -> Iterator:
-        """The screened path under ``-j``: each block's pieces, in input order."""
-        tasks = ((None, (block, facts, label, record_format)) for block in blocks)
-        for _, pieces in self.ordered(tasks, run_block):
-            yield from pieces
 
     def clean(self, lines: Iterable[InputLine], facts, label: str, record_format: RecordFormat,
               on_bad_record: str) -> Iterator[LineResult]:

@@ -194,8 +194,7 @@ class Runner:
     def _screen(self) -> BlockScreen | None:
         """The block screen when the screened path applies (plain text, a local run, steps
         that say what they could act on); None: every line goes through every step."""
-        if not isinstance(self.options.record_format, TextFormat) or type(
-                self.options.record_format) is not TextFormat or self.options.engine != "local":
+        if type(self.options.record_format) is not TextFormat or self.options.engine != "local":
             return None
         if self._block_screen is False:
             self._block_screen = BlockScreen.of(self.pipeline.steps)
@@ -203,13 +202,11 @@ class Runner:
 
     def _screened(self, path: str, label: str, screen: BlockScreen, stack: ExitStack,
                   on_read) -> Iterator:
-        if self._prefetch is not None:
+        if self._prefetch is not None:  # -j: always, see run()
             return self._prefetch.pieces(path)
         record_format = self.options.record_format
         facts, blocks = document_blocks(path, self.pipeline, record_format, stack, on_read,
                                         self.options.chunk_bytes)
-        if self.pool is not None:
-            return self.pool.clean_blocks(blocks, facts, label, record_format)
         return (piece for block in blocks for piece in clean_block(
             self.pipeline, screen, block, facts, label, record_format))
 

@@ -77,8 +77,7 @@ def read_blocks(stream: BinaryIO, group_lines: int, min_bytes: int, first_min_by
         start = 0
     if buffer:
         rest = bytes(buffer)
-        lines = rest.count(b"\n") + rest.count(b"\r") - rest.count(b"\r\n")
-        yield rest, lines + (rest[-1:] not in (b"\n", b"\r"))
+        yield rest, count_raw_lines(rest)
 
 
 def _next_line_end(buffer: bytearray, position: int, lone_cr: bool, eof: bool) -> int:
@@ -92,3 +91,11 @@ def _next_line_end(buffer: bytearray, position: int, lone_cr: bool, eof: bool) -
     if match.end() == len(buffer) and not eof and match.group() == b"\r":
         return -1  # perhaps the CR of a CRLF whose LF is in the next read
     return match.end()
+
+
+def count_raw_lines(raw: bytes) -> int:
+    """How many lines ``raw`` (whole lines; the last may have no ending) holds."""
+    if not raw:
+        return 0
+    ended = raw.count(b"\n") + raw.count(b"\r") - raw.count(b"\r\n")
+    return ended + (raw[-1:] not in (b"\n", b"\r"))

@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.engine import blocks, work
-from corpus_tools.engine.blocks import Passed, count_lines, count_raw_lines
+from corpus_tools.engine.blocks import Passed, count_lines
 from corpus_tools.engine.runner import Runner, RunOptions
 from corpus_tools.language import units
 from corpus_tools.pipeline import CleanConfig, Pipeline
+from corpus_tools.stream.blocks import count_raw_lines
 from corpus_tools.stream.formats import TextFormat
 
 _TEXT = st.sampled_from([

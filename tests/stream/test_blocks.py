@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus_tools.engine.blocks import count_raw_lines
-from corpus_tools.stream.blocks import read_blocks
+from corpus_tools.stream.blocks import count_raw_lines, read_blocks
 
 _PIECES = st.lists(st.sampled_from([b"a", b"bc", b"\n", b"\r", b"\r\n", b"\xff", b" "]),
                    max_size=60)
