@@ -16,8 +16,14 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from corpus_tools.engine.screen import BlockScreen, line_end
-from corpus_tools.engine.work import LineResult, clean_lines, document_facts, take_head
+from corpus_tools.engine.screen import BlockScreen, line_end, line_start
+from corpus_tools.engine.work import (
+    LineResult,
+    clean_lines,
+    document_facts,
+    needs_paragraphs,
+    take_head,
+)
 from corpus_tools.errors import InputError
 from corpus_tools.filters.base import HEAD_BYTES
 from corpus_tools.language import units
@@ -65,10 +71,6 @@ def count_lines(text: str, has_cr: bool) -> int:
     if has_cr:
         ended += text.count("\r") - text.count("\r\n")
     return ended + (text[-1] not in "\r\n")
-
-
-def needs_paragraphs(pipeline: Pipeline) -> bool:
-    return pipeline.needs_language and pipeline.config.lang_unit == "paragraph"
 
 
 def clean_block(pipeline: Pipeline, screen: BlockScreen, block: Block, facts: dict | None,
@@ -171,27 +173,20 @@ class _Paragraphs:
 class _Paragraph:
     """A hit line's paragraph, found only when a step asks for the line's language."""
 
-    __slots__ = ("_text", "number", "paragraphs", "start")
+    __slots__ = ("number", "paragraphs", "start")
 
     def __init__(self, paragraphs: _Paragraphs, start: int, number: int):
         self.paragraphs, self.start, self.number = paragraphs, start, number
-        self._text: str | None = None
 
     @property
     def text(self) -> str:
-        if self._text is None:
-            self._text = self.paragraphs.text(self.start, self.number)
-        return self._text
+        return self.paragraphs.text(self.start, self.number)
 
 
 def _previous_line(text: str, start: int, has_cr: bool) -> int:
     """Where the line before the one starting at ``start`` starts."""
     ending = 2 if text.startswith("\r\n", start - 2) else 1
-    content_end = start - ending
-    previous = text.rfind("\n", 0, content_end) + 1
-    if has_cr:
-        previous = max(previous, text.rfind("\r", 0, content_end) + 1)
-    return previous
+    return line_start(text, start - ending, has_cr)
 
 
 def blocks_of(raw_blocks: Iterator[tuple[bytes, int]]) -> Iterator[Block]:

@@ -108,16 +108,24 @@ def clean_chunk(pipeline: Pipeline, task) -> list[tuple]:
 
 
 def chunks(pipeline: Pipeline, lines: Iterable[InputLine], record_format: RecordFormat,
-            chunk_bytes: int) -> Iterator[list[InputLine]]:
+           chunk_bytes: int) -> Iterator[list[InputLine]]:
     """Whole lines, cut only where a paragraph (as language identification reads it) ends."""
-    chunk: list[InputLine] = []
+    for chunk in unit_chunks(with_paragraphs(pipeline, lines, record_format), chunk_bytes):
+        yield [line for line, _ in chunk]
+
+
+def unit_chunks(units: Iterable[tuple[InputLine, object]],
+                chunk_bytes: int) -> Iterator[list[tuple[InputLine, object]]]:
+    """``(line, paragraph)`` pairs in chunks of about ``chunk_bytes``, cut only where a
+    paragraph ends (a paragraph of None ends with its line)."""
+    chunk: list = []
     size, paragraph = 0, None
-    for line, its_paragraph in with_paragraphs(pipeline, lines, record_format):
+    for line, its_paragraph in units:
         if size >= chunk_bytes and (its_paragraph is None or its_paragraph is not paragraph):
             yield chunk
             chunk, size = [], 0
         paragraph = its_paragraph
-        chunk.append(line)
+        chunk.append((line, its_paragraph))
         size += len(line.content) + len(line.ending)
     if chunk:
         yield chunk

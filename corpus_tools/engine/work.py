@@ -72,11 +72,15 @@ def head_texts(head: list[InputLine]) -> dict:
     return {label: tuple(label_texts) for label, label_texts in texts.items()}
 
 
+def needs_paragraphs(pipeline: Pipeline) -> bool:
+    """Whether plain-text lines are identified with their paragraphs."""
+    return pipeline.needs_language and pipeline.config.lang_unit == "paragraph"
+
+
 def with_paragraphs(pipeline: Pipeline, lines: Iterable[InputLine],
                     record_format: RecordFormat) -> Iterator[tuple[InputLine, str | None]]:
     """Each line with the text that identifies its language (its paragraph), when one is used."""
-    if (pipeline.needs_language and isinstance(record_format, TextFormat)
-            and pipeline.config.lang_unit == "paragraph"):
+    if needs_paragraphs(pipeline) and isinstance(record_format, TextFormat):
         for line, paragraph in paragraphs(lines):
             yield line, paragraph
     else:

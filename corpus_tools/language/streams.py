@@ -14,7 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from corpus_tools.engine.local import CHUNK_BYTES, chunk_lines, chunk_task
+from corpus_tools.engine.local import CHUNK_BYTES, chunk_lines, chunk_task, unit_chunks
 from corpus_tools.engine.work import head_texts, take_head
 from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.language.units import LanguageDecider, paragraphs
@@ -63,7 +63,7 @@ def decided_lines(path: str, decider: LanguageDecider, options: LanguageOptions,
         return
     tasks = ((chunk, chunk_task([line for line, _ in chunk], heads, label, record_format,
                                 options.on_bad_record))
-             for chunk in _chunks(units, options.chunk_bytes))
+             for chunk in unit_chunks(units, options.chunk_bytes))
     for chunk, languages in options.pool.ordered(tasks):
         for (line, _), decided in zip(chunk, languages, strict=True):
             yield Decided(line, decided)
@@ -74,20 +74,6 @@ def _units(lines, options: LanguageOptions):
     if isinstance(options.record_format, TextFormat) and options.unit == "paragraph":
         return paragraphs(lines)
     return ((line, None) for line in lines)
-
-
-def _chunks(units, chunk_bytes: int) -> Iterator[list]:
-    """Whole lines, cut only where a paragraph ends."""
-    chunk, size, last = [], 0, None
-    for line, paragraph in units:
-        if size >= chunk_bytes and (paragraph is None or paragraph is not last):
-            yield chunk
-            chunk, size = [], 0
-        last = paragraph
-        chunk.append((line, paragraph))
-        size += len(line.content) + len(line.ending)
-    if chunk:
-        yield chunk
 
 
 def decide_chunk(state, task) -> list[list[tuple[str, float]]]:
