@@ -68,7 +68,7 @@ def run_block(task) -> list:
         _worker_screen = BlockScreen.of(_worker_state.steps)
     block, facts, label, record_format = task
     pieces = list(clean_block(_worker_state, _worker_screen, block, facts, label, record_format))
-    for piece in pieces:
+    for piece in pieces:  # after cleaning all of them, as in clean_chunk
         if isinstance(piece, LineResult):
             _portable(piece.line)
     return pieces
@@ -100,11 +100,11 @@ def clean_chunk(pipeline: Pipeline, task) -> list[tuple]:
     _raw, facts, label, record_format, _on_bad_record = task
     lines = chunk_lines(task)
     units = with_paragraphs(pipeline, lines, record_format)
-    out = []
-    for result in clean_lines(pipeline, units, facts, label, record_format):
+    cleaned = list(clean_lines(pipeline, units, facts, label, record_format))
+    for result in cleaned:
+        # Only now: a later line's paragraph, joined when it is asked for, reads the texts.
         _portable(result.line)
-        out.append((result.line, result.new_text, result.changes))
-    return out
+    return [(result.line, result.new_text, result.changes) for result in cleaned]
 
 
 def chunks(pipeline: Pipeline, lines: Iterable[InputLine], record_format: RecordFormat,
