@@ -25,6 +25,7 @@ import ftfy
 from corpus_tools.changes import Change, span_change
 from corpus_tools.filters.base import Filter, Screen, UnitContext
 from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers
+from corpus_tools.filters.pair_screen import pair_screen
 from corpus_tools.filters.span_repair import (
     TYPOGRAPHY,
     Repaired,
@@ -115,6 +116,11 @@ class FixEncoding(Filter):
             | _ESCAPED_BYTE_CHARS
         )
         self._span = SpanRepair() if self.config.span_repair else None
+        # ftfy's triggers and span repair's pairs in one scan: a clean line of any
+        # script costs that one scan, with or without span repair.
+        span_pairs = self._span.screen_pairs if self._span is not None else ()
+        self._might_need_fixing = pair_screen(self._screen.singles,
+                                              (*self._screen.pairs, *span_pairs)).search
         # Most lines of edited text hold nothing beyond ASCII and typography:
         # for them one regex, derived from the screen, is the whole test (span
         # repair cannot act there; NFKC would rewrite NBSP and '…', so not then).
@@ -132,8 +138,9 @@ class FixEncoding(Filter):
 
     def needs_ftfy(self, text: str) -> bool:
         """False when ftfy, as configured, would return ``text`` unchanged."""
-        if self._screen.might_change(text):
-            return True
+        return self._screen.might_change(text) or self._needs_normalizing(text)
+
+    def _needs_normalizing(self, text: str) -> bool:
         normalization = self.config.normalization
         return normalization is not None and not unicodedata.is_normalized(normalization, text)
 
@@ -192,8 +199,10 @@ class FixEncoding(Filter):
             return self.fix_segment(text) if self.needs_ftfy(text) else (text, [])
         if self._typography_screen is not None and beyond_typography(text) is None:
             return self.fix_segment(text) if self._typography_screen(text) else (text, [])
-        # Escaped bytes are among the screen's triggers, so a clean line costs two scans.
-        if not self.needs_ftfy(text) and not (self._span and self._span.might_hold(text)):
+        # Escaped bytes are among the screen's triggers, so a clean line costs one scan.
+        if (self._might_need_fixing(text) is None
+                and (self.config.normalization is None or not self._needs_normalizing(text))
+                and (self._span is None or not self._span.touches_other_script(text))):
             return text, []
         if _ESCAPED_BYTES.search(text):
             return self._apply_around_escaped_bytes(text)

@@ -18,6 +18,8 @@ from itertools import pairwise
 
 from ftfy import badness, chardata
 
+from corpus_tools.filters.pair_screen import Pair, pair_screen
+
 if sys.version_info >= (3, 11):
     from re import _constants as sre_constants
     from re import _parser as sre_parse
@@ -92,8 +94,8 @@ class TriggerScreen:
     """A fast necessary condition for ftfy changing a line.
 
     ``might_change(text)`` is False only when no fixer can act and no
-    alternative of ``is_bad`` can match.  One regex scan finds the candidate
-    characters; a pair-requirement is then checked on the next character.
+    alternative of ``is_bad`` can match: one scan of a regex that holds every
+    single and every pair (see :mod:`corpus_tools.filters.pair_screen`).
 
     >>> screen = TriggerScreen(fixer_triggers(ligatures=True, control_chars=True))
     >>> screen.might_change("He said “yes” and left."), screen.might_change("cafÃ©")
@@ -103,19 +105,19 @@ class TriggerScreen:
     def __init__(self, extra_singles: frozenset[str]):
         singles: set[str] = set(extra_singles)
         followers: dict[str, set[str]] = {}
+        pairs = []
         for requirement in _badness_requirements():
             if len(requirement) == 1:
                 singles |= requirement[0]
             else:
                 first, second = requirement
+                pairs.append(Pair(first, second))
                 for char in first:
                     followers.setdefault(char, set()).update(second)
-        self._singles = frozenset(singles)
+        self.singles = frozenset(singles)
         self._followers = {char: frozenset(after) for char, after in followers.items()}
-        candidates = sorted(self._singles | set(self._followers))
-        self._finditer = re.compile(
-            "[" + "".join(re.escape(char) for char in candidates) + "]"
-        ).finditer
+        self.pairs: tuple[Pair, ...] = tuple(pairs)
+        self._search = pair_screen(self.singles, self.pairs).search
 
     def within(self, alphabet: str):
         """A ``search`` that is the same test for text of ASCII and ``alphabet`` only.
@@ -131,7 +133,7 @@ class TriggerScreen:
         """``within``'s test in two parts: the characters that trigger alone, and one
         pattern per character of ``alphabet`` that triggers when certain ones follow it."""
         allowed = set(alphabet)
-        singles = [char for char in sorted(self._singles) if char.isascii() or char in allowed]
+        singles = [char for char in sorted(self.singles) if char.isascii() or char in allowed]
         pairs = []
         for char in sorted(allowed & set(self._followers)):
             after = sorted(c for c in self._followers[char] if c.isascii() or c in allowed)
@@ -140,15 +142,8 @@ class TriggerScreen:
         return singles, pairs
 
     def might_change(self, text: str) -> bool:
-        singles, followers = self._singles, self._followers
-        for match in self._finditer(text):
-            char = match.group()
-            if char in singles:
-                return True
-            after = text[match.end() : match.end() + 1]
-            if after and after in followers[char]:
-                return True
-        return False
+        return self._search(text) is not None
+
 def fixer_triggers(*, ligatures: bool, control_chars: bool) -> frozenset[str]:
     """Characters that ftfy's character-level fixers act on."""
     chars = {"&", "\x1b"}  # HTML entities, terminal escapes

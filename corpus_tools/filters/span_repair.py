@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from ftfy.badness import badness
 
 from corpus_tools.changes import common_ends
+from corpus_tools.filters.pair_screen import Pair, pair_screen
 from corpus_tools.scripts import script_of
 
 # The code pages misread UTF-8 is tried as, in order; cp1252 also takes
@@ -240,9 +241,8 @@ class CodePage:
                           if char is None and 0x80 <= byte <= 0xBF)
         return cls(name, to_byte, leads, frozenset(continuations), undefined)
 
-    @functools.cached_property
-    def pair(self) -> str:
-        """A regex for a lead followed by a continuation: the screen's part for this page.
+    def screen_pairs(self) -> tuple[Pair, ...]:
+        """A lead followed by a continuation: the screen's part for this page.
 
         In cp1251 the Cyrillic letters are leads and ``і ї є ё ј`` continuations, so
         correct Cyrillic words pair up (``Вінниця``, ``ні``).  There the screen asks
@@ -250,14 +250,16 @@ class CodePage:
         which no UTF-8 sequence continues with), and a small letter (a lead of three
         or four bytes) followed by all the continuations it needs.
         """
-        cont = _char_class(self.continuations)
-        basic = [char for char in map(chr, range(0x430, 0x450)) if char not in self.continuations]
+        continuations = self.continuations
+        basic = [char for char in map(chr, range(0x430, 0x450)) if char not in continuations]
         if not all(self.to_byte.get(char, 0) >= 0xE0 for char in basic):
-            return _char_class(self.leads) + cont
-        by_need = {need: _char_class(c for c, n in self.leads.items() if n == need)
+            return (Pair(frozenset(self.leads), continuations),)
+        by_need = {need: frozenset(c for c, n in self.leads.items() if n == need)
                    for need in (1, 2, 3)}
-        return (f"{by_need[1]}{cont}(?!{_char_class(basic)})"
-                f"|{by_need[2]}{cont}{{2}}|{by_need[3]}{cont}{{3}}")
+        more = _char_class(continuations)
+        return (Pair(by_need[1], continuations, f"(?!{_char_class(basic)})"),
+                Pair(by_need[2], continuations, more),
+                Pair(by_need[3], continuations, more + "{2}"))
 
     def spans(self, word: str):
         """Each misread character in ``word``: (start, end, options, complete).
@@ -350,7 +352,7 @@ beyond_typography = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHY}]").search
 
 # Letters of the scripts that misread UTF-8 damages most (Greek to Georgian):
 # a Latin lead touching one of them is a sequence that lost a byte.
-_OTHER_SCRIPT_LETTER = "[\u0370-\u10ff]"
+_OTHER_SCRIPT_LETTER = re.compile("[\u0370-\u10ff]").search
 
 
 def _utf8(raw: bytes) -> str | None:
@@ -399,35 +401,39 @@ class SpanRepair:
         table = load_table()
         self.pages = [CodePage.from_table(name, table[name]) for name in pages]
         self._continuations = frozenset().union(*(page.continuations for page in self.pages))
-        latin_leads = {char for page in self.pages if page.name != "cp1251"
-                       for char in page.leads if char.isalpha() and char < "\u0250"}
-        lossy_leads = {char for page in self.pages if page.undefined for char in page.leads}
-        # Every alternative starts with a lead: a lookahead for those lets the regex engine
-        # skip the other characters quickly (in Cyrillic or Greek text, most of them).
-        starts = _char_class(set().union(*(page.leads for page in self.pages)))
-        self._screen_pattern = re.compile(f"(?={starts})(?:" + "|".join([
-            *(page.pair for page in self.pages),
-            _char_class(lossy_leads) + "\ufffd",
-            # A Latin lead touching a letter of another script lost its byte (looked for
-            # from the lead, so that the other script's letters are not candidates).
-            f"{_char_class(latin_leads)}{_OTHER_SCRIPT_LETTER}",
-            f"(?<={_OTHER_SCRIPT_LETTER}){_char_class(latin_leads)}",
-        ]) + ")")
-        self._screen = self._screen_pattern.search
-        self._screen_iter = self._screen_pattern.finditer
+        latin_leads = frozenset(char for page in self.pages if page.name != "cp1251"
+                                for char in page.leads if char.isalpha() and char < "\u0250")
+        lossy_leads = frozenset(char for page in self.pages if page.undefined
+                                for char in page.leads)
+        #: Each page's lead followed by its continuation, and a lead of a page that
+        #: drops bytes followed by U+FFFD: what a line must hold to be worth a look.
+        self.screen_pairs: tuple[Pair, ...] = (
+            *(pair for page in self.pages for pair in page.screen_pairs()),
+            Pair(lossy_leads, frozenset("\ufffd")))
+        # A Latin lead touching a letter of another script lost its byte.  Both sides
+        # are common letters, so this is asked only of lines that hold such a letter.
+        other_letters = frozenset(map(chr, range(0x370, 0x1100)))  # Greek to Georgian
+        touching = (Pair(latin_leads, other_letters), Pair(other_letters, latin_leads))
+        self._pairs = pair_screen((), self.screen_pairs)
+        self._touching = pair_screen((), touching)
+
+    def touches_other_script(self, text: str) -> bool:
+        """Whether a Latin lead stands beside a letter of Greek to Georgian script."""
+        return _OTHER_SCRIPT_LETTER(text) is not None and self._touching.search(text) is not None
 
     def might_hold(self, text: str) -> bool:
         """False when no word of ``text`` can hold misread UTF-8 (a fast no)."""
         return (not text.isascii() and beyond_typography(text) is not None
-                and self._screen(text) is not None)
+                and (self._pairs.search(text) is not None or self.touches_other_script(text)))
 
     def repair(self, text: str) -> Repaired:
         result = Repaired(text)
         if not self.might_hold(text):
             return result
-        # One scan of the line finds the pairs; a word is flagged when one starts in it
+        # Two scans of the line find the pairs; a word is flagged when one starts in it
         # (a pair never crosses a space, so overlapping pairs flag the same word).
-        hits = [found.start() for found in self._screen_iter(text)]
+        hits = [found.start() for found in self._pairs.finditer(text)]
+        hits += [found.start() for found in self._touching.finditer(text)]
         hits += [index for index, char in enumerate(text) if char == "\ufffd"] \
             if "\ufffd" in text else []
         hits.sort()

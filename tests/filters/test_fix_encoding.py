@@ -137,3 +137,17 @@ def test_equals_ftfy_on_any_text(text):
 def test_equals_ftfy_on_mojibake_of_any_text(text):
     text = text.encode("utf-8").decode("latin-1")
     assert fix(text, FTFY_ONLY)[0] == _ftfy_per_line(text)
+
+
+# What misread UTF-8 of several scripts is made of, for span repair's screen too.
+_SPAN_ALPHABET = st.sampled_from(
+    sorted(mojibake_triggers())
+    + list("ÐÑÕÔÖáƒ‚Ð¡Ðµ ÉÄÅÄŸ™¬ÕÕ¡Õ¶ РСЃЎѓџ") + list("abc ЖжՀհαΩშ.\ufffd\u00a0’")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPAN_ALPHABET, max_size=10).map("".join))
+def test_the_fast_screen_never_skips_what_fix_segment_changes(text):
+    # apply's one scan stands in for ftfy's screen and span repair's together.
+    assert FIX.apply(text, UnitContext()) == FIX.fix_segment(text)

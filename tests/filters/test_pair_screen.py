@@ -1,0 +1,101 @@
+"""The one-regex screens find exactly what their plain definitions find."""
+
+import re
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_tools.filters.ftfy_triggers import TriggerScreen, _badness_requirements, fixer_triggers
+from corpus_tools.filters.pair_screen import Pair, frequency, pair_screen
+from corpus_tools.filters.span_repair import SpanRepair, load_table
+
+
+def holds(text: str, singles, pairs) -> bool:
+    """The definition: a single anywhere, or a pair's two characters side by side."""
+    if any(char in singles for char in text):
+        return True
+    for index, (left, right) in enumerate(pairwise(text)):
+        for pair in pairs:
+            if left in pair.first and right in pair.second and (
+                    not pair.after or re.match(pair.after, text[index + 2:])):
+                return True
+    return False
+
+
+ALPHABET = "aeАаВсіё’«»é™Ã©ƒ\u00a0 Õ¬"
+pair_sets = st.frozensets(st.sampled_from(ALPHABET), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(singles=st.frozensets(st.sampled_from(ALPHABET), max_size=2),
+       pairs=st.lists(st.builds(Pair, pair_sets, pair_sets,
+                                st.sampled_from(["", "(?!а)", "[«»]"])), max_size=4),
+       text=st.text(alphabet=ALPHABET, max_size=12))
+def test_pair_screen_is_its_definition(singles, pairs, text):
+    found = pair_screen(singles, pairs).search(text) is not None
+    assert found is holds(text, singles, pairs)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Россия и Грузия", False),   # the pair's letters, but no mark after them
+    ("Р“", True),
+    ("“Р", False),                 # the other order is not the pair
+    ("a & b", True),               # a single
+    ("", False),
+])
+def test_pair_screen_cases(text, found):
+    screen = pair_screen({"&"}, [Pair(frozenset("ВГРС"), frozenset("‘“•"))])
+    assert (screen.search(text) is not None) is found
+
+
+def test_an_empty_screen_finds_nothing():
+    assert pair_screen((), []).search("anything Ã©") is None
+
+
+@pytest.mark.parametrize(("rarer", "commoner"), [
+    ("«»’", "абвгд"),       # typography is rarer than basic letters
+    ("ёії", "рстуф"),       # national letters rarer than basic ones
+    ("™ƒ©", "«»"),          # symbols rarer than typography
+    ("ÀÉ", "àé"),           # capitals rarer than small letters
+])
+def test_frequency_ranks_rarer_sides_lower(rarer, commoner):
+    assert frequency(rarer) < frequency(commoner)
+
+
+# The characters ftfy's and span repair's screens are made of, with letters
+# of several scripts around them.
+_TRIGGERS = TriggerScreen(fixer_triggers(ligatures=True, control_chars=True))
+_SCREEN_ALPHABET = sorted(
+    {char for pair in _TRIGGERS.pairs for side in (pair.first, pair.second) for char in side}
+    | {char for table in load_table().values() for char in table.values() if char}
+    | set("aéАаВсіёαΩԱաა \ufffd&\x1b"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SCREEN_ALPHABET, max_size=8))
+def test_trigger_screen_is_ftfy_requirements(text):
+    singles = set(fixer_triggers(ligatures=True, control_chars=True))
+    pairs = []
+    for requirement in _badness_requirements():
+        if len(requirement) == 1:
+            singles |= requirement[0]
+        else:
+            pairs.append(Pair(*requirement))
+    assert _TRIGGERS.might_change(text) is holds(text, singles, pairs)
+
+
+_SPAN = SpanRepair()
+_OTHER = frozenset(map(chr, range(0x370, 0x1100)))
+_LATIN_LEADS = frozenset(char for page in _SPAN.pages if page.name != "cp1251"
+                         for char in page.leads if char.isalpha() and char < "\u0250")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SCREEN_ALPHABET, max_size=8))
+def test_span_screen_is_its_pairs(text):
+    touching = [Pair(_LATIN_LEADS, _OTHER), Pair(_OTHER, _LATIN_LEADS)]
+    expected = (not text.isascii() and re.search("[^\x00-\x7f’‘“”–—…«»\u00a0\u202f]", text)
+                is not None and holds(text, set(), [*_SPAN.screen_pairs, *touching]))
+    assert _SPAN.might_hold(text) is expected
