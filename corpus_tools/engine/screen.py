@@ -53,6 +53,8 @@ class BlockScreen:
                 alternatives.append(re.escape(literal))
         if alternatives:
             self._scans.append(_regex_scan(_by_first_character(alternatives)))
+        for pattern in dict.fromkeys(p for screen in screens for p in screen.searches):
+            self._scans.append(_regex_scan(pattern))
         line_end = set().union(*(screen.line_end_chars for screen in screens))
         self._line_end = frozenset(line_end)
         self._line_end_scans = [(_find_scan(char + "\n"), _find_scan(char + "\r"))

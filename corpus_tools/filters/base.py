@@ -197,7 +197,10 @@ class Screen:
     A unit holding none of these is returned unchanged with no change record,
     whatever its context: ``chars`` anywhere; with ``beyond`` given, any
     non-ASCII character not in ``beyond``; one of ``literals``; a match of
-    one of ``patterns`` (``re`` syntax, within one line); one of
+    one of ``patterns`` (``re`` syntax, within one line); a match of one of
+    ``searches`` (``re`` syntax too, each scanned on its own, since it may
+    look around: a match starts in its line and needs nothing of the next
+    line but that it is not the first character's continuation); one of
     ``line_end_chars`` as the unit's last character.
     """
 
@@ -205,6 +208,7 @@ class Screen:
     beyond: str | None = None
     literals: frozenset[str] = frozenset()
     patterns: tuple[str, ...] = ()
+    searches: tuple[str, ...] = ()
     line_end_chars: frozenset[str] = frozenset()
 
 

@@ -118,9 +118,10 @@ class FixEncoding(Filter):
         self._span = SpanRepair() if self.config.span_repair else None
         # ftfy's triggers and span repair's pairs in one scan: a clean line of any
         # script costs that one scan, with or without span repair.
-        span_pairs = self._span.screen_pairs if self._span is not None else ()
-        self._might_need_fixing = pair_screen(self._screen.singles,
-                                              (*self._screen.pairs, *span_pairs)).search
+        span_pairs = (*self._span.screen_pairs, *self._span.touching_pairs) \
+            if self._span is not None else ()
+        self._fixing_screen = pair_screen(self._screen.singles, (*self._screen.pairs, *span_pairs))
+        self._might_need_fixing = self._fixing_screen.search
         # Most lines of edited text hold nothing beyond ASCII and typography:
         # for them one regex, derived from the screen, is the whole test (span
         # repair cannot act there; NFKC would rewrite NBSP and '…', so not then).
@@ -128,8 +129,11 @@ class FixEncoding(Filter):
                                    if self.config.normalization != "NFKC" else None)
 
     def screen(self) -> Screen:
-        # The same tests as apply's first two branches: beyond ASCII and
-        # typography, everything goes to the full test.
+        # Without normalization, apply's one scan is the whole test.  Normalization
+        # may change any character beyond ASCII (NFKC typography too): those go to
+        # apply, as do, for NFC, all but typography.
+        if self.config.normalization is None:
+            return Screen(searches=(self._fixing_screen.pattern,))
         if self._typography_screen is None:
             singles, _ = self._screen.within_parts("")
             return Screen(chars=frozenset(singles), beyond="")
@@ -200,9 +204,8 @@ class FixEncoding(Filter):
         if self._typography_screen is not None and beyond_typography(text) is None:
             return self.fix_segment(text) if self._typography_screen(text) else (text, [])
         # Escaped bytes are among the screen's triggers, so a clean line costs one scan.
-        if (self._might_need_fixing(text) is None
-                and (self.config.normalization is None or not self._needs_normalizing(text))
-                and (self._span is None or not self._span.touches_other_script(text))):
+        if self._might_need_fixing(text) is None and (
+                self.config.normalization is None or not self._needs_normalizing(text)):
             return text, []
         if _ESCAPED_BYTES.search(text):
             return self._apply_around_escaped_bytes(text)

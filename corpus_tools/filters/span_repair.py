@@ -192,18 +192,18 @@ _LATIN_ALPHABETS = tuple(frozenset(letters) for letters in (
 ))
 
 
+_CYRILLIC = frozenset(map(chr, range(0x400, 0x500)))
+_LATIN_BEYOND_ASCII = frozenset([*map(chr, range(0xC0, 0x250)), "\u0307"])
+
+
 def _foreign_letter_mix(text: str) -> int:
     """1 when the word's letters beyond ASCII belong to no single national alphabet."""
-    cyrillic = set()
-    latin = set()
-    for char in text.lower():
-        if "\u0400" <= char <= "\u04ff":
-            cyrillic.add(char)
-        elif "\u00c0" <= char < "\u0250" or char == "\u0307":
-            latin.add(char)
+    chars = set(text.lower())
+    cyrillic = chars & _CYRILLIC
     if cyrillic and not cyrillic <= _CYRILLIC_BASE and not any(
             cyrillic <= alphabet for alphabet in _CYRILLIC_ALPHABETS):
         return 1
+    latin = chars & _LATIN_BEYOND_ASCII
     if len(latin) > 1 and not any(latin <= alphabet for alphabet in _LATIN_ALPHABETS):
         return 1
     return 0
@@ -242,24 +242,46 @@ class CodePage:
         return cls(name, to_byte, leads, frozenset(continuations), undefined)
 
     def screen_pairs(self) -> tuple[Pair, ...]:
-        """A lead followed by a continuation: the screen's part for this page.
+        """A lead followed by the continuations it needs: the screen's part for this page.
+
+        A lead of two bytes needs one continuation, of three two, of four three
+        (U+FFFD may stand for the last ones).  A sequence one byte short is only
+        worth a look where the page has no character for that byte and putting it
+        back gives a letter span repair could restore (Georgian ``ა`` is E1 83 90,
+        and cp1252 has no 90): so ``íš`` in Czech or ``óź`` in Polish, a lead and
+        a continuation in correct text, are not looked at.
 
         In cp1251 the Cyrillic letters are leads and ``і ї є ё ј`` continuations, so
         correct Cyrillic words pair up (``Вінниця``, ``ні``).  There the screen asks
         for more: a capital's pair not followed by one of ``а``-``я`` (bytes E0-FF,
-        which no UTF-8 sequence continues with), and a small letter (a lead of three
-        or four bytes) followed by all the continuations it needs.
+        which no UTF-8 sequence continues with).
         """
         continuations = self.continuations
-        basic = [char for char in map(chr, range(0x430, 0x450)) if char not in continuations]
-        if not all(self.to_byte.get(char, 0) >= 0xE0 for char in basic):
-            return (Pair(frozenset(self.leads), continuations),)
+        last = continuations | {"\ufffd"}
         by_need = {need: frozenset(c for c, n in self.leads.items() if n == need)
                    for need in (1, 2, 3)}
-        more = _char_class(continuations)
-        return (Pair(by_need[1], continuations, f"(?!{_char_class(basic)})"),
-                Pair(by_need[2], continuations, more),
-                Pair(by_need[3], continuations, more + "{2}"))
+        basic = [char for char in map(chr, range(0x430, 0x450)) if char not in continuations]
+        cyrillic_leads = all(self.to_byte.get(char, 0) >= 0xE0 for char in basic)
+        pairs = [Pair(by_need[1], continuations,
+                      not_then=frozenset(basic) if cyrillic_leads else frozenset()),
+                 Pair(by_need[2], continuations, then=(last,)),
+                 Pair(by_need[3], continuations, then=(last, last))]
+        for lead in sorted(by_need[2]):
+            short = frozenset(char for char in continuations if self._short_of_a_letter(lead, char))
+            if short:
+                pairs.append(Pair(frozenset(lead), short))
+        return tuple(pairs)
+
+    def _short_of_a_letter(self, lead: str, continuation: str) -> bool:
+        """Whether a three-byte lead and one continuation lost a byte the page leaves
+        undefined, before or after it, from a letter span repair could restore."""
+        known = (self.to_byte[lead], self.to_byte[continuation])
+        for byte in self.undefined:
+            for raw in ((known[0], byte, known[1]), (*known, byte)):
+                decoded = _utf8(bytes(raw))
+                if decoded is not None and _letter_fits(decoded, None, None):
+                    return True
+        return False
 
     def spans(self, word: str):
         """Each misread character in ``word``: (start, end, options, complete).
@@ -413,9 +435,9 @@ class SpanRepair:
         # A Latin lead touching a letter of another script lost its byte.  Both sides
         # are common letters, so this is asked only of lines that hold such a letter.
         other_letters = frozenset(map(chr, range(0x370, 0x1100)))  # Greek to Georgian
-        touching = (Pair(latin_leads, other_letters), Pair(other_letters, latin_leads))
+        self.touching_pairs = (Pair(latin_leads, other_letters), Pair(other_letters, latin_leads))
         self._pairs = pair_screen((), self.screen_pairs)
-        self._touching = pair_screen((), touching)
+        self._touching = pair_screen((), self.touching_pairs)
 
     def touches_other_script(self, text: str) -> bool:
         """Whether a Latin lead stands beside a letter of Greek to Georgian script."""
