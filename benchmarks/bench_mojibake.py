@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import tempfile
 import time
 import unicodedata
 from collections import defaultdict
@@ -43,9 +44,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textgen import news_lines
 
+from corpus_tools.engine.runner import Runner, RunOptions
 from corpus_tools.filters.base import UnitContext
 from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.filters.span_repair import everyday_letter
+from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.scripts import script_of
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -197,6 +200,42 @@ def throughput(runs: int) -> tuple[float, float, float, float]:
     return tuple(figures)
 
 
+def pipeline_throughput(runs: int, megabytes: float) -> list[tuple[str, float, float]]:
+    """MB/s of the command-line steps on a file of clean sentences of all the languages,
+    without and with span repair: (what, without, with).  In process, each pipeline
+    warmed first, best of ``2 * runs``, the two alternating."""
+    texts = [text for texts in sentences().values() for text in texts]
+    rng = random.Random(5)
+    lines, size = [], 0
+    while size < megabytes * 1e6:
+        rng.shuffle(texts)
+        for text in texts[:5]:  # paragraphs of five sentences between blank lines
+            lines.append(text)
+            size += len(text.encode("utf-8")) + 1
+        lines.append("")
+        size += 1
+    figures = []
+    with tempfile.TemporaryDirectory() as temp:
+        source, out = Path(temp) / "clean.txt", Path(temp) / "out.txt"
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        sample = Path(temp) / "sample.txt"
+        sample.write_text("\n".join(lines[:2000]) + "\n", encoding="utf-8")
+        megabytes = source.stat().st_size / 1e6
+        for name, steps in (("fix-encoding", ["fix-encoding"]), ("clean", None)):
+            pipelines = [Pipeline(steps, CleanConfig(encoding=EncodingConfig(span_repair=False))),
+                         Pipeline(steps, CleanConfig())]
+            for pipeline in pipelines:
+                Runner(pipeline, RunOptions(output=str(out))).run([str(sample)])
+            best = [float("inf"), float("inf")]
+            for run in range(2 * runs):
+                for index in ((0, 1) if run % 2 == 0 else (1, 0)):
+                    start = time.perf_counter()
+                    Runner(pipelines[index], RunOptions(output=str(out))).run([str(source)])
+                    best[index] = min(best[index], time.perf_counter() - start)
+            figures.append((name, megabytes / best[0], megabytes / best[1]))
+    return figures
+
+
 def print_rows(table: dict, keys, labels, width: int) -> None:
     for key in keys:
         for label in labels:
@@ -213,6 +252,7 @@ def percent(part: int, whole: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--mb", type=float, default=5, help="size of the file the steps run on")
     parser.add_argument("--details", action="store_true", help="print every line not restored")
     parser.add_argument("--held-out", action="store_true",
                         help="the sentences written after tuning (data/mojibake-held-out.tsv)")
@@ -243,6 +283,9 @@ def main() -> None:
           f"({en_on / en_off:.2f}x)")
     print(f"Clean sentences of all {len(LANGUAGES)} languages: {multi_off:.1f} MB/s without, "
           f"{multi_on:.1f} MB/s with ({multi_on / multi_off:.2f}x)")
+    for name, off, on in pipeline_throughput(args.runs, args.mb):
+        print(f"{name} on a file of those sentences ({args.mb:g} MB): {off:.1f} MB/s without "
+              f"span repair, {on:.1f} MB/s with ({on / off:.2f}x)")
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ def frequency(chars: Iterable[str]) -> float:
     for char in chars:
         if char in _COMMON_MARKS:
             total += 0.1
-        elif not char.isalpha() or unicodedata.category(char) == "Lm" or char in "ªº":
+        elif not char.isalpha() or unicodedata.category(char) == "Lm" or char in "ªºµ":
             total += 0.005
         else:
             weight = 1.0 if _basic_letter(char) else 0.15

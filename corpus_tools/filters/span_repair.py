@@ -67,6 +67,7 @@ MAX_LAYERS = 3
 # Words are split at spaces, but not at NBSP or NEL, which are bytes 0xA0
 # and 0x85 of a misread continuation.
 _WORD = re.compile("[^ \t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_RARE_SPACE = re.compile("[\t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]").search
 
 # Marks that sit beside letters in correct text of many languages; those of
 # _EDGE only on one side of a word, so between two letters they are odd.
@@ -79,6 +80,12 @@ _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 # Ordinal indicators and the florin sign: letters to Unicode, signs in text.
 _SIGN_LETTERS = frozenset("ªºƒ")
 _SYMBOLIC = frozenset("SPN")  # first letters of symbol, punctuation and number categories
+# Tests of a word's characters as one scan each (max() and set() build a string
+# per character): beyond Latin, below Greek, one of _SIGN_LETTERS.
+_BEYOND_LATIN = re.compile("[^\x00-\u024f]").search
+_BEFORE_GREEK = re.compile("[\x00-\u036f]").search
+_SIGN_LETTER = re.compile("[ªºƒ]").search
+_ASCII_LETTER = re.compile("[A-Za-z]").search
 
 
 def _kind(char: str) -> str:
@@ -111,7 +118,8 @@ def oddness(text: str) -> int:
     """
     core = text.strip(_EDGE_PUNCTUATION)
     if core.isalpha() and (core.islower() or core.istitle() or core.isupper()) and (
-            max(core) < "\u0250" or min(core) >= "\u0370") and _SIGN_LETTERS.isdisjoint(core):
+            _BEYOND_LATIN(core) is None or _BEFORE_GREEK(core) is None) and (
+            _SIGN_LETTER(core) is None):
         # Letters in a normal case pattern, Latin or not Latin: the usual word.
         return _foreign_letter_mix(core)
     score = badness(text) + _foreign_letter_mix(text)
@@ -130,6 +138,27 @@ def oddness(text: str) -> int:
               and (len(text) == 2 or kinds[2] == "l")):
             score += 1  # Å\u00a0kolska, Ă\u00a0: a capital then an NBSP, alone or in a word
     return score
+
+
+def _words_at(text: str, positions: list[int]):
+    """The words (as ``_WORD`` matches) that hold one of ``positions`` (sorted), in order."""
+    if _RARE_SPACE(text) is not None:
+        words = []
+        position, count = 0, len(positions)
+        for match in _WORD.finditer(text):
+            while position < count and positions[position] < match.start():
+                position += 1
+            if position < count and positions[position] < match.end():
+                words.append(match)
+        return words
+    words, end = [], -1
+    for position in positions:
+        if position < end or text[position] == " ":
+            continue
+        match = _WORD.match(text, text.rfind(" ", 0, position) + 1)
+        words.append(match)
+        end = match.end()
+    return words
 
 
 def line_oddness(text: str) -> int:
@@ -196,8 +225,16 @@ _CYRILLIC = frozenset(map(chr, range(0x400, 0x500)))
 _LATIN_BEYOND_ASCII = frozenset([*map(chr, range(0xC0, 0x250)), "\u0307"])
 
 
+# Letters that may belong to one national alphabet and not another: beyond ASCII in
+# Latin, and Cyrillic but А-я, Ё and ё; and the four whose small letter is one (ẞ, Å).
+_NATIONAL_LETTER = re.compile("[\u00c0-\u024f\u0307\u0400\u0402-\u040f\u0450\u0452-\u04ff"
+                              "\u1e9e\u212b\u2c7e\u2c7f]").search
+
+
 def _foreign_letter_mix(text: str) -> int:
     """1 when the word's letters beyond ASCII belong to no single national alphabet."""
+    if _NATIONAL_LETTER(text) is None:
+        return 0  # ASCII, Russian's 33 letters, other scripts: nothing to mix
     chars = set(text.lower())
     cyrillic = chars & _CYRILLIC
     if cyrillic and not cyrillic <= _CYRILLIC_BASE and not any(
@@ -263,14 +300,38 @@ class CodePage:
         basic = [char for char in map(chr, range(0x430, 0x450)) if char not in continuations]
         cyrillic_leads = all(self.to_byte.get(char, 0) >= 0xE0 for char in basic)
         pairs = [Pair(by_need[1], continuations,
-                      not_then=frozenset(basic) if cyrillic_leads else frozenset()),
-                 Pair(by_need[2], continuations, then=(last,)),
-                 Pair(by_need[3], continuations, then=(last, last))]
+                      not_then=frozenset(basic) if cyrillic_leads else frozenset())]
+        # UTF-8 allows fewer second bytes after E0, ED, F0 and F4 (no overlong forms,
+        # no surrogates, nothing past U+10FFFF): 'нії' in Ukrainian is not a sequence.
+        for need in (2, 3):
+            by_seconds: dict[frozenset[str], set[str]] = {}
+            for lead in by_need[need]:
+                low, high = _SECOND_BYTES.get(self.to_byte[lead], (0x80, 0xBF))
+                seconds = frozenset(char for char in continuations
+                                    if low <= self.to_byte[char] <= high)
+                by_seconds.setdefault(seconds, set()).add(lead)
+            pairs += [Pair(frozenset(leads), seconds, then=(last,) * (need - 1))
+                      for seconds, leads in by_seconds.items()]
         for lead in sorted(by_need[2]):
             short = frozenset(char for char in continuations if self._short_of_a_letter(lead, char))
             if short:
-                pairs.append(Pair(frozenset(lead), short))
+                # Followed by the next misread letter: a page that drops a byte of every
+                # Georgian letter (cp1250 has no 83) leaves a run of them, while 'náš'
+                # in Czech is one lead and one continuation.
+                pairs.append(Pair(frozenset(lead), short, then=(frozenset(self.leads),)))
         return tuple(pairs)
+
+    def loses_letter_of_another_script(self, lead: str) -> bool:
+        """Whether a two-byte lead with its continuation lost (a byte the page leaves
+        undefined) was a restorable letter of a script other than Latin."""
+        if self.leads.get(lead) != 1:
+            return False
+        for byte in self.undefined:
+            decoded = _utf8(bytes((self.to_byte[lead], byte)))
+            if decoded is not None and _letter_fits(decoded, None, None) and (
+                    script_of(decoded) != "Latin"):
+                return True
+        return False
 
     def _short_of_a_letter(self, lead: str, continuation: str) -> bool:
         """Whether a three-byte lead and one continuation lost a byte the page leaves
@@ -377,6 +438,10 @@ beyond_typography = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHY}]").search
 _OTHER_SCRIPT_LETTER = re.compile("[\u0370-\u10ff]").search
 
 
+# The second bytes UTF-8 allows after these leads (after the others: 80-BF).
+_SECOND_BYTES = {0xE0: (0xA0, 0xBF), 0xED: (0x80, 0x9F), 0xF0: (0x90, 0xBF), 0xF4: (0x80, 0x8F)}
+
+
 def _utf8(raw: bytes) -> str | None:
     try:
         return raw.decode("utf-8")
@@ -423,8 +488,12 @@ class SpanRepair:
         table = load_table()
         self.pages = [CodePage.from_table(name, table[name]) for name in pages]
         self._continuations = frozenset().union(*(page.continuations for page in self.pages))
+        self._continuation = re.compile(_char_class(self._continuations))
+        # A Latin lead of two bytes that lost its continuation, beside a letter of the
+        # script that lost it: Armenian 'Ö' for 'ց', Cyrillic 'Ñ' for 'я'.
         latin_leads = frozenset(char for page in self.pages if page.name != "cp1251"
-                                for char in page.leads if char.isalpha() and char < "\u0250")
+                                for char in page.leads if char.isalpha() and char < "\u0250"
+                                and page.loses_letter_of_another_script(char))
         lossy_leads = frozenset(char for page in self.pages if page.undefined
                                 for char in page.leads)
         #: Each page's lead followed by its continuation, and a lead of a page that
@@ -459,15 +528,7 @@ class SpanRepair:
         hits += [index for index, char in enumerate(text) if char == "\ufffd"] \
             if "\ufffd" in text else []
         hits.sort()
-        flagged, others = [], []
-        position = 0
-        for match in _WORD.finditer(text):
-            while position < len(hits) and hits[position] < match.start():
-                position += 1
-            if position < len(hits) and hits[position] < match.end():
-                flagged.append(match)
-            else:
-                others.append(match)
+        flagged = _words_at(text, hits)
         if not flagged:
             return result
         odd_of = {match.start(): oddness(match.group()) for match in flagged}
@@ -475,7 +536,9 @@ class SpanRepair:
         plain = [match for match in flagged
                  if match not in odd and self._made_of_sequences(match.group())]
         if not odd and not plain:
-            return result
+            return result  # most flagged lines of correct text end here
+        starts = {match.start() for match in flagged}
+        others = [match for match in _WORD.finditer(text) if match.start() not in starts]
         line_scripts = {script_of(char) for other in others for char in other.group()
                         if not char.isascii() or char.isalpha()} - {None}
         # Typography that came through as UTF-8 ('–', '’') says the line was not misread.
@@ -524,9 +587,9 @@ class SpanRepair:
         """A cheap necessary condition for a word to be nothing but misread sequences:
         no ASCII letter, and at least every other character a continuation."""
         core = word.strip(_ASCII_PUNCTUATION) or word
-        if any(char.isascii() and char.isalpha() for char in core):
+        if _ASCII_LETTER(core) is not None:
             return False
-        return 2 * sum(char in self._continuations for char in core) >= len(core)
+        return 2 * len(self._continuation.findall(core)) >= len(core)
 
     def _repair_plain_word(self, word: str, evidence: set[str], line_scripts: set[str],
                            line_letters: set[str]) -> str | None:

@@ -92,15 +92,37 @@ def test_trigger_screen_is_ftfy_requirements(text):
 
 
 _SPAN = SpanRepair()
-_OTHER = frozenset(map(chr, range(0x370, 0x1100)))
-_LATIN_LEADS = frozenset(char for page in _SPAN.pages if page.name != "cp1251"
-                         for char in page.leads if char.isalpha() and char < "\u0250")
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=_SCREEN_ALPHABET, max_size=8))
 def test_span_screen_is_its_pairs(text):
-    touching = [Pair(_LATIN_LEADS, _OTHER), Pair(_OTHER, _LATIN_LEADS)]
     expected = (not text.isascii() and re.search("[^\x00-\x7f’‘“”–—…«»\u00a0\u202f]", text)
-                is not None and holds(text, set(), [*_SPAN.screen_pairs, *touching]))
+                is not None and holds(text, set(), [*_SPAN.screen_pairs, *_SPAN.touching_pairs]))
     assert _SPAN.might_hold(text) is expected
+
+
+@pytest.mark.parametrize(("lead", "looked_at"), [
+    ("Õ", True), ("Ö", True),   # Armenian ց, Ձ... lose their second byte in cp1252
+    ("Ñ", True), ("Ð", True),   # Cyrillic я, с, Н...
+    ("Ï", True),                # Greek ϐ... (CF 90 is undefined in cp1252)
+    ("é", False), ("à", False), ("ç", False), ("Ã", False),  # nothing of another script
+])
+def test_latin_leads_beside_another_script(lead, looked_at):
+    assert (lead in _SPAN.touching_pairs[0].first) is looked_at
+    assert _SPAN.touches_other_script(f"Երևանի{lead}") is looked_at
+
+
+@pytest.mark.parametrize(("text", "looked_at"), [
+    ("Tisíce lidí", False),          # í + a continuation, but no letter could have lost a byte
+    ("spóźnił", False),              # a four-byte lead with one continuation
+    ("náš dům", False),              # á + š could be Georgian short of a byte, but alone
+    ("лінії", False),                # ED B3 BF: not UTF-8 (ED takes 80-9F next)
+    ("Бразилії", True),              # EB B3 BF is U+BCFF: looked at, and left (a known cost)
+    ("MaddÉ™", True),                # a two-byte lead and its continuation
+    ("áƒáƒ•", True),                 # Georgian ავ, ა (E1 83 90) short of its last byte (cp1252)
+    ("áƒ", False),                   # the same alone: a one-letter word is not looked at
+    ("â€™s", True),                  # a three-byte lead and both continuations
+])
+def test_span_screen_asks_leads_for_what_they_need(text, looked_at):
+    assert _SPAN.might_hold(text) is looked_at
