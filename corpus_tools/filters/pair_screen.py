@@ -35,10 +35,27 @@ class Pair:
     second: frozenset[str]
     then: tuple[frozenset[str], ...] = ()
     not_then: frozenset[str] = frozenset()
+    #: Where in ``sets()`` to anchor, when the caller knows better than ``frequency``:
+    #: pairs cut from one larger pair keep the larger pair's choice.
+    anchor: int | None = None
+
+    def anchor_position(self) -> int:
+        """The position of the rarest set; the last when it is nearly as rare (within
+        10%), since pairs anchored at their last character share one look back."""
+        if self.anchor is not None:
+            return self.anchor
+        costs = [frequency(chars) for chars in self.sets()]
+        if costs[-1] <= 1.1 * min(costs):
+            return len(costs) - 1
+        return min(range(len(costs)), key=lambda position: (costs[position], -position))
+
+    def sets(self) -> tuple[frozenset[str], ...]:
+        """The characters each position of the pair and what follows it may hold."""
+        return (self.first, self.second, *self.then)
 
     def window(self) -> str:
         """The pair and what follows it, as a regex of fixed width without a lookaround."""
-        return "".join(map(char_class, (self.first, self.second, *self.then)))
+        return "".join(map(char_class, self.sets()))
 
 
 def frequency(chars: Iterable[str]) -> float:
@@ -77,40 +94,46 @@ def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> re.Pattern[str
 
     It finds something exactly when one of them is in the text (``search``
     is the test; where a match starts is not meaningful).  Every match starts
-    at an anchor: a single, or the rarer side of a pair.  From there each
-    alternative first reads the characters after the anchor that its pair
-    needs, which ``re`` tests inline, and only then looks back over the whole
-    window once; pairs anchored at their last character share one look back.
-    So a stop at an anchor costs little more than a test per pair.
+    at an anchor: a single, or the rarer side of a pair.  A pair anchored at
+    the rarest position of its window (of equally rare ones, the last).  From
+    there it reads what must follow (tested inline by ``re``) and looks back
+    once over the window; pairs anchored at their window's last character
+    share one look back per width, whose alternatives ``re`` also tests
+    inline.  So a stop costs a few look backs and a test per pair.
     """
     singles = frozenset(singles)
     anchors = set(singles)
-    ending_at_anchor: list[Pair] = []  # pairs anchored at their second and last character
+    ending_at_anchor: dict[int, list[Pair]] = {}  # by the width of the window
+    reading_ahead: list[tuple[frozenset[str], frozenset[str], str]] = []  # anchor, next, regex
     alternatives: list[str] = []
     for pair in merged(pairs):
-        sides = (pair.first, pair.second)
-        at_second = frequency(pair.second) < frequency(pair.first)
-        anchors |= sides[at_second]
-        window = pair.window()
-        if at_second and not pair.then and not pair.not_then:
-            ending_at_anchor.append(pair)
-            continue
-        # Read what follows the anchor, then look back over the whole window.
-        ahead = "".join(map(char_class, (*sides[1 + at_second:], *pair.then)))
-        if not pair.not_then:
-            alternatives.append(f"{ahead}(?<={window})")
-            continue
-        # No character of not_then next: another character (tested inline), or the end.
-        after = f"[^{_class_inside(pair.not_then)}]"
-        alternatives.append(f"{ahead}{after}(?<={window}.)|{ahead}\\Z(?<={window})")
+        window, sets = pair.window(), pair.sets()
+        rest = f"(?![{_class_inside(pair.not_then)}])" if pair.not_then else ""
+        position = pair.anchor_position()
+        anchors |= sets[position]
+        if position == len(sets) - 1 and not rest:
+            ending_at_anchor.setdefault(len(sets), []).append(pair)
+        elif position == len(sets) - 1:
+            alternatives.append(f"(?<={window}){rest}")
+        else:
+            ahead = "".join(map(char_class, sets[position + 1:]))
+            reading_ahead.append((sets[position], sets[position + 1],
+                                  f"{ahead}(?<={window}){rest}"))
     if not anchors:
         return re.compile("(?!)")
-    if ending_at_anchor:
-        # The anchor and the character before it are asked first, once for all of them.
-        before = frozenset().union(*(pair.first for pair in ending_at_anchor))
-        at = frozenset().union(*(pair.second for pair in ending_at_anchor))
-        windows = "|".join(pair.window() for pair in ending_at_anchor)
-        alternatives.insert(0, f"(?<={char_class(before)}{char_class(at)})(?<={windows})")
+    if reading_ahead:
+        # The anchor and what may come next, asked once for all of them.
+        at = frozenset().union(*(anchor for anchor, _, _ in reading_ahead))
+        following = frozenset().union(*(chars for _, chars, _ in reading_ahead))
+        branches = "|".join(alternative for _, _, alternative in reading_ahead)
+        alternatives.insert(
+            0, f"(?<={char_class(at)})(?={char_class(following)})(?:{branches})")
+    for width, group in sorted(ending_at_anchor.items(), reverse=True):
+        # Each position of the window asked once for all of them, then each window.
+        columns = [frozenset().union(*(pair.sets()[column] for pair in group))
+                   for column in range(width)]
+        windows = "|".join(pair.window() for pair in group)
+        alternatives.insert(0, f"(?<={''.join(map(char_class, columns))})(?<={windows})")
     if singles:
         alternatives.insert(0, f"(?<={char_class(singles)})")
     # (?s): in a block of lines, the character after a pair may be a line break.
@@ -122,7 +145,8 @@ def merged(pairs: Iterable[Pair]) -> list[Pair]:
     simple, others = [], []
     for pair in pairs:
         if pair.first and pair.second:
-            (others if pair.then or pair.not_then else simple).append(pair)
+            plain = not pair.then and not pair.not_then and pair.anchor is None
+            (simple if plain else others).append(pair)
     for side in (0, 1, 0):  # by first, then by second, then by first again
         grouped: dict[frozenset[str], set[str]] = {}
         for pair in simple:

@@ -305,12 +305,15 @@ class CodePage:
         # no surrogates, nothing past U+10FFFF): 'нії' in Ukrainian is not a sequence.
         for need in (2, 3):
             by_seconds: dict[frozenset[str], set[str]] = {}
-            for lead in by_need[need]:
+            for lead in sorted(by_need[need]):
                 low, high = _SECOND_BYTES.get(self.to_byte[lead], (0x80, 0xBF))
                 seconds = frozenset(char for char in continuations
                                     if low <= self.to_byte[char] <= high)
                 by_seconds.setdefault(seconds, set()).add(lead)
-            pairs += [Pair(frozenset(leads), seconds, then=(last,) * (need - 1))
+            # Each part anchored where the whole would be (a part with few leads
+            # would otherwise be anchored at them: at 'а' in Russian text).
+            anchor = Pair(by_need[need], continuations, then=(last,) * (need - 1)).anchor_position()
+            pairs += [Pair(frozenset(leads), seconds, then=(last,) * (need - 1), anchor=anchor)
                       for seconds, leads in by_seconds.items()]
         for lead in sorted(by_need[2]):
             short = frozenset(char for char in continuations if self._short_of_a_letter(lead, char))
