@@ -16,6 +16,7 @@ character of one set, which ``re`` scans for in C before it tries anything
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -94,14 +95,18 @@ def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> re.Pattern[str
 
     It finds something exactly when one of them is in the text (``search``
     is the test; where a match starts is not meaningful).  Every match starts
-    at an anchor: a single, or the rarer side of a pair.  A pair anchored at
-    the rarest position of its window (of equally rare ones, the last).  From
-    there it reads what must follow (tested inline by ``re``) and looks back
-    once over the window; pairs anchored at their window's last character
-    share one look back per width, whose alternatives ``re`` also tests
-    inline.  So a stop costs a few look backs and a test per pair.
+    at an anchor: a single, or a pair's anchor position
+    (:meth:`Pair.anchor_position`).  From there it reads what must follow
+    (tested inline by ``re``) and looks back once over the window; pairs
+    anchored at their window's last character share one look back per width,
+    whose alternatives ``re`` also tests inline.  So a stop costs a few look
+    backs and a test per pair.  Built once per set of singles and pairs.
     """
-    singles = frozenset(singles)
+    return _compiled(frozenset(singles), tuple(pairs))
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[str]:
     anchors = set(singles)
     ending_at_anchor: dict[int, list[Pair]] = {}  # by the width of the window
     reading_ahead: list[tuple[frozenset[str], frozenset[str], str]] = []  # anchor, next, regex

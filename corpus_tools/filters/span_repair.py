@@ -340,12 +340,9 @@ class CodePage:
         """Whether a three-byte lead and one continuation lost a byte the page leaves
         undefined, before or after it, from a letter span repair could restore."""
         known = (self.to_byte[lead], self.to_byte[continuation])
-        for byte in self.undefined:
-            for raw in ((known[0], byte, known[1]), (*known, byte)):
-                decoded = _utf8(bytes(raw))
-                if decoded is not None and _letter_fits(decoded, None, None):
-                    return True
-        return False
+        restorable = _restorable_letters_utf8()
+        return any(bytes(raw) in restorable for byte in self.undefined
+                   for raw in ((known[0], byte, known[1]), (*known, byte)))
 
     def spans(self, word: str):
         """Each misread character in ``word``: (start, end, options, complete).
@@ -438,7 +435,9 @@ beyond_typography = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHY}]").search
 
 # Letters of the scripts that misread UTF-8 damages most (Greek to Georgian):
 # a Latin lead touching one of them is a sequence that lost a byte.
-_OTHER_SCRIPT_LETTER = re.compile("[\u0370-\u10ff]").search
+_OTHER_SCRIPTS = (0x370, 0x10FF)
+_OTHER_LETTERS = frozenset(map(chr, range(_OTHER_SCRIPTS[0], _OTHER_SCRIPTS[1] + 1)))
+_OTHER_SCRIPT_LETTER = re.compile("[{}-{}]".format(*map(chr, _OTHER_SCRIPTS))).search
 
 
 # The second bytes UTF-8 allows after these leads (after the others: 80-BF).
@@ -484,32 +483,41 @@ class Repaired:
     unrepaired: list[tuple[int, str]] = field(default_factory=list)  # (start, word)
 
 
+@functools.cache
+def _pages_and_screens(names: tuple[str, ...]):
+    """The code pages, their continuations, and span repair's screens (see SpanRepair)."""
+    table = load_table()
+    pages = tuple(CodePage.from_table(name, table[name]) for name in names)
+    continuations = frozenset().union(*(page.continuations for page in pages))
+    # A Latin lead of two bytes that lost its continuation, beside a letter of the
+    # script that lost it: Armenian 'Ö' for 'ց', Cyrillic 'Ñ' for 'я'.
+    latin_leads = frozenset(char for page in pages if page.name != "cp1251"
+                            for char in page.leads if char.isalpha() and char < "\u0250"
+                            and page.loses_letter_of_another_script(char))
+    lossy_leads = frozenset(char for page in pages if page.undefined for char in page.leads)
+    # Each page's lead followed by its continuation, and a lead of a page that drops
+    # bytes followed by U+FFFD: what a line must hold to be worth a look.
+    screen_pairs = (*(pair for page in pages for pair in page.screen_pairs()),
+                    Pair(lossy_leads, frozenset("\ufffd")))
+    # A Latin lead touching a letter of another script lost its byte.  Both sides are
+    # common letters, so SpanRepair asks this only of lines that hold such a letter.
+    touching_pairs = (Pair(latin_leads, _OTHER_LETTERS), Pair(_OTHER_LETTERS, latin_leads))
+    return (list(pages), continuations, screen_pairs, touching_pairs,
+            pair_screen((), screen_pairs), pair_screen((), touching_pairs))
+
+
 class SpanRepair:
-    """Finds and repairs mojibake words; see the module's documentation."""
+    """Finds and repairs mojibake words; see the module's documentation.
+
+    ``screen_pairs`` and ``touching_pairs`` are what a line must hold to be worth
+    a look (``FixEncoding`` folds them into its own one scan).
+    """
 
     def __init__(self, pages: tuple[str, ...] = PAGES):
-        table = load_table()
-        self.pages = [CodePage.from_table(name, table[name]) for name in pages]
-        self._continuations = frozenset().union(*(page.continuations for page in self.pages))
+        # The pages and screens follow from the code pages alone: built once per process.
+        (self.pages, self._continuations, self.screen_pairs, self.touching_pairs,
+         self._pairs, self._touching) = _pages_and_screens(tuple(pages))
         self._continuation = re.compile(_char_class(self._continuations))
-        # A Latin lead of two bytes that lost its continuation, beside a letter of the
-        # script that lost it: Armenian 'Ö' for 'ց', Cyrillic 'Ñ' for 'я'.
-        latin_leads = frozenset(char for page in self.pages if page.name != "cp1251"
-                                for char in page.leads if char.isalpha() and char < "\u0250"
-                                and page.loses_letter_of_another_script(char))
-        lossy_leads = frozenset(char for page in self.pages if page.undefined
-                                for char in page.leads)
-        #: Each page's lead followed by its continuation, and a lead of a page that
-        #: drops bytes followed by U+FFFD: what a line must hold to be worth a look.
-        self.screen_pairs: tuple[Pair, ...] = (
-            *(pair for page in self.pages for pair in page.screen_pairs()),
-            Pair(lossy_leads, frozenset("\ufffd")))
-        # A Latin lead touching a letter of another script lost its byte.  Both sides
-        # are common letters, so this is asked only of lines that hold such a letter.
-        other_letters = frozenset(map(chr, range(0x370, 0x1100)))  # Greek to Georgian
-        self.touching_pairs = (Pair(latin_leads, other_letters), Pair(other_letters, latin_leads))
-        self._pairs = pair_screen((), self.screen_pairs)
-        self._touching = pair_screen((), self.touching_pairs)
 
     def touches_other_script(self, text: str) -> bool:
         """Whether a Latin lead stands beside a letter of Greek to Georgian script."""
@@ -814,6 +822,16 @@ def everyday_letter(char: str, script: str | None) -> bool:
     if ranges is None:
         return unicodedata.category(char) == "Lo"
     return any(low <= ord(char) <= high for low, high in ranges)
+
+
+@functools.lru_cache(maxsize=1)
+def _restorable_letters_utf8() -> frozenset[bytes]:
+    """The UTF-8 of every letter a lost byte may be restored to (``_letter_fits`` with no
+    script or case asked): a set to look sequences up in, instead of decoding each."""
+    candidates = {chr(code) for ranges in _EVERYDAY_RANGES.values()
+                  for low, high in ranges for code in range(low, high + 1)} | _EVERYDAY_EXTRA
+    return frozenset(char.encode("utf-8") for char in candidates
+                     if _letter_fits(char, None, None))
 
 
 def _letter_fits(char: str, script: str | None, lower: bool | None) -> bool:
