@@ -24,10 +24,13 @@ should be reported (``encoding:unrepaired``), never guessed.
 It also runs every correct sentence through fix-encoding (changed lines must
 be 0) and times clean text with and without span repair, in this process.
 
-    python benchmarks/bench_mojibake.py [--runs 3] [--details] [--held-out]
+    python benchmarks/bench_mojibake.py [--runs 3] [--details] [--set tuning|held-out|by-others]
 
-``--held-out`` runs the sentences of ``data/mojibake-held-out.tsv``, written
-after the rules were tuned on the others and run once as a check.
+``--set held-out`` runs the sentences of ``data/mojibake-held-out.tsv``, written
+after the rules were tuned on the others and run once as a check;
+``--set by-others`` runs ``data/mojibake-by-others.tsv``, text written by people
+outside the project (spaCy's example sentences, MIT; the CLDR's region names,
+Unicode License), Kyrgyz and Tatar among them.
 """
 
 from __future__ import annotations
@@ -53,14 +56,15 @@ from corpus_tools.scripts import script_of
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("hy", "ru", "uk", "az", "tr", "ka", "el", "sr", "sr-Latn", "uz", "kk",
-             "fr", "de", "es", "pl", "cs")
+             "fr", "de", "es", "pl", "cs", "ky", "tt")
 CODECS = ("cp1252", "latin-1", "cp1251", "cp1250", "mac_roman")
 LOSSY_CODECS = ("cp1252", "cp1251", "cp1250")
 KINDS = ("whole", "word", "short", "double", "lossy-drop", "lossy-fffd")
 
 
 SETS = {"tuning": ("lang-labelled.tsv", "mojibake-sentences.tsv"),
-        "held-out": ("mojibake-held-out.tsv",)}
+        "held-out": ("mojibake-held-out.tsv",),
+        "by-others": ("mojibake-by-others.tsv",)}
 
 
 def sentences(which: str = "tuning") -> dict[str, list[str]]:
@@ -254,10 +258,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--mb", type=float, default=5, help="size of the file the steps run on")
     parser.add_argument("--details", action="store_true", help="print every line not restored")
-    parser.add_argument("--held-out", action="store_true",
-                        help="the sentences written after tuning (data/mojibake-held-out.tsv)")
+    parser.add_argument("--set", choices=SETS, default="tuning",
+                        help="which sentences: ours the rules were tuned on, ours written after "
+                             "(held-out), or written by others (spaCy's examples, CLDR names)")
+    parser.add_argument("--held-out", action="store_const", dest="set", const="held-out",
+                        help="the same as --set held-out")
+    parser.add_argument("--no-speed", action="store_true", help="restoration only, no timing")
     args = parser.parse_args()
-    which = "held-out" if args.held_out else "tuning"
+    which = args.set
     print(f"Sentences: {which} set ({', '.join(SETS[which])})")
     table, by_codec, clean_changed, clean_total = quality(args.details, which)
     labels = sorted({label for _key, label in table}, key=lambda k: (KINDS.index(k.split()[0]), k))
@@ -278,6 +286,8 @@ def main() -> None:
         print(f"  {label:<24} {lines:>5} lines  ftfy {percent(by_ftfy, lines)}  "
               f"fix-encoding {percent(restored, lines)}")
     print(f"\nCorrect sentences changed: {clean_changed}/{clean_total}")
+    if args.no_speed:
+        return
     en_off, en_on, multi_off, multi_on = throughput(args.runs)
     print(f"Clean English news: {en_off:.1f} MB/s without span repair, {en_on:.1f} MB/s with "
           f"({en_on / en_off:.2f}x)")
