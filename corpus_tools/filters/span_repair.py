@@ -76,6 +76,11 @@ _QUIET = frozenset("’‘ʼ'«»“”„…–—·\u00a0\u202f-"
 _EDGE = frozenset("«»“”„…–—·")  # '·' inside a word: Catalan l·l only
 _ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _EDGE_PUNCTUATION = ".,;:!?()[]\"'«»“”„…-–—’‘։՝·;،؛؟।。、"
+# Spanish opens a question or exclamation with these, before a word's first letter.
+_OPENING_MARKS = "¿¡"
+# Slovak's syllabic ĺ stands between consonants, never first: a word that begins
+# with it is cp1250's reading of C5, the lead of Ş, Š, Ž, Ł, Ś ('Ĺžimali').
+_NEVER_FIRST = "Ĺĺ"
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 # Ordinal indicators and the florin sign: letters to Unicode, signs in text.
 _SIGN_LETTERS = frozenset("ªºƒ")
@@ -88,8 +93,16 @@ _SIGN_LETTER = re.compile("[ªºƒ]").search
 _ASCII_LETTER = re.compile("[A-Za-z]").search
 
 
+# Sets, not strings like "LUl": the neutral kind '' is in every string.
+_LETTER_KINDS = frozenset("LUl")
+# What is odd beside a symbol: a letter, or a dash or curly quote ('–∑–∞', MacRoman's
+# Cyrillic), but not a digit or ASCII punctuation ('20°', '(©').
+_BESIDE_SYMBOL = _LETTER_KINDS | {"Q"}
+
+
 def _kind(char: str) -> str:
-    """'L' letter or mark, 'U'/'l' upper/lower case letter, 'S' odd mark, 'X' bad, '' neutral."""
+    """'L' letter or mark, 'U'/'l' upper/lower case letter, 'S' odd mark, 'X' bad,
+    'Q' a quiet mark beyond ASCII (a dash, a curly quote), '' neutral."""
     if char.isascii():
         if char.isalpha():
             return "U" if char.isupper() else "l"
@@ -103,7 +116,9 @@ def _kind(char: str) -> str:
         if category == "Lu" or category == "Lt":
             return "U"
         return "l" if category == "Ll" else "L"
-    if char in _QUIET or category in ("Nd", "Zs"):
+    if char in _QUIET:
+        return "Q"
+    if category in ("Nd", "Zs"):
         return ""
     if category[0] in _SYMBOLIC or category == "Cf":
         return "S"
@@ -117,14 +132,17 @@ def oddness(text: str) -> int:
     (0, 2, 2, 0)
     """
     core = text.strip(_EDGE_PUNCTUATION)
+    if core[:1] in _OPENING_MARKS:
+        core = core[1:].lstrip(_EDGE_PUNCTUATION)
+    never_first = core[:1] in _NEVER_FIRST and core[1:2].isalpha()
     if core.isalpha() and (core.islower() or core.istitle() or core.isupper()) and (
             _BEYOND_LATIN(core) is None or _BEFORE_GREEK(core) is None) and (
             _SIGN_LETTER(core) is None):
         # Letters in a normal case pattern, Latin or not Latin: the usual word.
-        return _foreign_letter_mix(core)
-    score = badness(text) + _foreign_letter_mix(text)
+        return _foreign_letter_mix(core) + never_first
+    score = badness(text) + _foreign_letter_mix(text) + never_first
     kinds = [_kind(char) for char in text]
-    letters = "LUl"
+    letters = _LETTER_KINDS
     for index, kind in enumerate(kinds):
         if kind == "X":
             score += 2
@@ -173,10 +191,12 @@ def _odd_without_signs(word: str) -> bool:
 
 def _odd_pair(text: str, kinds: list[str], index: int) -> bool:
     """Whether the characters at ``index - 1`` and ``index`` are a pair correct text rarely writes."""
-    letters = "LUl"
+    letters = _LETTER_KINDS
     kind, before = kinds[index], kinds[index - 1]
-    if (kind == "S" and before in letters) or (before == "S" and kind in letters):
-        return True  # a letter beside a symbol: É™, Õ¬Õ
+    if before == "S" and index == 1 and text[0] in _OPENING_MARKS:
+        return False  # ¿Dónde, ¡Hola
+    if (kind == "S" and before in _BESIDE_SYMBOL) or (before == "S" and kind in _BESIDE_SYMBOL):
+        return True  # a letter or a dash beside a symbol: É™, Õ¬Õ, –∑
     if before == "l" and kind == "U":
         return True  # baÄŸ
     if (before == "U" and kind == "l" and index >= 2 and kinds[index - 2] == "U"
@@ -714,7 +734,7 @@ class SpanRepair:
             # 'NESTLÉ®', 'NICIODATĂ™', 'Ã’s': one letter and a real sign after it were
             # read as one character, and without the sign nothing is odd.
             return False
-        for run in re.findall(r"[^\W\d_]+", repaired):
+        for run in _LETTER_RUN.findall(repaired.translate(_IN_WORD_MARKS)):
             if len({script_of(char) for char in run} - {None}) > 1:
                 return False
         decoded = _decoded_letters(word, repaired)
@@ -733,6 +753,12 @@ class SpanRepair:
         # English, a short line 'Õ€Õ¸Õ¤Õ¾Õ¡Õ® 28'): only when all of it was damage,
         # and more than one letter.
         return len(decoded) > 1 and all(char.isascii() for char in kept)
+
+
+# Runs of letters, and the marks Armenian writes inside a word (on its stressed
+# vowel: 'Ո՞վ'), which a run of letters may not cross into another script by.
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_IN_WORD_MARKS = str.maketrans("", "", "՛՜՞")
 
 
 # Signs that follow a word in correct text ('NESTLÉ®'): a word ending in one is

@@ -94,6 +94,9 @@ def test_no_span_repair_on_the_command_line(invoke):
         ("երկրի", False), ("ХҐЦЂХЇЦЂХ«", True),  # Cyrillic letters of no one alphabet
         ("Şiddetli", False), ("Åžiddetli", True),  # Latin letters of no one alphabet
         ("ինչո՞ւ", False), ("col·lecció", False), ("Oʻzbekiston", False),
+        ("¿Dónde", False), ("¡Hola!", False),  # Spanish opens with a sign
+        ("dĺžka", False), ("Ĺžimali", True),  # Slovak's ĺ never begins a word
+        ("20°,", False), ("1–2", False), ("–∑–∞", True),  # a digit beside a sign; a dash
     ],
 )
 def test_oddness(word, odd):
