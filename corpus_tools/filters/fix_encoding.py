@@ -156,14 +156,16 @@ class FixEncoding(Filter):
         tried too: ftfy, deciding for the whole line, can read a word through
         the wrong code page ('‚Äì¬±' is UTF-8 read twice as MacRoman, which
         ftfy takes for cp1252) or turn a sequence that lost a byte into a lone
-        U+FFFD.  Of the two results the less odd is kept (ftfy's order on a tie).
+        U+FFFD.  Of the two results the less odd is kept; of two as odd, the one
+        with more letters, then ftfy's.
         """
         span = self._span
         first = span.repair(text) if span is not None else None  # repair screens first
         fixed, changes = self._ftfy_then_span(text, first)
         if first is not None and first.edits:
             other, other_changes = self._span_then_ftfy(text, first)
-            if other != fixed and line_oddness(other) < line_oddness(fixed):
+            if other != fixed and (line_oddness(other), -_letters(other)) < (
+                    line_oddness(fixed), -_letters(fixed)):
                 return other, other_changes
         return fixed, changes
 
@@ -262,3 +264,10 @@ def _with_span_repairs(text: str, fixed: str, changes: list[Change],
         result.append(Change("encoding:unrepaired", begin + 1, text[begin:begin + len(word)],
                              None, kind="finding", message=UNREPAIRED_MESSAGE))
     return sorted(result, key=lambda change: change.column)
+
+
+def _letters(text: str) -> int:
+    """How many letters ``text`` holds: of two equally odd fixes, the one that kept a
+    letter the other took for mojibake ('В С€РєРѕР»Р°С…': ftfy reads 'В ' as the
+    bytes of an NBSP, and 'В' is Russian's 'in') is kept."""
+    return sum(char.isalpha() for char in text)

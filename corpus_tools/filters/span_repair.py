@@ -590,6 +590,7 @@ class SpanRepair:
                 repairs[match.start()] = repaired
         if repairs:
             self._repair_by_alphabet(flagged, odd, repairs)
+            self._repair_marks_by_page(flagged, odd, repairs)
         pieces, last = [], 0
         for match in flagged:
             word = match.group()
@@ -678,6 +679,25 @@ class SpanRepair:
                     repairs[match.start()] = candidate
                     break
 
+    def _repair_marks_by_page(self, flagged, odd, repairs: dict[int, str]) -> None:
+        """An odd word whose one misread sign is two characters ('20В°' for '20°'):
+        read only by a page that read another word of the line into its repair."""
+        unrepaired = [match for match in odd if match.start() not in repairs]
+        if not unrepaired:
+            return
+        repaired_by = [page for page in self.pages if any(
+            page.decode_word(match.group()) == repairs[match.start()]
+            for match in flagged if match.start() in repairs)]
+        for match in unrepaired:
+            word = match.group()
+            for page in repaired_by:
+                candidate = page.decode_word(word)
+                if (candidate is not None and not oddness(candidate)
+                        and _decoded_letters(word, candidate) is None
+                        and _restores_marks(word, candidate, 2)):
+                    repairs[match.start()] = candidate
+                    break
+
     def _has_sequence(self, word: str) -> bool:
         return any(next(page.spans(word), None) for page in self.pages)
 
@@ -739,7 +759,7 @@ class SpanRepair:
                 return False
         decoded = _decoded_letters(word, repaired)
         if decoded is None:
-            return False
+            return _restores_marks(word, repaired, _LONG_SEQUENCE)
         scripts = {script_of(char) for char in decoded} - {None}
         if len(scripts) > 1:
             return False
@@ -765,6 +785,29 @@ _IN_WORD_MARKS = str.maketrans("", "", "՛՜՞")
 # repaired only when the rest of it is odd on its own ('MaddÉ™').
 _TRAILING_SYMBOLS = frozenset("™®©°¹²³ªº")
 _SIGNS = _TRAILING_SYMBOLS | frozenset("×…’")
+
+
+# Typography and signs a repair may write with no letter beside them.  Alone, each
+# must come from a sequence of three characters or more ('‚Äô', 'вЂ™', twice-read
+# 'РІР‚в„ў'), which correct text never writes; from two ('В°' for '°') only when
+# the same page read another word of the line.
+_LONG_SEQUENCE = 3
+
+
+def _restores_marks(word: str, repaired: str, shortest: int) -> bool:
+    """Whether a repair wrote only punctuation or signs beyond ASCII, each from at
+    least ``shortest`` characters of damage."""
+    # The ends kept are ASCII only: in '20В°' -> '20°' the sign itself is common to both.
+    prefix, suffix = common_ends(word, repaired)
+    prefix = next((index for index in range(prefix) if not word[index].isascii()), prefix)
+    suffix = next((index for index in range(suffix) if not word[-1 - index].isascii()), suffix)
+    read = word[prefix:len(word) - suffix]
+    written = repaired[prefix:len(repaired) - suffix]
+    marks = [char for char in written if not char.isascii()]
+    return bool(marks) and all(
+        unicodedata.category(char)[0] in "PS" for char in marks) and (
+        len(read) >= shortest * len(marks)) and all(
+        char.isascii() and not char.isalnum() for char in written if char not in marks)
 
 
 def _narrowed(start: int, word: str, repaired: str) -> Edit:
