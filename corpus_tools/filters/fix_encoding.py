@@ -156,16 +156,15 @@ class FixEncoding(Filter):
         tried too: ftfy, deciding for the whole line, can read a word through
         the wrong code page ('‚Äì¬±' is UTF-8 read twice as MacRoman, which
         ftfy takes for cp1252) or turn a sequence that lost a byte into a lone
-        U+FFFD.  Of the two results the less odd is kept; of two as odd, the one
-        with more letters, then ftfy's.
+        U+FFFD.  Of the two results the better by ``_worse_fix`` is kept, ftfy's
+        order on a tie.
         """
         span = self._span
         first = span.repair(text) if span is not None else None  # repair screens first
         fixed, changes = self._ftfy_then_span(text, first)
         if first is not None and first.edits:
             other, other_changes = self._span_then_ftfy(text, first)
-            if other != fixed and (line_oddness(other), -_letters(other)) < (
-                    line_oddness(fixed), -_letters(fixed)):
+            if other != fixed and _worse_fix(fixed) > _worse_fix(other):
                 return other, other_changes
         return fixed, changes
 
@@ -266,8 +265,10 @@ def _with_span_repairs(text: str, fixed: str, changes: list[Change],
     return sorted(result, key=lambda change: change.column)
 
 
-def _letters(text: str) -> int:
-    """How many letters ``text`` holds: of two equally odd fixes, the one that kept a
-    letter the other took for mojibake ('В С€РєРѕР»Р°С…': ftfy reads 'В ' as the
-    bytes of an NBSP, and 'В' is Russian's 'in') is kept."""
-    return sum(char.isalpha() for char in text)
+def _worse_fix(text: str) -> tuple[int, int]:
+    """What orders two fixes of a line, the better first: the less odd; of two as odd,
+    the one that kept a letter the other took for mojibake (ftfy reads a lead and a
+    space as the bytes of an NBSP: in 'В С€РєРѕР»Р°С…' the 'В' is Russian's 'in').
+    Spaces do not count: ftfy's reading of 'Ã s' as Portuguese 'às' is right as often
+    as its reading of Georgian 'бѓ ' as 'რ' (for 'ი ', a byte lost) is wrong."""
+    return line_oddness(text), -sum(char.isalpha() for char in text)

@@ -64,6 +64,10 @@ from corpus_tools.scripts import script_of
 PAGES = ("cp1252", "cp1251", "cp1250", "cp1254", "mac_roman")
 MAX_LAYERS = 3
 
+# cp1251's reading of a Cyrillic letter of two bytes D0 or D1 whose second is a letter
+# too: as a word of its own, no language's ('Рё' is 'и', 'Сѓ' is 'у').
+_CYRILLIC_PAIR = re.compile("[РС][ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЁЄЇІіґёєјЅѕї]").fullmatch
+
 # Words are split at spaces, but not at NBSP or NEL, which are bytes 0xA0
 # and 0x85 of a misread continuation.
 _WORD = re.compile("[^ \t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
@@ -588,6 +592,8 @@ class SpanRepair:
             repaired = self._repair_plain_word(match.group(), evidence, line_scripts, line_letters)
             if repaired is not None:
                 repairs[match.start()] = repaired
+        if plain and not repairs and not odd and not line_scripts:
+            repairs.update(self._repair_line_of_sequences(plain))
         if repairs:
             self._repair_by_alphabet(flagged, odd, repairs)
             self._repair_marks_by_page(flagged, odd, repairs)
@@ -649,13 +655,43 @@ class SpanRepair:
             if scripts <= evidence or (foreign and scripts <= line_scripts):
                 return candidate
             if scripts <= line_scripts and not _foreign_letter_mix(
-                    decoded + "".join(line_letters)) and any(
+                    decoded + "".join(line_letters)) and (any(
                     char.isalpha() and char in self._continuations and char not in line_letters
-                    for char in word[1:]):
+                    for char in word[1:]) or not any(char.isalpha() for char in word)
+                    or any(_CYRILLIC_PAIR(reading.strip(_ASCII_PUNCTUATION))
+                           for reading in (word, *readings) if len(reading) >= len(candidate))):
                 # 'Сѓ' for 'у': a letter stands where a continuation byte goes, and the
-                # line writes it nowhere else.
+                # line writes it nowhere else; or the word has no letter at all ('√∑√°',
+                # Armenian 'և' read twice as MacRoman); or it is, or reads once as, 'Р'
+                # or 'С' and one such letter ('Рё' for 'и'), which no Cyrillic alphabet
+                # writes as a word.
                 return candidate
         return None
+
+    def _repair_line_of_sequences(self, plain) -> dict[int, str]:
+        """A line with no letter outside its flagged words, each nothing but misread
+        sequences that are not odd as they stand ('’à’û’æ ’ß', Armenian 'Ո՞վ է' read as
+        MacRoman, whose Armenian leads are curly quotes): one page must read every word
+        into letters of one script, none of the words' own, three letters at least."""
+        for page in self.pages:
+            readings, letters = {}, ""
+            for match in plain:
+                word = match.group()
+                candidate = page.decode_word(word)
+                decoded = None if candidate is None else _decoded_letters(word, candidate)
+                if decoded is None or oddness(candidate) or not all(
+                        char.isascii() and not char.isalpha()
+                        for char in _unconsumed(word, candidate)):
+                    break
+                readings[match.start()] = candidate
+                letters += decoded
+            else:
+                scripts = {script_of(char) for char in letters}
+                own = {script_of(char) for match in plain for char in match.group()
+                       if char.isalpha()}
+                if len(letters) >= 3 and len(scripts) == 1 and not scripts & own:
+                    return readings
+        return {}
 
     def _repair_by_alphabet(self, flagged, odd, repairs: dict[int, str]) -> None:
         """A word that is not odd in itself ('Ĺžiddetli' is two Slovak letters) but whose
