@@ -5,9 +5,11 @@ A directly followed by one of B?" (ftfy's badness pattern, and the lead and
 continuation characters of misread UTF-8).  Asked as ``[A][B]``, the regex
 engine stops at every character of A, and in Cyrillic text every letter is a
 cp1251 lead; in Greek text every letter starts one of ftfy's pairs.  So each
-pair is anchored at its *rarer* side.  All alternatives then start with a
-character of one set, which ``re`` scans for in C before it tries anything
-(its "charset prefix"); a clean line of most languages holds none of them.
+pair is anchored at a rare side, the one that adds least to the characters the
+screen stops at anyway.  All alternatives then start with a character of one
+set, which ``re`` scans for in C before it tries anything (its "charset
+prefix"); a clean line of most languages holds none of them.  Where one does
+('і' in Ukrainian is a cp1251 continuation), three tests settle the stop.
 
 >>> screen = pair_screen({"&"}, [Pair(frozenset("ВГРС"), frozenset("‘“•"))])
 >>> bool(screen.search("Россия и Грузия")), bool(screen.search("Р“")), bool(screen.search("a & b"))
@@ -36,15 +38,11 @@ class Pair:
     second: frozenset[str]
     then: tuple[frozenset[str], ...] = ()
     not_then: frozenset[str] = frozenset()
-    #: Where in ``sets()`` to anchor, when the caller knows better than ``frequency``:
-    #: pairs cut from one larger pair keep the larger pair's choice.
-    anchor: int | None = None
 
     def anchor_position(self) -> int:
         """The position of the rarest set; the last when it is nearly as rare (within
-        10%), since pairs anchored at their last character share one look back."""
-        if self.anchor is not None:
-            return self.anchor
+        10%), since pairs anchored at their last character share one look back.  (The
+        screen's own choice, ``anchor_positions``, weighs all its pairs together.)"""
         costs = [frequency(chars) for chars in self.sets()]
         if costs[-1] <= 1.1 * min(costs):
             return len(costs) - 1
@@ -95,12 +93,12 @@ def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> re.Pattern[str
 
     It finds something exactly when one of them is in the text (``search``
     is the test; where a match starts is not meaningful).  Every match starts
-    at an anchor: a single, or a pair's anchor position
-    (:meth:`Pair.anchor_position`).  From there it reads what must follow
-    (tested inline by ``re``) and looks back once over the window; pairs
-    anchored at their window's last character share one look back per width,
-    whose alternatives ``re`` also tests inline.  So a stop costs a few look
-    backs and a test per pair.  Built once per set of singles and pairs.
+    at an anchor: a single, or a pair's anchor position (``anchor_positions``).
+    At a stop, three tests: is it a single; are the character before it and it
+    the end of some window (one class pair per class before); are it and the
+    character after it the start of what some pair reads ahead.  Only then
+    are the windows themselves looked back over.  Built once per set of
+    singles and pairs.
     """
     return _compiled(frozenset(singles), tuple(pairs))
 
@@ -109,40 +107,79 @@ def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> re.Pattern[str
 def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[str]:
     anchors = set(singles)
     ending_at_anchor: dict[int, list[Pair]] = {}  # by the width of the window
+    looking_back: list[tuple[frozenset[str], frozenset[str], str]] = []  # before, anchor, regex
     reading_ahead: list[tuple[frozenset[str], frozenset[str], str]] = []  # anchor, next, regex
-    alternatives: list[str] = []
-    for pair in merged(pairs):
+    pairs = merged(pairs)
+    for pair, position in zip(pairs, anchor_positions(singles, pairs), strict=True):
         window, sets = pair.window(), pair.sets()
         rest = f"(?![{_class_inside(pair.not_then)}])" if pair.not_then else ""
-        position = pair.anchor_position()
         anchors |= sets[position]
         if position == len(sets) - 1 and not rest:
             ending_at_anchor.setdefault(len(sets), []).append(pair)
         elif position == len(sets) - 1:
-            alternatives.append(f"(?<={window}){rest}")
+            looking_back.append((sets[-2], sets[-1], f"(?<={window}){rest}"))
         else:
             ahead = "".join(map(char_class, sets[position + 1:]))
             reading_ahead.append((sets[position], sets[position + 1],
                                   f"{ahead}(?<={window}){rest}"))
     if not anchors:
         return re.compile("(?!)")
-    if reading_ahead:
-        # The anchor and what may come next, asked once for all of them.
-        at = frozenset().union(*(anchor for anchor, _, _ in reading_ahead))
-        following = frozenset().union(*(chars for _, chars, _ in reading_ahead))
-        branches = "|".join(alternative for _, _, alternative in reading_ahead)
-        alternatives.insert(
-            0, f"(?<={char_class(at)})(?={char_class(following)})(?:{branches})")
     for width, group in sorted(ending_at_anchor.items(), reverse=True):
         # Each position of the window asked once for all of them, then each window.
         columns = [frozenset().union(*(pair.sets()[column] for pair in group))
                    for column in range(width)]
         windows = "|".join(pair.window() for pair in group)
-        alternatives.insert(0, f"(?<={''.join(map(char_class, columns))})(?<={windows})")
-    if singles:
-        alternatives.insert(0, f"(?<={char_class(singles)})")
+        looking_back.insert(0, (columns[-2], columns[-1],
+                                f"(?<={''.join(map(char_class, columns))})(?<={windows})"))
+    # At most three tests decide most stops: is the anchor a single, do the character
+    # before it and the anchor end a window there, does the one after go on from it.
+    alternatives = [f"(?<={char_class(singles)})"] if singles else []
+    if looking_back:
+        # One union of every window's last two classes would let a Cyrillic letter
+        # before 'і' through (a pair with any letter before a Latin lead, another with
+        # 'і' at its end): the test is one alternative per class before the anchor,
+        # each of which re rejects by that one character.
+        at_by_before: dict[frozenset[str], set[str]] = {}
+        for before, at, _ in looking_back:
+            at_by_before.setdefault(before, set()).update(at)
+        suffixes = "|".join(char_class(before) + char_class(at)
+                            for before, at in sorted(at_by_before.items(), key=_sort_key))
+        branches = "|".join(branch for _, _, branch in looking_back)
+        alternatives.append(f"(?<={suffixes})(?:{branches})")
+    if reading_ahead:
+        at = frozenset().union(*(chars for chars, _, _ in reading_ahead))
+        following = frozenset().union(*(chars for _, chars, _ in reading_ahead))
+        branches = "|".join(branch for _, _, branch in reading_ahead)
+        alternatives.append(f"(?<={char_class(at)})(?={char_class(following)})(?:{branches})")
     # (?s): in a block of lines, the character after a pair may be a line break.
     return re.compile("(?s)" + char_class(anchors) + "(?:" + "|".join(alternatives) + ")")
+
+
+def _sort_key(item) -> str:
+    return "".join(sorted(item[0]))
+
+
+def anchor_positions(singles: frozenset[str], pairs: list[Pair]) -> list[int]:
+    """Where to anchor each pair: at the position whose characters add the least to
+    the stops the screen makes anyway (the singles and the other pairs' anchors).
+    A character that is a stop already costs a test, not a stop: a pair anchored at
+    'š', which another pair stops at, makes no new stop in Czech text."""
+    positions = [pair.anchor_position() for pair in pairs]
+    for _ in range(3):
+        changed = False
+        for index, pair in enumerate(pairs):
+            others = set(singles).union(*(
+                other.sets()[positions[other_index]]
+                for other_index, other in enumerate(pairs) if other_index != index))
+            costs = [frequency(chars - others) for chars in pair.sets()]
+            best = min(range(len(costs)), key=lambda position: (costs[position], -position))
+            if costs[-1] <= 1.1 * costs[best]:
+                best = len(costs) - 1
+            if best != positions[index]:
+                positions[index], changed = best, True
+        if not changed:
+            break
+    return positions
 
 
 def merged(pairs: Iterable[Pair]) -> list[Pair]:
@@ -150,7 +187,7 @@ def merged(pairs: Iterable[Pair]) -> list[Pair]:
     simple, others = [], []
     for pair in pairs:
         if pair.first and pair.second:
-            plain = not pair.then and not pair.not_then and pair.anchor is None
+            plain = not pair.then and not pair.not_then
             (simple if plain else others).append(pair)
     for side in (0, 1, 0):  # by first, then by second, then by first again
         grouped: dict[frozenset[str], set[str]] = {}

@@ -334,10 +334,8 @@ class CodePage:
                 seconds = frozenset(char for char in continuations
                                     if low <= self.to_byte[char] <= high)
                 by_seconds.setdefault(seconds, set()).add(lead)
-            # Each part anchored where the whole would be (a part with few leads
-            # would otherwise be anchored at them: at 'а' in Russian text).
-            anchor = Pair(by_need[need], continuations, then=(last,) * (need - 1)).anchor_position()
-            pairs += [Pair(frozenset(leads), seconds, then=(last,) * (need - 1), anchor=anchor)
+            # (Where each part is anchored pair_screen decides for all pairs at once.)
+            pairs += [Pair(frozenset(leads), seconds, then=(last,) * (need - 1))
                       for seconds, leads in by_seconds.items()]
         for lead in sorted(by_need[2]):
             short = frozenset(char for char in continuations if self._short_of_a_letter(lead, char))

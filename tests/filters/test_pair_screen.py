@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.filters.ftfy_triggers import TriggerScreen, _badness_requirements, fixer_triggers
-from corpus_tools.filters.pair_screen import Pair, frequency, pair_screen
+from corpus_tools.filters.pair_screen import Pair, anchor_positions, frequency, pair_screen
 from corpus_tools.filters.span_repair import SpanRepair, load_table
 
 
@@ -67,6 +67,21 @@ def test_an_empty_screen_finds_nothing():
 ])
 def test_frequency_ranks_rarer_sides_lower(rarer, commoner):
     assert frequency(rarer) < frequency(commoner)
+
+
+@pytest.mark.parametrize(("singles", "pairs", "positions"), [
+    # alone, a pair is anchored at its rarer side
+    ("", [Pair(frozenset("é"), frozenset("™"))], [1]),
+    ("", [Pair(frozenset("™"), frozenset("é"))], [0]),
+    # a side that is a stop already costs nothing more: 'é' is a single here
+    ("é", [Pair(frozenset("é"), frozenset("™"))], [0]),
+    # 'š' against 'ł' is a tie, broken for the last side; but the first pair stops at
+    # 'š' anyway, so the second anchors there too and 'ł' makes no new stop
+    ("", [Pair(frozenset("š"), frozenset("ł"))], [1]),
+    ("", [Pair(frozenset("abc"), frozenset("š")), Pair(frozenset("š"), frozenset("ł"))], [1, 0]),
+])
+def test_anchor_positions(singles, pairs, positions):
+    assert anchor_positions(frozenset(singles), pairs) == positions
 
 
 # The characters ftfy's and span repair's screens are made of, with letters
