@@ -25,6 +25,7 @@ It also runs every correct sentence through fix-encoding (changed lines must
 be 0) and times clean text with and without span repair, in this process.
 
     python benchmarks/bench_mojibake.py [--runs 3] [--details] [--set tuning|held-out|by-others]
+                                        [--no-speed] [--per-language] [--mb 5]
 
 ``--set held-out`` runs the sentences of ``data/mojibake-held-out.tsv``, written
 after the rules were tuned on the others and run once as a check;
@@ -204,6 +205,26 @@ def throughput(runs: int) -> tuple[float, float, float, float]:
     return tuple(figures)
 
 
+def per_language_throughput(runs: int) -> list[tuple[str, float, float]]:
+    """fix-encoding's apply per line on each language's clean sentences, MB/s without and
+    with span repair: (language, without, with), alternating as ``throughput`` does."""
+    fixers = [FixEncoding(EncodingConfig(span_repair=False)), FixEncoding(EncodingConfig())]
+    context = UnitContext()
+    figures = []
+    for lang, texts in sentences().items():
+        lines = texts * 300
+        size = sum(len(line.encode("utf-8")) + 1 for line in lines) / 1e6
+        best = [float("inf"), float("inf")]
+        for run in range(2 * runs):
+            for index in ((0, 1) if run % 2 == 0 else (1, 0)):
+                start = time.perf_counter()
+                for line in lines:
+                    fixers[index].apply(line, context)
+                best[index] = min(best[index], time.perf_counter() - start)
+        figures.append((lang, size / best[0], size / best[1]))
+    return figures
+
+
 def pipeline_throughput(runs: int, megabytes: float) -> list[tuple[str, float, float]]:
     """MB/s of the command-line steps on a file of clean sentences of all the languages,
     without and with span repair: (what, without, with).  In process, each pipeline
@@ -264,6 +285,8 @@ def main() -> None:
     parser.add_argument("--held-out", action="store_const", dest="set", const="held-out",
                         help="the same as --set held-out")
     parser.add_argument("--no-speed", action="store_true", help="restoration only, no timing")
+    parser.add_argument("--per-language", action="store_true",
+                        help="also time fix-encoding per line on each language's sentences")
     args = parser.parse_args()
     which = args.set
     print(f"Sentences: {which} set ({', '.join(SETS[which])})")
@@ -293,6 +316,10 @@ def main() -> None:
           f"({en_on / en_off:.2f}x)")
     print(f"Clean sentences of the {len(sentences())} languages: {multi_off:.1f} MB/s without, "
           f"{multi_on:.1f} MB/s with ({multi_on / multi_off:.2f}x)")
+    if args.per_language:
+        print("fix-encoding per line, each language's clean sentences (MB/s without / with):")
+        for lang, off, on in per_language_throughput(args.runs):
+            print(f"  {lang:<8} {off:7.1f} {on:7.1f}  {on / off:.2f}x")
     for name, off, on in pipeline_throughput(args.runs, args.mb):
         print(f"{name} on a file of those sentences ({args.mb:g} MB): {off:.1f} MB/s without "
               f"span repair, {on:.1f} MB/s with ({on / off:.2f}x)")

@@ -335,8 +335,8 @@ class CodePage:
                                     if low <= self.to_byte[char] <= high)
                 by_seconds.setdefault(seconds, set()).add(lead)
             # (Where each part is anchored pair_screen decides for all pairs at once.)
-            pairs += [Pair(frozenset(leads), seconds, then=(last,) * (need - 1))
-                      for seconds, leads in by_seconds.items()]
+            for seconds, leads in by_seconds.items():
+                pairs += self._without_common_endings(frozenset(leads), seconds, last, need)
         for lead in sorted(by_need[2]):
             short = frozenset(char for char in continuations if self._short_of_a_letter(lead, char))
             if short:
@@ -345,6 +345,20 @@ class CodePage:
                 # in Czech is one lead and one continuation.
                 pairs.append(Pair(frozenset(lead), short, then=(frozenset(self.leads),)))
         return tuple(pairs)
+
+    def _without_common_endings(self, leads: frozenset, seconds: frozenset, last: frozenset,
+                                need: int) -> list[Pair]:
+        """The pairs of leads of ``need`` continuations, less the correct endings that
+        would pass for one: Ukrainian '-ії', '-ією' after а-п ('Бразилії' is л і ї, a
+        Hangul syllable through cp1251), which sent common words to span repair.  A
+        word whose only sequence is one of those (a lone CJK or Hangul character whose
+        last two bytes are B3 BF or B3 BA) is not looked at."""
+        then = (last,) * (need - 1)
+        second, thirds = _COMMON_ENDING
+        if need != 2 or second not in seconds or not thirds <= last:
+            return [Pair(leads, seconds, then=then)]
+        return [Pair(leads, seconds - {second}, then=then),
+                Pair(leads, frozenset({second}), then=(last - thirds,))]
 
     def loses_letter_of_another_script(self, lead: str) -> bool:
         """Whether a two-byte lead with its continuation lost (a byte the page leaves
@@ -448,6 +462,11 @@ class CodePage:
         if not pieces:
             return None
         return "".join([*pieces, word[last:]])
+
+
+# Continuations that correct Cyrillic text writes after a letter that is a cp1251
+# three-byte lead: Ukrainian 'і' then 'ї' or 'є' ('Італії', 'енергією').
+_COMMON_ENDING = ("і", frozenset("їє"))
 
 
 # English typography alone (curly quotes, dashes, NBSP) holds no pair a code

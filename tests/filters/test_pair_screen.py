@@ -133,7 +133,9 @@ def test_latin_leads_beside_another_script(lead, looked_at):
     ("spóźnił", False),              # a four-byte lead with one continuation
     ("náš dům", False),              # á + š could be Georgian short of a byte, but alone
     ("лінії", False),                # ED B3 BF: not UTF-8 (ED takes 80-9F next)
-    ("Бразилії", True),              # EB B3 BF is U+BCFF: looked at, and left (a known cost)
+    ("Бразилії", False),             # EB B3 BF is U+BCFF, but Ukrainian '-ії' is no sequence
+    ("енергією", False),             # nor '-ією' (E3 B3 BA)
+    ("лґї", True),                   # the same lead, other continuations: looked at
     ("MaddÉ™", True),                # a two-byte lead and its continuation
     ("áƒáƒ•", True),                 # Georgian ავ, ა (E1 83 90) short of its last byte (cp1252)
     ("áƒ", False),                   # the same alone: a one-letter word is not looked at
