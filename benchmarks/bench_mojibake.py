@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textgen import news_lines
 
 from corpus_tools.engine.runner import Runner, RunOptions
-from corpus_tools.filters.base import UnitContext
+from corpus_tools.filters.base import DocumentFacts, UnitContext
 from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.filters.span_repair import everyday_letter
 from corpus_tools.pipeline import CleanConfig, Pipeline
@@ -148,8 +148,10 @@ def damaged_cases(lang: str, text: str, rng: random.Random):
         yield "lossy-fffd", codec, misread(text, codec, "replace"), reversible
 
 
-def run_fix(fixer: FixEncoding, text: str) -> tuple[str, bool]:
-    fixed, changes = fixer.apply(text, UnitContext())
+def run_fix(fixer: FixEncoding, text: str, lang: str | None = None) -> tuple[str, bool]:
+    """The fixed text, and whether it was reported; ``lang``: the document's language, as
+    ``--lang`` gives it."""
+    fixed, changes = fixer.apply(text, UnitContext(facts=DocumentFacts(lang=lang)))
     return fixed, any(change.rule == "encoding:unrepaired" for change in changes)
 
 
@@ -157,27 +159,32 @@ def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]
     ftfy_only = FixEncoding(EncodingConfig(span_repair=False))
     full = FixEncoding()
     rng = random.Random(13)
-    table: dict = defaultdict(lambda: [0, 0, 0, 0])  # lines, ftfy, fix-encoding, reported
-    by_codec: dict = defaultdict(lambda: [0, 0, 0, 0])
+    # lines, ftfy, fix-encoding, reported, fix-encoding with the document's language given
+    table: dict = defaultdict(lambda: [0, 0, 0, 0, 0])
+    by_codec: dict = defaultdict(lambda: [0, 0, 0, 0, 0])
     clean_changed = clean_total = 0
     for lang, texts in sentences(which).items():
         for text in texts:
             clean_total += 1
-            if run_fix(full, text)[0] != text:
-                clean_changed += 1
-                print(f"  CHANGED correct {lang}: {text!r} -> {run_fix(full, text)[0]!r}")
+            for given in (None, lang):  # without and with the document's language
+                if run_fix(full, text, given)[0] != text:
+                    clean_changed += 1
+                    print(f"  CHANGED correct {lang} (--lang {given}): {text!r} -> "
+                          f"{run_fix(full, text, given)[0]!r}")
             for kind, codec, damaged, reversible in damaged_cases(lang, text, rng):
                 expected = text if kind != "short" else " ".join(text.split(" ")[:2])
                 label = kind if not kind.startswith("lossy") or reversible else kind + " (ambiguous)"
                 by_ftfy = run_fix(ftfy_only, damaged)[0] == expected
                 fixed, reported = run_fix(full, damaged)
                 restored = fixed == expected
+                with_lang = restored or run_fix(full, damaged, lang)[0] == expected
                 for key, store in (((lang, label), table), ((codec, label), by_codec)):
                     row = store[key]
                     row[0] += 1
                     row[1] += by_ftfy
                     row[2] += restored
                     row[3] += (not restored) and reported
+                    row[4] += with_lang
                 if details and not restored and (reversible or fixed != damaged):
                     print(f"  {lang} {label} {codec}: {damaged!r} -> {fixed!r}")
     return table, by_codec, clean_changed, clean_total
@@ -264,10 +271,11 @@ def pipeline_throughput(runs: int, megabytes: float) -> list[tuple[str, float, f
 def print_rows(table: dict, keys, labels, width: int) -> None:
     for key in keys:
         for label in labels:
-            lines, by_ftfy, restored, reported = table.get((key, label), (0, 0, 0, 0))
+            lines, by_ftfy, restored, reported, with_lang = table.get((key, label), (0,) * 5)
             if lines:
                 print(f"{key:<{width}} {label:<24} {lines:>5}  {percent(by_ftfy, lines)}  "
-                      f"{percent(restored, lines):>7}  {percent(reported, lines - restored):>8}")
+                      f"{percent(restored, lines):>7}  {percent(reported, lines - restored):>8}"
+                      f"  {percent(with_lang, lines):>7}")
 
 
 def percent(part: int, whole: int) -> str:
@@ -293,22 +301,26 @@ def main() -> None:
     table, by_codec, clean_changed, clean_total = quality(args.details, which)
     labels = sorted({label for _key, label in table}, key=lambda k: (KINDS.index(k.split()[0]), k))
     print("Restored (ftfy alone / fix-encoding), per language and kind, all code pages together;")
-    print("'reported' is the share of lines not restored that carry encoding:unrepaired.")
-    print(f"{'lang':<8} {'kind':<24} {'lines':>5}  {'ftfy':>6}  {'fix-enc':>7}  {'reported':>8}")
+    print("'reported' is the share of lines not restored that carry encoding:unrepaired;")
+    print("'--lang' the share restored when the document's language is given.")
+    print(f"{'lang':<8} {'kind':<24} {'lines':>5}  {'ftfy':>6}  {'fix-enc':>7}  {'reported':>8}"
+          f"  {'--lang':>7}")
     print_rows(table, LANGUAGES, labels, 8)
     print("\nPer code page, all languages together:")
     print_rows(by_codec, CODECS, labels, 10)
-    totals = defaultdict(lambda: [0, 0, 0])
-    for (_lang, label), (lines, by_ftfy, restored, _reported) in table.items():
+    totals = defaultdict(lambda: [0, 0, 0, 0])
+    for (_lang, label), (lines, by_ftfy, restored, _reported, with_lang) in table.items():
         totals[label][0] += lines
         totals[label][1] += by_ftfy
         totals[label][2] += restored
+        totals[label][3] += with_lang
     print("\nAll languages:")
     for label in labels:
-        lines, by_ftfy, restored = totals[label]
+        lines, by_ftfy, restored, with_lang = totals[label]
         print(f"  {label:<24} {lines:>5} lines  ftfy {percent(by_ftfy, lines)}  "
-              f"fix-encoding {percent(restored, lines)}")
-    print(f"\nCorrect sentences changed: {clean_changed}/{clean_total}")
+              f"fix-encoding {percent(restored, lines)}  with --lang {percent(with_lang, lines)}")
+    print(f"\nCorrect sentences changed (each run without and with --lang): "
+          f"{clean_changed}/{2 * clean_total}")
     if args.no_speed:
         return
     en_off, en_on, multi_off, multi_on = throughput(args.runs)

@@ -33,6 +33,7 @@ from corpus_tools.filters.span_repair import (
     beyond_typography,
     line_oddness,
 )
+from corpus_tools.language.codes import script_of_language
 
 # Bytes that were not valid UTF-8 arrive as lone surrogates (surrogateescape).
 # They are not text: ftfy never sees them, and they come out as they went in.
@@ -148,8 +149,9 @@ class FixEncoding(Filter):
         normalization = self.config.normalization
         return normalization is not None and not unicodedata.is_normalized(normalization, text)
 
-    def fix_segment(self, text: str) -> tuple[str, list[Change]]:
-        """Fix one run of real text: the new text and its change records.
+    def fix_segment(self, text: str, expected: str | None = None) -> tuple[str, list[Change]]:
+        """Fix one run of real text: the new text and its change records.  ``expected``
+        is the script of the document's language, when given (see ``SpanRepair.repair``).
 
         ftfy runs first and span repair looks at what it leaves.  Where span
         repair is sure of words in the text as it came, the other order is
@@ -160,15 +162,19 @@ class FixEncoding(Filter):
         order on a tie.
         """
         span = self._span
-        first = span.repair(text) if span is not None else None  # repair screens first
-        fixed, changes = self._ftfy_then_span(text, first)
+        first = span.repair(text, expected) if span is not None else None  # screens first
+        fixed, changes = self._ftfy_then_span(text, first, expected)
         if first is not None and first.edits:
             other, other_changes = self._span_then_ftfy(text, first)
-            if other != fixed and _worse_fix(fixed) > _worse_fix(other):
+            if other != fixed and (_worse_fix(fixed) > _worse_fix(other) or (
+                    first.restored_lost_byte and _worse_fix(fixed) == _worse_fix(other))):
+                # On a tie, span repair's reading when it put back a lost byte: ftfy
+                # leaves the lead of that sequence ('Рталия' for 'Италия').
                 return other, other_changes
         return fixed, changes
 
-    def _ftfy_then_span(self, text: str, first: Repaired | None) -> tuple[str, list[Change]]:
+    def _ftfy_then_span(self, text: str, first: Repaired | None,
+                        expected: str | None) -> tuple[str, list[Change]]:
         fixed, changes = text, []
         if self.needs_ftfy(text):
             fixed, rule = self._run_ftfy(text)
@@ -178,7 +184,7 @@ class FixEncoding(Filter):
         if fixed == text:
             repaired = first
         else:
-            repaired = span.repair(fixed) if span is not None else None
+            repaired = span.repair(fixed, expected) if span is not None else None
         if repaired is not None and (repaired.edits or repaired.unrepaired):
             changes = _with_span_repairs(text, fixed, changes, repaired)
             fixed = repaired.text
@@ -200,6 +206,10 @@ class FixEncoding(Filter):
         return fixed, _reason(explanation or [])
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
+        # Only a language the caller gave (--lang) sets the expected script: one
+        # identified from the document's head may have been read from mojibake.
+        expected = (script_of_language(context.facts.lang)
+                    if self._span is not None and context is not None else None)
         if text.isascii():
             return self.fix_segment(text) if self.needs_ftfy(text) else (text, [])
         if self._typography_screen is not None and beyond_typography(text) is None:
@@ -209,16 +219,17 @@ class FixEncoding(Filter):
                 self.config.normalization is None or not self._needs_normalizing(text)):
             return text, []
         if _ESCAPED_BYTES.search(text):
-            return self._apply_around_escaped_bytes(text)
-        return self.fix_segment(text)
+            return self._apply_around_escaped_bytes(text, expected)
+        return self.fix_segment(text, expected)
 
-    def _apply_around_escaped_bytes(self, text: str) -> tuple[str, list[Change]]:
+    def _apply_around_escaped_bytes(self, text: str,
+                                    expected: str | None) -> tuple[str, list[Change]]:
         pieces = _ESCAPED_BYTES.split(text)
         changes = []
         offset = 0
         for index in range(0, len(pieces), 2):
             piece = pieces[index]
-            fixed, piece_changes = self.fix_segment(piece)
+            fixed, piece_changes = self.fix_segment(piece, expected)
             changes += [replace(change, column=change.column + offset) for change in piece_changes]
             pieces[index] = fixed
             offset += len(piece) + (len(pieces[index + 1]) if index + 1 < len(pieces) else 0)

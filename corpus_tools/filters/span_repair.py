@@ -46,6 +46,7 @@ not repaired is reported as ``encoding:unrepaired``.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib.resources
 import re
@@ -65,8 +66,9 @@ PAGES = ("cp1252", "cp1251", "cp1250", "cp1254", "mac_roman")
 MAX_LAYERS = 3
 
 # cp1251's reading of a Cyrillic letter of two bytes D0 or D1 whose second is a letter
-# too: as a word of its own, no language's ('Рё' is 'и', 'Сѓ' is 'у').
-_CYRILLIC_PAIR = re.compile("[РС][ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЁЄЇІіґёєјЅѕї]").fullmatch
+# too, or (after D1) a quote or dash: as a word of its own, no language's ('Рё' is 'и',
+# 'Сѓ' is 'у', 'С–' is Ukrainian 'і').
+_CYRILLIC_PAIR = re.compile("[РС][ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЁЄЇІіґёєјЅѕї]|С[‘’“”•–—]").fullmatch
 
 # Words are split at spaces, but not at NBSP or NEL, which are bytes 0xA0
 # and 0x85 of a misread continuation.
@@ -147,6 +149,7 @@ def oddness(text: str) -> int:
     score = badness(text) + _foreign_letter_mix(text) + never_first
     kinds = [_kind(char) for char in text]
     letters = _LETTER_KINDS
+    opening = len(text) - len(text.lstrip(_EDGE_PUNCTUATION))
     for index, kind in enumerate(kinds):
         if kind == "X":
             score += 2
@@ -156,9 +159,12 @@ def oddness(text: str) -> int:
               and kinds[index - 1] in letters and kinds[index + 1] in letters
               and not (text[index] == "·" and text[index - 1] in "lL" and text[index + 1] in "lL")):
             score += 1  # П„Ої, Madd…ô, ·É†·Éî: a quotation mark, dash or dot inside a word
-        elif (text[index] == "\u00a0" and index == 1 and kinds[0] == "U" and not text[0].isascii()
-              and (len(text) == 2 or kinds[2] == "l")):
-            score += 1  # Å\u00a0kolska, Ă\u00a0: a capital then an NBSP, alone or in a word
+        elif (text[index] == "\u00a0" and index == opening + 1 and kinds[opening] == "U"
+              and not text[opening].isascii()
+              and (len(text) == index + 1 or kinds[index + 1] == "l")):
+            # Å\u00a0kolska, (Å\u00a0alomounovy, Ă\u00a0: a capital then an NBSP, first in a
+            # word (after its opening marks) or alone
+            score += 1
     return score
 
 
@@ -422,10 +428,9 @@ class CodePage:
         following = word[end]
         if not following.isalpha() or script_of(following) != script_of(word[start]):
             return True
-        need = self.leads.get(following)
-        return need is not None and all(
-            char in self.continuations for char in word[end + 1:end + 1 + need]) and (
-            len(word) >= end + 1 + need)
+        # The next letter is a lead with a continuation after it: the next sequence,
+        # whole or short of a byte itself (cp1250 drops a byte of every Georgian letter).
+        return following in self.leads and word[end + 1:end + 2] in self.continuations
 
     def _lost_byte_options(self, lead: str, have: str, need: int) -> list[str]:
         known = [None if char == "\ufffd" else self.to_byte[char] for char in have]
@@ -439,17 +444,19 @@ class CodePage:
                     options.append(decoded)
         return options
 
-    def decode_word(self, word: str) -> str | None:
+    def decode_word(self, word: str, expected: str | None = None) -> str | None:
         """``word`` with its misread characters decoded, or None when nothing decodes.
 
         A lost byte is restored only where exactly one option is an everyday
-        letter of the word's script, in the case its neighbour asks for.
+        letter of the word's script, in the case its neighbour asks for.  The
+        word's script is that of its complete sequences, else ``expected`` (the
+        document's language's), else that of its characters as they stand.
         """
         spans = list(self.spans(word))
         if not spans:
             return None
         sure = "".join(options[0] for _start, _end, options, complete in spans if complete)
-        script = _main_script(sure) or _main_script(word)
+        script = _main_script(sure) or expected or _main_script(word)
         pieces, last = [], 0
         for start, end, options, complete in spans:
             if not complete:
@@ -522,6 +529,9 @@ class Repaired:
     text: str
     edits: list[Edit] = field(default_factory=list)
     unrepaired: list[tuple[int, str]] = field(default_factory=list)  # (start, word)
+    #: Whether a repair put back a byte the code page had dropped ('РС‚Р°Р»РёСЏ' is
+    #: 'Италия' without the 98 of 'И'): ftfy, reading the line, leaves such a lead.
+    restored_lost_byte: bool = False
 
 
 @functools.cache
@@ -569,7 +579,11 @@ class SpanRepair:
         return (not text.isascii() and beyond_typography(text) is not None
                 and (self._pairs.search(text) is not None or self.touches_other_script(text)))
 
-    def repair(self, text: str) -> Repaired:
+    def repair(self, text: str, expected: str | None = None) -> Repaired:
+        """The line with the words span repair is sure of repaired.  ``expected`` is the
+        script of the document's language when the caller knows it (``--lang``): it
+        counts as a script the line writes, and decides a lost byte in a word with
+        no complete sequence (Georgian read as cp1250 loses a byte of every letter)."""
         result = Repaired(text)
         if not self.might_hold(text):
             return result
@@ -593,17 +607,19 @@ class SpanRepair:
         others = [match for match in _WORD.finditer(text) if match.start() not in starts]
         line_scripts = {script_of(char) for other in others for char in other.group()
                         if not char.isascii() or char.isalpha()} - {None}
+        if expected is not None:
+            line_scripts.add(expected)
         # Typography that came through as UTF-8 ('–', '’') says the line was not misread.
         typeset = any(char in TYPOGRAPHY and not char.isspace() and char != "\u00a0"
                       for other in others for char in other.group())
         repairs: dict[int, str] = {}
-        self._repair_words(odd, odd_of, line_scripts, repairs, typeset)
+        self._repair_words(odd, odd_of, line_scripts, repairs, typeset, expected)
         evidence = set().union(*({script_of(char) for char in repaired if char.isalpha()}
                                  for repaired in repairs.values())) - {None}
         if repairs and len(repairs) < len(odd):
             # A word of one letter ('Оџ' for 'Ο') is only repaired in a script
             # the line writes: the words just repaired count for that.
-            self._repair_words(odd, odd_of, line_scripts | evidence, repairs, typeset)
+            self._repair_words(odd, odd_of, line_scripts | evidence, repairs, typeset, expected)
         line_letters = {char for other in others for char in other.group()}
         for match in plain:
             repaired = self._repair_plain_word(match.group(), evidence, line_scripts, line_letters)
@@ -625,16 +641,19 @@ class SpanRepair:
             pieces += [text[last:match.start()], repaired]
             last = match.end()
             result.edits.append(_narrowed(match.start(), word, repaired))
+            result.restored_lost_byte = result.restored_lost_byte or any(
+                not complete for page in self.pages for _start, _end, _options, complete
+                in page.spans(word))
         if result.edits:
             result.text = "".join([*pieces, text[last:]])
         return result
 
     def _repair_words(self, words, odd_of: dict[int, int], line_scripts: set[str],
-                      repairs: dict[int, str], typeset: bool) -> None:
+                      repairs: dict[int, str], typeset: bool, expected: str | None) -> None:
         for match in words:
             if match.start() not in repairs:
                 repaired = self.repair_word(match.group(), line_scripts, typeset,
-                                            odd_of[match.start()])
+                                            odd_of[match.start()], expected)
                 if repaired is not None:
                     repairs[match.start()] = repaired
 
@@ -755,7 +774,7 @@ class SpanRepair:
         return any(next(page.spans(word), None) for page in self.pages)
 
     def repair_word(self, word: str, line_scripts: set[str], typeset: bool = False,
-                    current_odd: int | None = None) -> str | None:
+                    current_odd: int | None = None, expected: str | None = None) -> str | None:
         """The repaired word, or None when no repair is sure enough.
 
         ``typeset``: the line's other words hold typography that came through as
@@ -775,7 +794,7 @@ class SpanRepair:
             found = []
             for text in frontier:
                 for page in self.pages:
-                    candidate = page.decode_word(text)
+                    candidate = page.decode_word(text, expected)
                     if candidate is not None and candidate not in readings:
                         readings[candidate] = (oddness(candidate), len(candidate))
                         found.append(candidate)
@@ -848,19 +867,24 @@ _LONG_SEQUENCE = 3
 
 
 def _restores_marks(word: str, repaired: str, shortest: int) -> bool:
-    """Whether a repair wrote only punctuation or signs beyond ASCII, each from at
-    least ``shortest`` characters of damage."""
-    # The ends kept are ASCII only: in '20В°' -> '20°' the sign itself is common to both.
-    prefix, suffix = common_ends(word, repaired)
-    prefix = next((index for index in range(prefix) if not word[index].isascii()), prefix)
-    suffix = next((index for index in range(suffix) if not word[-1 - index].isascii()), suffix)
-    read = word[prefix:len(word) - suffix]
-    written = repaired[prefix:len(repaired) - suffix]
-    marks = [char for char in written if not char.isascii()]
-    return bool(marks) and all(
-        unicodedata.category(char)[0] in "PS" for char in marks) and (
-        len(read) >= shortest * len(marks)) and all(
-        char.isascii() and not char.isalnum() for char in written if char not in marks)
+    """Whether each change a repair made wrote only punctuation or signs beyond ASCII,
+    each from at least ``shortest`` characters of damage ('K‚Äôiche‚Äô': two)."""
+    changes = []
+    for tag, read_start, read_end, start, end in difflib.SequenceMatcher(
+            None, word, repaired, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        read, written = word[read_start:read_end], repaired[start:end]
+        if tag == "delete":
+            # The sign itself is common to both: in '20В°' -> '20°' 'В' is deleted.
+            if read_end == len(word) or start == len(repaired) or repaired[start].isascii():
+                return False
+            read, written = read + word[read_end], repaired[start]
+        changes.append((read, written))
+    return bool(changes) and all(
+        written and len(read) >= shortest * len(written) and all(
+            not char.isascii() and unicodedata.category(char)[0] in "PS" for char in written)
+        for read, written in changes)
 
 
 def _narrowed(start: int, word: str, repaired: str) -> Edit:

@@ -11,6 +11,8 @@ else ISO 639-3, with a BCP 47 script subtag where the script matters.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 UNDETERMINED = "und"
@@ -52,6 +54,41 @@ def normalize(code: str, text: str | None = None) -> str:
             if script != _USUAL_SCRIPT[lowered]:
                 return f"{lowered}-{script}"
     return lowered
+
+
+# The script a language is written in, where one is usual (the names of
+# corpus_tools.scripts); languages written in two take it from the code's subtag.
+_SCRIPT_SUBTAGS = {"Latn": "Latin", "Cyrl": "Cyrillic", "Arab": "Arabic", "Grek": "Greek",
+                   "Armn": "Armenian", "Geor": "Georgian", "Hebr": "Hebrew"}
+_SCRIPT_OF = {
+    **dict.fromkeys(("hy",), "Armenian"), **dict.fromkeys(("ka",), "Georgian"),
+    **dict.fromkeys(("el",), "Greek"), **dict.fromkeys(("he", "yi"), "Hebrew"),
+    **dict.fromkeys(("ar", "fa", "ur", "ps"), "Arabic"),
+    **dict.fromkeys(("ru", "uk", "be", "bg", "mk", "kk", "ky", "tt", "tg", "mn", "ba", "cv", "ce",
+                     "os", "sr"), "Cyrillic"),
+    **dict.fromkeys(("en", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr", "bs",
+                     "ro", "hu", "tr", "az", "uz", "tk", "lt", "lv", "et", "fi", "sv", "da", "no",
+                     "nb", "nn", "is", "ga", "cy", "eu", "ca", "gl", "sq", "mt", "vi", "id", "ms",
+                     "tl", "sw", "eo", "la", "af", "ku"), "Latin"),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def script_of_language(code: str | None) -> str | None:
+    """The script a language code implies, or None when it implies none we know.
+
+    >>> script_of_language("ka"), script_of_language("sr-Latn"), script_of_language("sr")
+    ('Georgian', 'Latin', 'Cyrillic')
+    >>> script_of_language("zh") is None, script_of_language(None) is None
+    (True, True)
+    """
+    if not code:
+        return None
+    language, _, rest = code.partition("-")
+    subtag = rest[:4].title()
+    if subtag in _SCRIPT_SUBTAGS:
+        return _SCRIPT_SUBTAGS[subtag]
+    return _SCRIPT_OF.get(language.lower())
 
 
 def base(code: str) -> str:

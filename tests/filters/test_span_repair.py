@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.data.build_mojibake import TABLE_NAME, build_text
-from corpus_tools.filters.base import UnitContext
+from corpus_tools.filters.base import DocumentFacts, UnitContext
 from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.filters.span_repair import SpanRepair, oddness
 
@@ -82,6 +82,29 @@ def test_no_span_repair_on_the_command_line(invoke):
     assert invoke(["fix-encoding", "--no-span-repair"], input=damaged).stdout == damaged.decode()
     assert invoke(["clean", "--no-span-repair", "--steps", "fix-encoding"],
                   input=damaged).stdout == damaged.decode()
+
+
+# Georgian read as cp1250 loses a byte of every letter (cp1250 has no 83): each
+# could be Georgian, Ethiopic or Canadian syllabics, so only the language decides.
+GEORGIAN_IN_CP1250 = "ნუშუ ჰერერო".encode().decode("cp1250", errors="ignore")
+
+
+@pytest.mark.parametrize(("lang", "fixed"), [
+    (None, GEORGIAN_IN_CP1250),      # no language given: left, and reported
+    ("ka", "ნუშუ ჰერერო"),           # Georgian given: the one Georgian reading
+    ("de", GEORGIAN_IN_CP1250),      # a Latin-script language: no Georgian reading is sure
+])
+def test_the_document_language_decides_a_lost_byte(lang, fixed):
+    result, changes = FIX.apply(GEORGIAN_IN_CP1250, UnitContext(facts=DocumentFacts(lang=lang)))
+    assert result == fixed
+    rules = {change.rule for change in changes}
+    assert rules == ({"encoding:span-repair"} if lang == "ka" else {"encoding:unrepaired"})
+
+
+def test_lang_on_the_command_line(invoke):
+    damaged = (GEORGIAN_IN_CP1250 + "\n").encode()
+    assert invoke(["fix-encoding"], input=damaged).stdout == GEORGIAN_IN_CP1250 + "\n"
+    assert invoke(["fix-encoding", "--lang", "ka"], input=damaged).stdout == "ნუშუ ჰერერო\n"
 
 
 @pytest.mark.parametrize(
