@@ -31,7 +31,8 @@ be 0) and times clean text with and without span repair, in this process.
 after the rules were tuned on the others and run once as a check;
 ``--set by-others`` runs ``data/mojibake-by-others.tsv``, text written by people
 outside the project (spaCy's example sentences, MIT; the CLDR's region names,
-Unicode License), Kyrgyz and Tatar among them.
+Unicode License), Kyrgyz and Tatar among them; ``--set cldr`` takes 150 of
+the CLDR's names per language from Babel (installed, or unpacked: ``--babel``).
 """
 
 from __future__ import annotations
@@ -65,10 +66,34 @@ KINDS = ("whole", "word", "short", "double", "lossy-drop", "lossy-fffd")
 
 SETS = {"tuning": ("lang-labelled.tsv", "mojibake-sentences.tsv"),
         "held-out": ("mojibake-held-out.tsv",),
-        "by-others": ("mojibake-by-others.tsv",)}
+        "by-others": ("mojibake-by-others.tsv",),
+        "cldr": ("the CLDR's names, via Babel",)}
+
+
+CLDR_LOCALES = {"hy": "hy", "ru": "ru", "uk": "uk", "az": "az", "tr": "tr", "ka": "ka",
+                "el": "el", "sr": "sr", "sr-Latn": "sr_Latn", "uz": "uz", "kk": "kk", "fr": "fr",
+                "de": "de", "es": "es", "pl": "pl", "cs": "cs", "ky": "ky", "tt": "tt"}
+CLDR_PER_LANGUAGE = 150
+
+
+def cldr_strings() -> dict[str, list[str]]:
+    """150 CLDR names beyond ASCII per language (languages, regions, scripts, currencies,
+    months, days; a fixed seed), from Babel, which must be importable (``--babel``)."""
+    from babel import Locale
+    from bench_cldr_clean import strings_of
+
+    rng = random.Random(7)
+    found = {}
+    for lang, locale in CLDR_LOCALES.items():
+        names = [name for name in strings_of(Locale.parse(locale)) if not name.isascii()]
+        rng.shuffle(names)
+        found[lang] = names[:CLDR_PER_LANGUAGE]
+    return found
 
 
 def sentences(which: str = "tuning") -> dict[str, list[str]]:
+    if which == "cldr":
+        return cldr_strings()
     found: dict[str, list[str]] = defaultdict(list)
     for name in SETS[which]:
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
@@ -292,11 +317,15 @@ def main() -> None:
                              "(held-out), or written by others (spaCy's examples, CLDR names)")
     parser.add_argument("--held-out", action="store_const", dest="set", const="held-out",
                         help="the same as --set held-out")
+    parser.add_argument("--babel", metavar="DIR",
+                        help="an unpacked Babel wheel, for --set cldr (or pip install babel)")
     parser.add_argument("--no-speed", action="store_true", help="restoration only, no timing")
     parser.add_argument("--per-language", action="store_true",
                         help="also time fix-encoding per line on each language's sentences")
     args = parser.parse_args()
     which = args.set
+    if args.babel:
+        sys.path.insert(0, args.babel)
     print(f"Sentences: {which} set ({', '.join(SETS[which])})")
     table, by_codec, clean_changed, clean_total = quality(args.details, which)
     labels = sorted({label for _key, label in table}, key=lambda k: (KINDS.index(k.split()[0]), k))

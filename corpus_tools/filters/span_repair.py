@@ -252,7 +252,7 @@ _LATIN_ALPHABETS = tuple(frozenset(letters) for letters in (
 
 
 _CYRILLIC = frozenset(map(chr, range(0x400, 0x500)))
-_LATIN_BEYOND_ASCII = frozenset([*map(chr, range(0xC0, 0x250)), "\u0307"])
+_LATIN_BEYOND_ASCII = frozenset([*map(chr, range(0xC0, 0x250)), "\u0307", "ə"])  # ə: U+0259, Azerbaijani
 
 
 # Letters that may belong to one national alphabet and not another: beyond ASCII in
@@ -444,6 +444,24 @@ class CodePage:
                     options.append(decoded)
         return options
 
+    def _leads_lost_by_alphabet(self, word: str, spans, letters: str) -> list:
+        """Latin two-byte leads before a plain letter that lost their continuation, told
+        by the alphabet of ``letters`` (what the word's or line's sure repairs wrote):
+        'Æ' is Danish, but beside Azerbaijani 'ə' and 'ı' it is 'Ə' (C6 8F) without
+        the 8F that cp1252 lacks.  Each as a span short of a byte, as ``spans`` gives."""
+        letters = "".join(char for char in letters if char.isalpha() and not char.isascii())
+        if not self.undefined or not letters or _foreign_letter_mix(letters):
+            return []
+        taken = {index for start, end, _options, _complete in spans for index in range(start, end)}
+        found = []
+        for index, char in enumerate(word):
+            if (index not in taken and self.leads.get(char) == 1 and "\u00c0" <= char < "\u0250"
+                    and _foreign_letter_mix(char + letters)):
+                options = self._lost_byte_options(char, "", 1)
+                if options:
+                    found.append((index, index + 1, options, False))
+        return found
+
     def decode_word(self, word: str, expected: str | None = None) -> str | None:
         """``word`` with its misread characters decoded, or None when nothing decodes.
 
@@ -456,6 +474,8 @@ class CodePage:
         if not spans:
             return None
         sure = "".join(options[0] for _start, _end, options, complete in spans if complete)
+        spans += self._leads_lost_by_alphabet(word, spans, sure)
+        spans.sort()
         script = _main_script(sure) or expected or _main_script(word)
         pieces, last = [], 0
         for start, end, options, complete in spans:
@@ -627,9 +647,14 @@ class SpanRepair:
                 repairs[match.start()] = repaired
         if plain and not repairs and not odd and not line_scripts:
             repairs.update(self._repair_line_of_sequences(plain))
+        restored_leads: set[int] = set()
         if repairs:
             self._repair_by_alphabet(flagged, odd, repairs)
             self._repair_marks_by_page(flagged, odd, repairs)
+            restored_leads = self._restore_leads_by_alphabet(text, flagged, repairs)
+            flagged = sorted([*flagged, *(match for match in _WORD.finditer(text)
+                                          if match.start() in restored_leads)],
+                             key=lambda match: match.start())
         pieces, last = [], 0
         for match in flagged:
             word = match.group()
@@ -643,7 +668,7 @@ class SpanRepair:
             result.edits.append(_narrowed(match.start(), word, repaired))
             result.restored_lost_byte = result.restored_lost_byte or any(
                 not complete for page in self.pages for _start, _end, _options, complete
-                in page.spans(word))
+                in page.spans(word)) or match.start() in restored_leads
         if result.edits:
             result.text = "".join([*pieces, text[last:]])
         return result
@@ -751,6 +776,39 @@ class SpanRepair:
                     repairs[match.start()] = candidate
                     break
 
+    def _restore_leads_by_alphabet(self, text: str, flagged, repairs: dict[int, str]) -> set:
+        """Words not flagged whose Latin lead lost its continuation, told by the alphabet
+        of the line's repairs ('Ærazisi' beside 'Okeanı', both cp1252 without a byte):
+        the starts of those repaired."""
+        written = "".join(char for match in flagged if match.start() in repairs
+                          for char in repairs[match.start()] if not char.isascii())
+        restored: set[int] = set()
+        if not written or _foreign_letter_mix(written):
+            return restored
+        # Only a page that read the line's other words ('Îles Åland': cp1252 read 'ÃŽles',
+        # and only cp1254 lacks the byte that would make 'Åland' 'Şland').
+        reading = [page for page in self.pages if page.undefined and any(
+            page.decode_word(match.group()) == repairs[match.start()]
+            for match in flagged if match.start() in repairs)]
+        starts = {match.start() for match in flagged}
+        for match in _WORD.finditer(text) if reading else ():
+            word = match.group()
+            if match.start() in starts or word.isascii():
+                continue
+            # Every page that read the line and finds a lost lead here must agree.
+            readings = set()
+            for page in reading:
+                lost = page._leads_lost_by_alphabet(word, [], written)
+                if lost:
+                    candidate = page.decode_word(word) if next(page.spans(word), None) else None
+                    readings.add(candidate or _fill(word, lost, written))
+            if len(readings) == 1:
+                candidate = readings.pop()
+                if candidate and candidate != word and not oddness(candidate):
+                    repairs[match.start()] = candidate
+                    restored.add(match.start())
+        return restored
+
     def _repair_marks_by_page(self, flagged, odd, repairs: dict[int, str]) -> None:
         """An odd word whose one misread sign is two characters ('20В°' for '20°'):
         read only by a page that read another word of the line into its repair."""
@@ -822,9 +880,13 @@ class SpanRepair:
         at_end = not word[len(word) - suffix:].strip(_EDGE_PUNCTUATION)
         if (len(read) == 2 and read[0].isalpha()
                 and ((read[1] in _TRAILING_SYMBOLS and at_end) or read[1] in "’'ʼ")
-                and not oddness(word[:prefix + 1] + " " + word[prefix + 2:])):
+                and not oddness(word[:prefix + 1] + " " + word[prefix + 2:])
+                and not (script_of(read[0]) not in line_scripts
+                         and script_of(written[:1]) in line_scripts)):
             # 'NESTLÉ®', 'NICIODATĂ™', 'Ã’s': one letter and a real sign after it were
-            # read as one character, and without the sign nothing is odd.
+            # read as one character, and without the sign nothing is odd.  Not when the
+            # letter is of a script the line does not write and the reading of one it
+            # does (Greek 'ή' read as cp1251 is Cyrillic 'О' and '®').
             return False
         for run in _LETTER_RUN.findall(repaired.translate(_IN_WORD_MARKS)):
             if len({script_of(char) for char in run} - {None}) > 1:
@@ -929,6 +991,22 @@ def _decoded_letters(word: str, repaired: str) -> str | None:
 def _unconsumed(word: str, repaired: str) -> str:
     """The characters of ``word`` that a repair left as they were, at its ends."""
     return _changed_middle(word, repaired)[1]
+
+
+def _fill(word: str, lost, written: str) -> str | None:
+    """``word`` with each lead of ``lost`` (spans short of a byte) replaced by the one
+    option that fits its case and ``written``'s alphabet, or None when one has no
+    single option."""
+    pieces, last = [], 0
+    for start, end, options, _complete in lost:
+        fitting = [char for char in options
+                   if _letter_fits(char, "Latin", _lower_before(word, start))
+                   and not _foreign_letter_mix(char + written)]
+        if len(fitting) != 1:
+            return None
+        pieces += [word[last:start], fitting[0]]
+        last = end
+    return "".join([*pieces, word[last:]])
 
 
 def _main_script(text: str) -> str | None:
