@@ -206,10 +206,6 @@ class FixEncoding(Filter):
         return fixed, _reason(explanation or [])
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
-        # Only a language the caller gave (--lang) sets the expected script: one
-        # identified from the document's head may have been read from mojibake.
-        expected = (script_of_language(context.facts.lang)
-                    if self._span is not None and context is not None else None)
         if text.isascii():
             return self.fix_segment(text) if self.needs_ftfy(text) else (text, [])
         if self._typography_screen is not None and beyond_typography(text) is None:
@@ -218,6 +214,10 @@ class FixEncoding(Filter):
         if self._might_need_fixing(text) is None and (
                 self.config.normalization is None or not self._needs_normalizing(text)):
             return text, []
+        # Only a language the caller gave (--lang) sets the expected script: one
+        # identified from the document's head may have been read from mojibake.
+        expected = (script_of_language(context.facts.lang)
+                    if self._span is not None and context is not None else None)
         if _ESCAPED_BYTES.search(text):
             return self._apply_around_escaped_bytes(text, expected)
         return self.fix_segment(text, expected)
