@@ -142,9 +142,11 @@ def oddness(text: str) -> int:
         core = core[1:].lstrip(_EDGE_PUNCTUATION)
     never_first = core[:1] in _NEVER_FIRST and core[1:2].isalpha()
     if core.isalpha() and (core.islower() or core.istitle() or core.isupper()) and (
-            _BEYOND_LATIN(core) is None or _BEFORE_GREEK(core) is None) and (
+            _BEYOND_LATIN(core) is None or (
+                _BEFORE_GREEK(core) is None and script_of(core[0]) == script_of(core[-1]))) and (
             _SIGN_LETTER(core) is None):
-        # Letters in a normal case pattern, Latin or not Latin: the usual word.
+        # Letters in a normal case pattern, Latin or not Latin: the usual word.  (A word
+        # beyond Latin that ends in another script than it starts, 'ქართულбѓ', is not.)
         return _foreign_letter_mix(core) + never_first
     score = badness(text) + _foreign_letter_mix(text) + never_first
     kinds = [_kind(char) for char in text]
@@ -425,6 +427,8 @@ class CodePage:
         """
         if "\ufffd" in have or end >= len(word):
             return True
+        if word[start].isupper() and start and word[start - 1].islower():
+            return True  # a capital after a small letter is no letter of a word: 'KeĹa'
         following = word[end]
         if not following.isalpha() or script_of(following) != script_of(word[start]):
             return True
