@@ -103,6 +103,11 @@ def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> re.Pattern[str
     return _compiled(frozenset(singles), tuple(pairs))
 
 
+# A class before an anchor larger than this holds whole scripts (all of Greek to
+# Georgian): asked apart from the others.
+_WHOLE_SCRIPTS = 1000
+
+
 @functools.lru_cache(maxsize=64)
 def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[str]:
     anchors = set(singles)
@@ -136,14 +141,17 @@ def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[st
     alternatives = [f"(?<={char_class(singles)})"] if singles else []
     if looking_back:
         # One union of every window's last two classes would let a Cyrillic letter
-        # before 'і' through (a pair with any letter before a Latin lead, another with
-        # 'і' at its end): the test is one alternative per class before the anchor,
-        # each of which re rejects by that one character.
-        at_by_before: dict[frozenset[str], set[str]] = {}
+        # before 'і' through (a pair with any letter of Greek to Georgian before a Latin
+        # lead, others with 'і' at their end): the windows whose class before holds a
+        # whole script are asked apart, the others together (each alternative more
+        # costs every stop a test).
+        groups: dict[bool, tuple[set[str], set[str]]] = {}
         for before, at, _ in looking_back:
-            at_by_before.setdefault(before, set()).update(at)
+            group = groups.setdefault(len(before) > _WHOLE_SCRIPTS, (set(), set()))
+            group[0].update(before)
+            group[1].update(at)
         suffixes = "|".join(char_class(before) + char_class(at)
-                            for before, at in sorted(at_by_before.items(), key=_sort_key))
+                            for _, (before, at) in sorted(groups.items()))
         branches = "|".join(branch for _, _, branch in looking_back)
         alternatives.append(f"(?<={suffixes})(?:{branches})")
     if reading_ahead:
@@ -153,10 +161,6 @@ def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[st
         alternatives.append(f"(?<={char_class(at)})(?={char_class(following)})(?:{branches})")
     # (?s): in a block of lines, the character after a pair may be a line break.
     return re.compile("(?s)" + char_class(anchors) + "(?:" + "|".join(alternatives) + ")")
-
-
-def _sort_key(item) -> str:
-    return "".join(sorted(item[0]))
 
 
 def anchor_positions(singles: frozenset[str], pairs: list[Pair]) -> list[int]:
