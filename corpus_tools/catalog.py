@@ -97,6 +97,11 @@ _ENTRIES = [
     Entry("control-char", "error", "check",
           "A control character (C0 other than tab, DEL, C1) inside a line: usually a copy from a "
           "terminal or a binary format. fix-encoding removes most of them."),
+    Entry("lost-char", "warning", "check",
+          "A word holding U+FFFD, the replacement character: a character lost before the text "
+          "reached corpus-tools (a legacy code page that had no character for a byte of misread "
+          "UTF-8, a file decoded with errors replaced). No repair can know what it was; find "
+          "the original, or the step that lost it."),
     Entry("encoding:unrepaired", "warning", "check",
           "Text that still looks like mojibake and that no repair changed: a word whose UTF-8 "
           "bytes were read as a legacy code page but lost a byte that several letters could "

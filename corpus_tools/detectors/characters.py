@@ -1,10 +1,13 @@
-"""Bytes that are not UTF-8, control characters, and mojibake no repair could undo.
+"""Bytes that are not UTF-8, control characters, lost characters (U+FFFD), and mojibake
+no repair could undo.
 
 >>> from corpus_tools.filters.base import UnitContext
 >>> [(c.rule, c.column) for c in InvalidUtf8().detect("caf\\udce9 ok", UnitContext())]
 [('invalid-utf8', 4)]
 >>> [(c.rule, c.before) for c in ControlChar().detect("a\\x07b\\tc", UnitContext())]
 [('control-char', '\\x07')]
+>>> [(c.rule, c.before) for c in LostChar().detect("Солтү\ufffdтік", UnitContext())]
+[('lost-char', 'Солтү\ufffdтік')]
 """
 
 from __future__ import annotations
@@ -47,6 +50,26 @@ class ControlChar(Detector):
         return [self.finding(m.start(), m.group(),
                              "control character(s) " + ", ".join(f"U+{ord(c):04X}" for c in m.group()))
                 for m in _CONTROL.finditer(text)]
+
+
+# A word (text between spaces) that holds U+FFFD.
+_LOST = re.compile("[^\\s\ufffd]*\ufffd[^\\s]*")
+
+
+class LostChar(Detector):
+    """U+FFFD, the replacement character: a character an earlier decoding lost (a
+    code page that had no character for a byte, a file read with errors replaced).
+    No repair can know what it was; the word that holds it is reported."""
+
+    id = "lost-char"
+
+    def detect(self, text: str, context: UnitContext) -> list[Change]:
+        if "\ufffd" not in text:
+            return []
+        return [self.finding(m.start(), m.group(),
+                             f"{m.group().count(chr(0xFFFD))} character(s) lost in an earlier "
+                             "decoding (U+FFFD)")
+                for m in _LOST.finditer(text)]
 
 
 class EncodingUnrepaired(Detector):

@@ -2,7 +2,12 @@
 
 import pytest
 
-from corpus_tools.detectors.characters import ControlChar, EncodingUnrepaired, InvalidUtf8
+from corpus_tools.detectors.characters import (
+    ControlChar,
+    EncodingUnrepaired,
+    InvalidUtf8,
+    LostChar,
+)
 from corpus_tools.detectors.quotes import MixedQuoteStyle, UnbalancedBrackets, UnbalancedQuotes
 from corpus_tools.detectors.repeated import RepeatedWord
 from corpus_tools.filters.base import DocumentFacts, UnitContext
@@ -25,6 +30,10 @@ def found(detector, text, lang=None, facts=None):
         (ControlChar(), "bell\x07 and\x7f del", None, ["\x07", "\x7f"]),
         (ControlChar(), "tab\tis fine", None, []),
         (ControlChar(), "NEL\x85inside", None, ["\x85"]),
+        # lost-char: each word that holds U+FFFD
+        (LostChar(), "Солтү\ufffdтік \ufffdмерика ok", None, ["Солтү\ufffdтік", "\ufffdмерика"]),
+        (LostChar(), "Isto\ufffd\ufffdna, Azija", None, ["Isto\ufffd\ufffdna,"]),
+        (LostChar(), "Солтүстік Америка", None, []),
         # encoding:unrepaired: what still looks like mojibake
         (EncodingUnrepaired(), "Õ€Õ¸Õ¤Õ¾Õ¡Õ® 28 ok cafÃ©", None, ["fÃ©"]),  # ftfy's pattern
         (EncodingUnrepaired(), "Հոդված 28, café, “quotes”", None, []),
