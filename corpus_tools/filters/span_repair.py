@@ -606,8 +606,9 @@ class SpanRepair:
     def repair(self, text: str, expected: str | None = None) -> Repaired:
         """The line with the words span repair is sure of repaired.  ``expected`` is the
         script of the document's language when the caller knows it (``--lang``): it
-        counts as a script the line writes, and decides a lost byte in a word with
-        no complete sequence (Georgian read as cp1250 loses a byte of every letter)."""
+        decides a lost byte in a word with no complete sequence (Georgian read as
+        cp1250 loses a byte of every letter), and nothing else: a word is accepted in a
+        script by the line's other words, as without it."""
         result = Repaired(text)
         if not self.might_hold(text):
             return result
@@ -631,8 +632,6 @@ class SpanRepair:
         others = [match for match in _WORD.finditer(text) if match.start() not in starts]
         line_scripts = {script_of(char) for other in others for char in other.group()
                         if not char.isascii() or char.isalpha()} - {None}
-        if expected is not None:
-            line_scripts.add(expected)
         # Typography that came through as UTF-8 ('–', '’') says the line was not misread.
         typeset = any(char in TYPOGRAPHY and not char.isspace() and char != "\u00a0"
                       for other in others for char in other.group())

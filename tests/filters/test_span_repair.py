@@ -149,7 +149,10 @@ def test_correct_words_of_every_alphabet_are_never_changed(data):
     words = data.draw(st.lists(st.text(alphabet, min_size=3, max_size=9), min_size=1, max_size=6))
     cased = [data.draw(st.sampled_from([word, word.title(), word.upper()])) for word in words]
     text = " ".join(cased)
-    repaired = REPAIR.repair(text)
+    # with no language given, and with the document's language of any script
+    expected = data.draw(st.sampled_from([None, "Latin", "Cyrillic", "Greek", "Armenian",
+                                          "Georgian"]))
+    repaired = REPAIR.repair(text, expected)
     assert repaired.text == text
     assert repaired.edits == []
 
