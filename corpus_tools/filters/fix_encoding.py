@@ -166,11 +166,13 @@ class FixEncoding(Filter):
         fixed, changes = self._ftfy_then_span(text, first, expected)
         if first is not None and first.edits:
             other, other_changes = self._span_then_ftfy(text, first)
-            if other != fixed and (_worse_fix(fixed) > _worse_fix(other) or (
-                    first.restored_lost_byte and _worse_fix(fixed) == _worse_fix(other))):
-                # On a tie, span repair's reading when it put back a lost byte: ftfy
-                # leaves the lead of that sequence ('Рталия' for 'Италия').
-                return other, other_changes
+            if other != fixed:
+                ftfy_first, span_first = _worse_fix(fixed), _worse_fix(other)
+                if ftfy_first > span_first or (
+                        first.restored_lost_byte and ftfy_first == span_first):
+                    # On a tie, span repair's reading when it put back a lost byte: ftfy
+                    # leaves the lead of that sequence ('Рталия' for 'Италия').
+                    return other, other_changes
         return fixed, changes
 
     def _ftfy_then_span(self, text: str, first: Repaired | None,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -65,16 +66,17 @@ def frequency(chars: Iterable[str]) -> float:
     ``ё``, ``і``) less, capitals less again, typography less; symbols,
     modifier letters and controls are rare in any language.
     """
-    total = 0.0
-    for char in chars:
-        if char in _COMMON_MARKS:
-            total += 0.1
-        elif not char.isalpha() or unicodedata.category(char) == "Lm" or char in "ªºµ":
-            total += 0.005
-        else:
-            weight = 1.0 if _basic_letter(char) else 0.15
-            total += weight * 0.2 if char.isupper() else weight
-    return total
+    return sum(map(_weight, chars))
+
+
+@functools.cache
+def _weight(char: str) -> float:
+    if char in _COMMON_MARKS:
+        return 0.1
+    if not char.isalpha() or unicodedata.category(char) == "Lm" or char in "ªºµ":
+        return 0.005
+    weight = 1.0 if _basic_letter(char) else 0.15
+    return weight * 0.2 if char.isupper() else weight
 
 
 def _basic_letter(char: str) -> bool:
@@ -169,18 +171,23 @@ def anchor_positions(singles: frozenset[str], pairs: list[Pair]) -> list[int]:
     A character that is a stop already costs a test, not a stop: a pair anchored at
     'š', which another pair stops at, makes no new stop in Czech text."""
     positions = [pair.anchor_position() for pair in pairs]
+    # How many pairs stop at each character (the singles always): a pair's own
+    # anchor taken out while it chooses, instead of a union of all the others.
+    stops = Counter(singles)
+    for pair, position in zip(pairs, positions, strict=True):
+        stops.update(pair.sets()[position])
     for _ in range(3):
         changed = False
         for index, pair in enumerate(pairs):
-            others = set(singles).union(*(
-                other.sets()[positions[other_index]]
-                for other_index, other in enumerate(pairs) if other_index != index))
-            costs = [frequency(chars - others) for chars in pair.sets()]
+            stops.subtract(pair.sets()[positions[index]])
+            costs = [frequency(frozenset(char for char in chars if stops[char] <= 0))
+                     for chars in pair.sets()]
             best = min(range(len(costs)), key=lambda position: (costs[position], -position))
             if costs[-1] <= 1.1 * costs[best]:
                 best = len(costs) - 1
             if best != positions[index]:
                 positions[index], changed = best, True
+            stops.update(pair.sets()[positions[index]])
         if not changed:
             break
     return positions

@@ -459,7 +459,7 @@ class CodePage:
         taken = {index for start, end, _options, _complete in spans for index in range(start, end)}
         found = []
         for index, char in enumerate(word):
-            if (index not in taken and self.leads.get(char) == 1 and "\u00c0" <= char < "\u0250"
+            if (index not in taken and self.leads.get(char) == 1 and char in _LATIN_BEYOND_ASCII
                     and _foreign_letter_mix(char + letters)):
                 options = self._lost_byte_options(char, "", 1)
                 if options:
@@ -654,10 +654,10 @@ class SpanRepair:
         if repairs:
             self._repair_by_alphabet(flagged, odd, repairs)
             self._repair_marks_by_page(flagged, odd, repairs)
-            restored_leads = self._restore_leads_by_alphabet(text, flagged, repairs)
-            flagged = sorted([*flagged, *(match for match in _WORD.finditer(text)
-                                          if match.start() in restored_leads)],
-                             key=lambda match: match.start())
+            restored = self._restore_leads_by_alphabet(text, flagged, repairs)
+            if restored:
+                restored_leads = {match.start() for match in restored}
+                flagged = sorted([*flagged, *restored], key=lambda match: match.start())
         pieces, last = [], 0
         for match in flagged:
             word = match.group()
@@ -779,20 +779,18 @@ class SpanRepair:
                     repairs[match.start()] = candidate
                     break
 
-    def _restore_leads_by_alphabet(self, text: str, flagged, repairs: dict[int, str]) -> set:
+    def _restore_leads_by_alphabet(self, text: str, flagged, repairs: dict[int, str]) -> list:
         """Words not flagged whose Latin lead lost its continuation, told by the alphabet
         of the line's repairs ('Ærazisi' beside 'Okeanı', both cp1252 without a byte):
-        the starts of those repaired."""
+        the matches of those repaired."""
         written = "".join(char for match in flagged if match.start() in repairs
                           for char in repairs[match.start()] if not char.isascii())
-        restored: set[int] = set()
+        restored: list = []
         if not written or _foreign_letter_mix(written):
             return restored
         # Only a page that read the line's other words ('Îles Åland': cp1252 read 'ÃŽles',
         # and only cp1254 lacks the byte that would make 'Åland' 'Şland').
-        reading = [page for page in self.pages if page.undefined and any(
-            page.decode_word(match.group()) == repairs[match.start()]
-            for match in flagged if match.start() in repairs)]
+        reading = [page for page in self._pages_reading(flagged, repairs) if page.undefined]
         starts = {match.start() for match in flagged}
         for match in _WORD.finditer(text) if reading else ():
             word = match.group()
@@ -803,13 +801,12 @@ class SpanRepair:
             for page in reading:
                 lost = page._leads_lost_by_alphabet(word, [], written)
                 if lost:
-                    candidate = page.decode_word(word) if next(page.spans(word), None) else None
-                    readings.add(candidate or _fill(word, lost, written))
+                    readings.add(page.decode_word(word) or _fill(word, lost, written))
             if len(readings) == 1:
                 candidate = readings.pop()
                 if candidate and candidate != word and not oddness(candidate):
                     repairs[match.start()] = candidate
-                    restored.add(match.start())
+                    restored.append(match)
         return restored
 
     def _repair_marks_by_page(self, flagged, odd, repairs: dict[int, str]) -> None:
@@ -818,18 +815,21 @@ class SpanRepair:
         unrepaired = [match for match in odd if match.start() not in repairs]
         if not unrepaired:
             return
-        repaired_by = [page for page in self.pages if any(
-            page.decode_word(match.group()) == repairs[match.start()]
-            for match in flagged if match.start() in repairs)]
         for match in unrepaired:
             word = match.group()
-            for page in repaired_by:
+            for page in self._pages_reading(flagged, repairs):
                 candidate = page.decode_word(word)
                 if (candidate is not None and not oddness(candidate)
                         and _decoded_letters(word, candidate) is None
                         and _restores_marks(word, candidate, 2)):
                     repairs[match.start()] = candidate
                     break
+
+    def _pages_reading(self, flagged, repairs: dict[int, str]) -> list[CodePage]:
+        """The pages that read one of the line's repaired words into its repair."""
+        return [page for page in self.pages if any(
+            page.decode_word(match.group()) == repairs[match.start()]
+            for match in flagged if match.start() in repairs)]
 
     def _has_sequence(self, word: str) -> bool:
         return any(next(page.spans(word), None) for page in self.pages)
