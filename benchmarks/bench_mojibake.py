@@ -215,46 +215,47 @@ def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]
     return table, by_codec, clean_changed, clean_total
 
 
+def best_of_alternating(runs: int, without, with_) -> tuple[float, float]:
+    """The best seconds of ``without()`` and ``with_()`` over ``2 * runs`` rounds; the two
+    alternate, each first as often, so a slower spell of the machine hits both alike."""
+    best = [float("inf"), float("inf")]
+    calls = (without, with_)
+    for run in range(2 * runs):
+        for index in ((0, 1) if run % 2 == 0 else (1, 0)):
+            start = time.perf_counter()
+            calls[index]()
+            best[index] = min(best[index], time.perf_counter() - start)
+    return best[0], best[1]
+
+
+def apply_throughput(runs: int, lines: list[str]) -> tuple[float, float]:
+    """fix-encoding's apply on each of ``lines``, MB/s without and with span repair."""
+    size = sum(len(line.encode("utf-8")) + 1 for line in lines) / 1e6
+    context = UnitContext()
+    without, with_ = (FixEncoding(EncodingConfig(span_repair=False)), FixEncoding(EncodingConfig()))
+
+    def run(fixer):
+        def apply_all() -> None:
+            for line in lines:
+                fixer.apply(line, context)
+        return apply_all
+
+    seconds = best_of_alternating(runs, run(without), run(with_))
+    return size / seconds[0], size / seconds[1]
+
+
 def throughput(runs: int) -> tuple[float, float, float, float]:
-    """MB/s without and with span repair, best of ``2 * runs``; the two alternate, each
-    first as often, so a slower spell of the machine hits both alike."""
+    """MB/s without and with span repair, on English news and on every language's
+    sentences together."""
     english = news_lines(4_000_000)
     multilingual = [text for texts in sentences().values() for text in texts] * 200
-    figures = []
-    for lines in (english, multilingual):
-        size = sum(len(line.encode("utf-8")) + 1 for line in lines) / 1e6
-        fixers = [FixEncoding(EncodingConfig(span_repair=False)), FixEncoding(EncodingConfig())]
-        best = [float("inf"), float("inf")]
-        context = UnitContext()
-        for run in range(2 * runs):
-            for index in ((0, 1) if run % 2 == 0 else (1, 0)):  # each goes first as often
-                fixer = fixers[index]
-                start = time.perf_counter()
-                for line in lines:
-                    fixer.apply(line, context)
-                best[index] = min(best[index], time.perf_counter() - start)
-        figures += [size / best[0], size / best[1]]
-    return tuple(figures)
+    return (*apply_throughput(runs, english), *apply_throughput(runs, multilingual))
 
 
 def per_language_throughput(runs: int) -> list[tuple[str, float, float]]:
     """fix-encoding's apply per line on each language's clean sentences, MB/s without and
-    with span repair: (language, without, with), alternating as ``throughput`` does."""
-    fixers = [FixEncoding(EncodingConfig(span_repair=False)), FixEncoding(EncodingConfig())]
-    context = UnitContext()
-    figures = []
-    for lang, texts in sentences().items():
-        lines = texts * 300
-        size = sum(len(line.encode("utf-8")) + 1 for line in lines) / 1e6
-        best = [float("inf"), float("inf")]
-        for run in range(2 * runs):
-            for index in ((0, 1) if run % 2 == 0 else (1, 0)):
-                start = time.perf_counter()
-                for line in lines:
-                    fixers[index].apply(line, context)
-                best[index] = min(best[index], time.perf_counter() - start)
-        figures.append((lang, size / best[0], size / best[1]))
-    return figures
+    with span repair: (language, without, with)."""
+    return [(lang, *apply_throughput(runs, texts * 300)) for lang, texts in sentences().items()]
 
 
 def pipeline_throughput(runs: int, megabytes: float) -> list[tuple[str, float, float]]:
@@ -283,13 +284,11 @@ def pipeline_throughput(runs: int, megabytes: float) -> list[tuple[str, float, f
                          Pipeline(steps, CleanConfig())]
             for pipeline in pipelines:
                 Runner(pipeline, RunOptions(output=str(out))).run([str(sample)])
-            best = [float("inf"), float("inf")]
-            for run in range(2 * runs):
-                for index in ((0, 1) if run % 2 == 0 else (1, 0)):
-                    start = time.perf_counter()
-                    Runner(pipelines[index], RunOptions(output=str(out))).run([str(source)])
-                    best[index] = min(best[index], time.perf_counter() - start)
-            figures.append((name, megabytes / best[0], megabytes / best[1]))
+            without, with_ = (
+                lambda pipeline=pipeline: Runner(pipeline, RunOptions(output=str(out))).run(
+                    [str(source)]) for pipeline in pipelines)
+            seconds = best_of_alternating(runs, without, with_)
+            figures.append((name, megabytes / seconds[0], megabytes / seconds[1]))
     return figures
 
 
