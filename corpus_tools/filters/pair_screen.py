@@ -19,6 +19,7 @@ prefix"); a clean line of most languages holds none of them.  Where one does
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import re
 import unicodedata
 from collections import Counter
@@ -71,12 +72,48 @@ def frequency(chars: Iterable[str]) -> float:
 
 @functools.cache
 def _weight(char: str) -> float:
+    """How often, relative to an average letter, the language that writes ``char`` most
+    writes it: its largest share of one language's letters in langdetect's profiles
+    (``data/letter_frequency.tsv``) times 30.  Ukrainian 'і' weighs 2, Polish 'ł' 0.4,
+    Macedonian 'ѓ' 0.05, Russian 'Р' 0.06.  A letter of a language without a profile
+    (Kazakh 'ә', Azerbaijani 'ə', Armenian, Georgian) weighs by its kind."""
     if char in _COMMON_MARKS:
         return 0.1
     if not char.isalpha() or unicodedata.category(char) == "Lm" or char in "ªºµ":
         return 0.005
-    weight = 1.0 if _basic_letter(char) else 0.15
-    return weight * 0.2 if char.isupper() else weight
+    share = _letter_shares().get(char, 0.0)
+    if share >= _KNOWN_SHARE:
+        return share * 30
+    if char.isupper() or unicodedata.category(char) == "Lt":
+        return 0.05 if _basic_letter(char) else 0.02
+    return 1.0 if _basic_letter(char) or everyday_small_letter(char) else 0.05
+
+
+# A share below this is a letter of another language seen in a profile's text
+# (Azerbaijani 'ə' in Estonian Wikipedia), not that language's own.
+_KNOWN_SHARE = 1e-4
+
+
+@functools.cache
+def _letter_shares() -> dict[str, float]:
+    text = importlib.resources.files("corpus_tools.data").joinpath(
+        "letter_frequency.tsv").read_text(encoding="utf-8")
+    shares = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, share, _language = line.split("\t")
+            shares[chr(int(code, 16))] = float(share)
+    return shares
+
+
+def everyday_small_letter(char: str) -> bool:
+    """A small letter that a national alphabet uses every day beyond its basic letters:
+    'é', 'ł', 'ş', 'ə', Greek 'ά', Cyrillic 'і', 'ј', 'ә' (not IPA or old letters)."""
+    code = ord(char)
+    if not char.islower():
+        return False
+    return (0xDF <= code <= 0x17F or char in "əșțǎǐǒǔ" or 0x3AC <= code <= 0x3CE
+            or 0x450 <= code <= 0x45F or 0x491 <= code <= 0x4FF)
 
 
 def _basic_letter(char: str) -> bool:
@@ -88,6 +125,28 @@ def _basic_letter(char: str) -> bool:
     if code < 0x530:
         return 0x410 <= code <= 0x44F  # а-я, А-Я
     return True  # Armenian, Georgian and later scripts: their whole alphabet
+
+
+def split_everyday(pair: Pair) -> list[Pair]:
+    """The pair as pieces, the everyday small letters of each position apart from the
+    rest: 'і' after a cp1251 lead is then anchored at the lead, the symbols after it
+    at themselves, and Ukrainian text does not stop at every 'і'."""
+    pieces = [pair]
+    for position in range(len(pair.sets())):
+        split = []
+        for piece in pieces:
+            sets = piece.sets()
+            everyday = frozenset(filter(everyday_small_letter, sets[position]))
+            rest = sets[position] - everyday
+            if not everyday or not rest:
+                split.append(piece)
+                continue
+            for part in (rest, everyday):
+                new = (*sets[:position], part, *sets[position + 1:])
+                split.append(Pair(new[0], new[1], new[2:], piece.not_then))
+        pieces = split
+    return pieces
+
 
 
 def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> re.Pattern[str]:
@@ -116,7 +175,7 @@ def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[st
     ending_at_anchor: dict[int, list[Pair]] = {}  # by the width of the window
     looking_back: list[tuple[frozenset[str], frozenset[str], str]] = []  # before, anchor, regex
     reading_ahead: list[tuple[frozenset[str], frozenset[str], str]] = []  # anchor, next, regex
-    pairs = merged(pairs)
+    pairs = [piece for pair in merged(pairs) for piece in split_everyday(pair)]
     for pair, position in zip(pairs, anchor_positions(singles, pairs), strict=True):
         window, sets = pair.window(), pair.sets()
         rest = f"(?![{_class_inside(pair.not_then)}])" if pair.not_then else ""
@@ -156,13 +215,58 @@ def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[st
                             for _, (before, at) in sorted(groups.items()))
         branches = "|".join(branch for _, _, branch in looking_back)
         alternatives.append(f"(?<={suffixes})(?:{branches})")
-    if reading_ahead:
-        at = frozenset().union(*(chars for chars, _, _ in reading_ahead))
-        following = frozenset().union(*(chars for _, chars, _ in reading_ahead))
-        branches = "|".join(branch for _, _, branch in reading_ahead)
-        alternatives.append(f"(?<={char_class(at)})(?={char_class(following)})(?:{branches})")
+    # Reading ahead, the pairs in a few groups, each asking its own characters at and
+    # after the stop: one union of them all would let Russian 'Р' then 'о' through
+    # (a capital's pair before 'і', a lead's before a lowercase lead) to every branch.
+    for at, following, branches in _reading_groups(reading_ahead):
+        alternatives.append(f"(?<={char_class(at)})(?={char_class(following)})"
+                            f"(?:{'|'.join(branches)})")
     # (?s): in a block of lines, the character after a pair may be a line break.
     return re.compile("(?s)" + char_class(anchors) + "(?:" + "|".join(alternatives) + ")")
+
+
+# At most this many groups read ahead: each costs every stop one more test.
+_READING_GROUPS = 4
+
+
+def _reading_groups(reading_ahead):
+    """The reading-ahead pairs as at most ``_READING_GROUPS`` groups (their characters
+    at the stop, after it, and their branches), chosen so that a stop seldom finds the
+    character after it in its group's union without a pair of the group holding both:
+    pairs with the same characters at the stop start as one group, and the two whose
+    union costs least (how often the group's two tests both pass, by ``frequency``,
+    times its branches) are joined until few enough are left."""
+    by_anchor: dict[frozenset[str], tuple[set[str], list[str]]] = {}
+    for at, following, branch in reading_ahead:
+        group = by_anchor.setdefault(at, (set(), []))
+        group[0].update(following)
+        group[1].append(branch)
+    groups = [(frozenset(at), frozenset(following), branches)
+              for at, (following, branches) in by_anchor.items()]
+
+    def cost(group) -> float:
+        return frequency(group[0]) * frequency(group[1]) * len(group[2])
+
+    def joined(first, second):
+        return (first[0] | second[0], first[1] | second[1], first[2] + second[2])
+
+    costs = [cost(group) for group in groups]
+    increases = {(first, second): cost(joined(groups[first], groups[second]))
+                 - costs[first] - costs[second]
+                 for first in range(len(groups)) for second in range(first + 1, len(groups))}
+    alive = set(range(len(groups)))
+    while len(alive) > _READING_GROUPS:
+        first, second = min(increases, key=lambda key: (increases[key], key))
+        groups[first] = joined(groups[first], groups[second])
+        costs[first] = cost(groups[first])
+        alive.discard(second)
+        increases = {key: value for key, value in increases.items()
+                     if first not in key and second not in key}
+        for other in alive - {first}:
+            key = (min(first, other), max(first, other))
+            increases[key] = cost(joined(groups[first], groups[other])) - costs[first] - costs[other]
+    groups = [groups[index] for index in sorted(alive)]
+    return [(frozenset(at), frozenset(following), branches) for at, following, branches in groups]
 
 
 def anchor_positions(singles: frozenset[str], pairs: list[Pair]) -> list[int]:
@@ -190,7 +294,49 @@ def anchor_positions(singles: frozenset[str], pairs: list[Pair]) -> list[int]:
             stops.update(pair.sets()[positions[index]])
         if not changed:
             break
+    _move_off_letters(pairs, positions, stops)
     return positions
+
+
+# A stop at a character whose weight is at least this is worth moving every pair off.
+_WORTH_MOVING = 0.1
+
+
+def _move_off_letters(pairs: list[Pair], positions: list[int], stops: Counter) -> None:
+    """Take the frequent letters out of the stops where the pairs anchored there can all
+    anchor elsewhere for less.  One pair at a time never moves off 'š' while others
+    stop there (a stop already made costs nothing more): asked per letter, all of
+    them move together (ftfy's 'Ãš' to 'Ã', a cp1252 'ð…šž' to its middle)."""
+    letters = sorted((char for char in stops if stops[char] > 0 and _weight(char) >= _WORTH_MOVING),
+                     key=lambda char: (-_weight(char), char))
+    for letter in letters:
+        movers = [index for index, pair in enumerate(pairs)
+                  if letter in pair.sets()[positions[index]]]
+        if not movers or stops[letter] > len(movers):
+            continue  # a single stops there, or nothing does any more
+        for index in movers:
+            stops.subtract(pairs[index].sets()[positions[index]])
+        moved, added = {}, 0.0
+        for index in movers:
+            options = [(frequency(char for char in chars if stops[char] <= 0), position)
+                       for position, chars in enumerate(pairs[index].sets())
+                       if letter not in chars]
+            if not options:
+                break
+            cost, position = min(options, key=lambda option: (option[0], -option[1]))
+            moved[index] = position
+            added += cost
+            stops.update(pairs[index].sets()[position])
+        for index, position in moved.items():
+            stops.subtract(pairs[index].sets()[position])
+        everyone = len(moved) == len(movers) and added < _weight(letter)
+        for index in movers:
+            # When some pair must stay, the letter stays a stop, and the others move
+            # only where they make no new stop (fewer tests at the letter).
+            if index in moved and (everyone or not frequency(
+                    char for char in pairs[index].sets()[moved[index]] if stops[char] <= 0)):
+                positions[index] = moved[index]
+            stops.update(pairs[index].sets()[positions[index]])
 
 
 def merged(pairs: Iterable[Pair]) -> list[Pair]:
@@ -215,4 +361,23 @@ def char_class(chars: Iterable[str]) -> str:
 
 
 def _class_inside(chars: Iterable[str]) -> str:
-    return "".join(re.escape(char) for char in sorted(chars))
+    """The inside of a class: runs of consecutive code points as ranges ('а-я'),
+    which the regex parser reads far faster than thousands of single characters."""
+    return _class_of(frozenset(chars))
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_of(chars: frozenset[str]) -> str:
+    codes = sorted(map(ord, chars))
+    parts, index = [], 0
+    while index < len(codes):
+        end = index
+        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
+            end += 1
+        low, high = re.escape(chr(codes[index])), re.escape(chr(codes[end]))
+        if end - index >= 2:
+            parts.append(f"{low}-{high}")
+        else:
+            parts.extend(re.escape(chr(code)) for code in codes[index:end + 1])
+        index = end + 1
+    return "".join(parts)

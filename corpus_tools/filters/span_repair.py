@@ -49,6 +49,7 @@ from __future__ import annotations
 import difflib
 import functools
 import importlib.resources
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -56,7 +57,12 @@ from dataclasses import dataclass, field
 from ftfy.badness import badness
 
 from corpus_tools.changes import common_ends
-from corpus_tools.filters.pair_screen import Pair, pair_screen
+from corpus_tools.filters.pair_screen import (
+    Pair,
+    everyday_small_letter,
+    pair_screen,
+    split_everyday,
+)
 from corpus_tools.scripts import script_of
 
 # The code pages misread UTF-8 is tried as, in order; cp1252 also takes
@@ -324,6 +330,13 @@ class CodePage:
         correct Cyrillic words pair up (``Вінниця``, ``ні``).  There the screen asks
         for more: a capital's pair not followed by one of ``а``-``я`` (bytes E0-FF,
         which no UTF-8 sequence continues with).
+
+        Where every continuation is a small letter some alphabet uses every day
+        (``і`` ``ј`` in cp1251, ``ł`` ``ş`` ``š`` in cp1250, ``é`` in MacRoman), the
+        sequence is looked at only when it reads as an everyday letter or as
+        punctuation: ``Рі`` (``г``) is, Ukrainian ``-ії`` after ``л`` (a Hangul
+        syllable) is not.  So the screen can stop at the lead (``Р``, a capital)
+        instead of at every ``і`` of Ukrainian text.
         """
         continuations = self.continuations
         last = continuations | {"\ufffd"}
@@ -331,8 +344,8 @@ class CodePage:
                    for need in (1, 2, 3)}
         basic = [char for char in map(chr, range(0x430, 0x450)) if char not in continuations]
         cyrillic_leads = all(self.to_byte.get(char, 0) >= 0xE0 for char in basic)
-        pairs = [Pair(by_need[1], continuations,
-                      not_then=frozenset(basic) if cyrillic_leads else frozenset())]
+        pairs = self._looked_at(Pair(by_need[1], continuations,
+                                     not_then=frozenset(basic) if cyrillic_leads else frozenset()))
         # UTF-8 allows fewer second bytes after E0, ED, F0 and F4 (no overlong forms,
         # no surrogates, nothing past U+10FFFF): 'нії' in Ukrainian is not a sequence.
         for need in (2, 3):
@@ -344,7 +357,7 @@ class CodePage:
                 by_seconds.setdefault(seconds, set()).add(lead)
             # (Where each part is anchored pair_screen decides for all pairs at once.)
             for seconds, leads in by_seconds.items():
-                pairs += self._without_common_endings(frozenset(leads), seconds, last, need)
+                pairs += self._looked_at(Pair(frozenset(leads), seconds, then=(last,) * (need - 1)))
         for lead in sorted(by_need[2]):
             short = frozenset(char for char in continuations if self._short_of_a_letter(lead, char))
             if short:
@@ -354,19 +367,32 @@ class CodePage:
                 pairs.append(Pair(frozenset(lead), short, then=(frozenset(self.leads),)))
         return tuple(pairs)
 
-    def _without_common_endings(self, leads: frozenset, seconds: frozenset, last: frozenset,
-                                need: int) -> list[Pair]:
-        """The pairs of leads of ``need`` continuations, less the correct endings that
-        would pass for one: Ukrainian '-ії', '-ією' after а-п ('Бразилії' is л і ї, a
-        Hangul syllable through cp1251), which sent common words to span repair.  A
-        word whose only sequence is one of those (a lone CJK or Hangul character whose
-        last two bytes are B3 BF or B3 BA) is not looked at."""
-        then = (last,) * (need - 1)
-        second, thirds = _COMMON_ENDING
-        if need != 2 or second not in seconds or not thirds <= last:
-            return [Pair(leads, seconds, then=then)]
-        return [Pair(leads, seconds - {second}, then=then),
-                Pair(leads, frozenset({second}), then=(last - thirds,))]
+    def _looked_at(self, pair: Pair) -> list[Pair]:
+        """``pair`` less the sequences whose continuations are all everyday small letters
+        and which read as no letter or punctuation worth a look (``_worth_a_look``)."""
+        kept = []
+        for piece in split_everyday(pair):
+            following = piece.sets()[1:]
+            if not all(everyday_small_letter(char) for chars in following for char in chars):
+                kept.append(piece)
+                continue
+            # Grouped by what follows the lead, each group with the leads it reads after.
+            sets = piece.sets()
+            leads_of: dict[tuple[str, ...], set[str]] = {}
+            for raw in _worth_a_look_utf8(len(sets)):
+                # (A byte may read as two characters: the page's, and latin-1's C1.)
+                options = [[char for char in allowed if self.to_byte[char] == byte]
+                           for byte, allowed in zip(raw, sets, strict=True)]
+                for lead, *combination in itertools.product(*options):
+                    leads_of.setdefault(tuple(combination), set()).add(lead)
+            # Those with the same leads and all but the last continuation are one pair.
+            lasts: dict[tuple, set[str]] = {}
+            for combination, leads in leads_of.items():
+                lasts.setdefault((frozenset(leads), combination[:-1]), set()).add(combination[-1])
+            for (leads, middle), last_chars in lasts.items():
+                sets = (*map(frozenset, middle), frozenset(last_chars))
+                kept.append(Pair(leads, sets[0], sets[1:], piece.not_then))
+        return kept
 
     def loses_letter_of_another_script(self, lead: str) -> bool:
         """Whether a two-byte lead with its continuation lost (a byte the page leaves
@@ -495,9 +521,20 @@ class CodePage:
         return "".join([*pieces, word[last:]])
 
 
-# Continuations that correct Cyrillic text writes after a letter that is a cp1251
-# three-byte lead: Ukrainian 'і' then 'ї' or 'є' ('Італії', 'енергією').
-_COMMON_ENDING = ("і", frozenset("їє"))
+@functools.cache
+def _worth_a_look_utf8(length: int) -> tuple[bytes, ...]:
+    """The UTF-8 of ``length`` bytes of what a misread sequence of nothing but everyday
+    small letters must read as to be looked at: a letter span repair could write
+    (Uzbek 'ʼ' too), punctuation, a currency or a letterlike sign ('”', '€', '№'), or a
+    character some code page reads a byte as, which damage done twice passes through
+    ('ä' in MacRoman is '√§', and '√' in MacRoman again is '‚àö')."""
+    letters = {chr(code) for ranges in _EVERYDAY_RANGES.values()
+               for low, high in ranges for code in range(low, high + 1)}
+    chosen = {char for char in letters if _letter_fits(char, None, None)} | _EVERYDAY_EXTRA
+    chosen |= set(map(chr, range(0x2000, 0x2150)))
+    chosen |= {char for table in load_table().values() for char in table.values() if char}
+    return tuple(sorted(raw for raw in (char.encode("utf-8") for char in chosen)
+                        if len(raw) == length))
 
 
 # English typography alone (curly quotes, dashes, NBSP) holds no pair a code

@@ -1,0 +1,56 @@
+"""Build ``letter_frequency.tsv``: for each letter, the largest share of the letters
+of one language's text that it is, over the 55 languages whose profiles langdetect
+ships (character counts of Wikipedia text, Apache License 2.0).
+
+The encoding screen stops at some characters of every line it scans; which ones
+it stops at (see :mod:`corpus_tools.filters.pair_screen`) should depend on how
+often real text writes them.  Ukrainian writes ``і`` more often than most
+letters of ``а``-``я``; Macedonian ``ѓ`` is rare even in Macedonian; a capital is
+rare in every language.  The table is written, not typed::
+
+    python -m corpus_tools.data.build_letter_frequency    # rewrite the table
+
+It needs langdetect, a dependency of corpus-tools, and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+TABLE_NAME = "letter_frequency.tsv"
+# Shares below this are written as this: a letter seen once in a profile is noise.
+FLOOR = 1e-5
+
+
+def shares() -> dict[str, tuple[float, str]]:
+    """Letter -> (its largest share of one language's letters, that language)."""
+    best: dict[str, tuple[float, str]] = {}
+    profiles = resources.files("langdetect") / "profiles"
+    for profile in sorted(profiles.iterdir(), key=lambda path: path.name):
+        data = json.loads(profile.read_text(encoding="utf-8"))
+        letters = {gram: count for gram, count in data["freq"].items()
+                   if len(gram) == 1 and gram.isalpha()}
+        total = sum(letters.values())
+        for letter, count in letters.items():
+            share = count / total
+            if share > best.get(letter, (0.0, ""))[0]:
+                best[letter] = (share, data["name"])
+    return best
+
+
+def main() -> None:
+    rows = sorted(shares().items(), key=lambda item: ord(item[0]))
+    lines = ["# corpus-tools letter frequencies: written by `python -m corpus_tools.data."
+             "build_letter_frequency` from langdetect's profiles; do not edit.",
+             "# code point\tlargest share of one language's letters\tthat language"]
+    lines += [f"{ord(letter):04X}\t{max(share, FLOOR):.6f}\t{language}"
+              for letter, (share, language) in rows if share >= FLOOR]
+    path = Path(__file__).with_name(TABLE_NAME)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{path}: {len(lines) - 2} letters")
+
+
+if __name__ == "__main__":
+    main()
