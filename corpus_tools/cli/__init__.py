@@ -15,25 +15,13 @@ import click
 
 from corpus_tools import __version__
 from corpus_tools.errors import CorpusToolsError
+from corpus_tools.stopping import Stopped, forget_request, request_stop
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BROKEN_PIPE = 0, 1, 2, 141
 
 
 class _PipeClosed(Exception):
     """stdout's reader went away; raised instead of BrokenPipeError so click does not take it."""
-
-
-class _Signalled(BaseException):
-    """SIGTERM or SIGHUP: unwinds like Ctrl-C (past every ``except Exception``), so temporary
-    files are removed; not a KeyboardInterrupt, which click would turn into Abort."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_signalled(signum, frame):
-    raise _Signalled(signum)
 
 
 class CorpusToolsGroup(click.Group):
@@ -47,7 +35,8 @@ class CorpusToolsGroup(click.Group):
 
     def main(self, args=None, prog_name=None, **extra):
         for signum in (signal.SIGTERM, signal.SIGHUP):
-            signal.signal(signum, _raise_signalled)
+            signal.signal(signum, request_stop)
+        sys.unraisablehook = _quiet_about_stops
         try:
             result = super().main(args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.UsageError as error:
@@ -59,7 +48,8 @@ class CorpusToolsGroup(click.Group):
             _fail(str(error), EXIT_ERROR)
         except (BrokenPipeError, _PipeClosed):
             _quiet_broken_pipe()
-        except _Signalled as error:
+        except Stopped as error:
+            forget_request()
             _fail(f"stopped by {signal.Signals(error.signum).name}", 128 + error.signum)
         except (click.Abort, KeyboardInterrupt):
             _fail("interrupted", 130)
@@ -67,6 +57,13 @@ class CorpusToolsGroup(click.Group):
             where = f"{error.filename}: " if error.filename else ""
             _fail(f"{where}{error.strerror or error}", EXIT_ERROR)
         sys.exit(result if isinstance(result, int) else EXIT_OK)
+
+
+def _quiet_about_stops(unraisable) -> None:
+    # A stop raised inside a finalizer is swallowed and taken at the next line (see
+    # corpus_tools.stopping): Python's "Exception ignored" would be noise on stderr.
+    if not isinstance(unraisable.exc_value, Stopped):
+        sys.__unraisablehook__(unraisable)
 
 
 def _fail(message: str, code: int):

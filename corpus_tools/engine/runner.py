@@ -28,6 +28,7 @@ from corpus_tools.report.output import OutputSink
 from corpus_tools.report.progress import progress_bar
 from corpus_tools.report.summary import RunSummary
 from corpus_tools.report.text import CheckTextSink
+from corpus_tools.stopping import stop_if_requested
 from corpus_tools.stream.atomic import check_outputs, open_destination, output_paths
 from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.stream.opener import is_url, open_output
@@ -168,6 +169,7 @@ class Runner:
             else:
                 results = self._line_by_line(path, label, stack, on_read)
             for result in results:
+                stop_if_requested()
                 if isinstance(result, Passed):
                     summary.lines += result.lines
                     for sink in sinks:

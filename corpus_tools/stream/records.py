@@ -13,6 +13,7 @@ from contextlib import ExitStack
 from typing import Literal
 
 from corpus_tools.errors import InputError
+from corpus_tools.stopping import stop_if_requested
 from corpus_tools.stream.formats import Record, RecordError, RecordFormat
 from corpus_tools.stream.lines import UTF8_BOM, decode
 from corpus_tools.stream.opener import open_input, read_lines
@@ -108,6 +109,7 @@ def parse_lines(lines, record_format: RecordFormat, label: str,
     ``first_number``, after a line ending in CR or not; ``boms`` gives each line's BOM)."""
     parse = record_format.parse
     for number, (content, ending) in enumerate(lines, first_number):
+        stop_if_requested()
         bom = b""
         if boms is not None:
             bom = boms[number - first_number]
