@@ -19,7 +19,9 @@ prefix"); a clean line of most languages holds none of them.  Where one does
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.resources
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -106,6 +108,7 @@ def _letter_shares() -> dict[str, float]:
     return shares
 
 
+@functools.cache
 def everyday_small_letter(char: str) -> bool:
     """A small letter that a national alphabet uses every day beyond its basic letters:
     'é', 'ł', 'ş', 'ə', Greek 'ά', Cyrillic 'і', 'ј', 'ә' (not IPA or old letters)."""
@@ -171,12 +174,46 @@ _WHOLE_SCRIPTS = 1000
 
 @functools.lru_cache(maxsize=64)
 def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[str]:
+    # Choosing the anchors and groups takes three times as long as compiling the
+    # pattern: the choices for the screens of FixEncoding's configurations are kept
+    # in data/screen_choices.jsonl (see build_screen_choices.py).
+    pattern, _ = screen_pattern(singles, pairs, _prebuilt().get(screen_key(singles, pairs)))
+    return re.compile(pattern)
+
+
+def screen_key(singles: frozenset[str], pairs: tuple[Pair, ...]) -> str:
+    """A digest of what a screen is built from: the same singles and pairs, the same key."""
+    digest = hashlib.sha256("".join(sorted(singles)).encode("utf-8", "surrogatepass"))
+    for pair in pairs:
+        for chars in (*pair.sets(), pair.not_then):
+            digest.update(b"\0" + "".join(sorted(chars)).encode("utf-8", "surrogatepass"))
+        digest.update(b"\1")
+    return digest.hexdigest()
+
+
+@functools.cache
+def _prebuilt() -> dict[str, dict]:
+    """``data/screen_choices.jsonl``: key -> the choices ``screen_pattern`` made."""
+    text = importlib.resources.files("corpus_tools.data").joinpath(
+        "screen_choices.jsonl").read_text(encoding="utf-8")
+    entries = (json.loads(line) for line in text.splitlines() if line)
+    return {entry["key"]: entry["choices"] for entry in entries}
+
+
+def screen_pattern(singles: frozenset[str], pairs: tuple[Pair, ...],
+                   choices: dict | None = None) -> tuple[str, dict]:
+    """The regex source of ``pair_screen`` (see there), and the choices it made: each
+    piece's anchor position (``anchors``) and the reading-ahead groups (``groups``,
+    each a list of the reading-ahead pieces in order).  Given ``choices``, it makes
+    them again as given: the same pattern, without the time it takes to choose."""
     anchors = set(singles)
     ending_at_anchor: dict[int, list[Pair]] = {}  # by the width of the window
     looking_back: list[tuple[frozenset[str], frozenset[str], str]] = []  # before, anchor, regex
     reading_ahead: list[tuple[frozenset[str], frozenset[str], str]] = []  # anchor, next, regex
     pairs = [piece for pair in merged(pairs) for piece in split_everyday(pair)]
-    for pair, position in zip(pairs, anchor_positions(singles, pairs), strict=True):
+    positions = (choices["anchors"] if choices is not None
+                 else anchor_positions(singles, pairs))
+    for pair, position in zip(pairs, positions, strict=True):
         window, sets = pair.window(), pair.sets()
         rest = f"(?![{_class_inside(pair.not_then)}])" if pair.not_then else ""
         anchors |= sets[position]
@@ -185,11 +222,16 @@ def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[st
         elif position == len(sets) - 1:
             looking_back.append((sets[-2], sets[-1], f"(?<={window}){rest}"))
         else:
+            # What was just read ahead is not asked again looking back ('.'): each
+            # class is one more table for the regex compiler to build.
             ahead = "".join(map(char_class, sets[position + 1:]))
+            behind = "".join(map(char_class, sets[:position + 1])) + "." * len(sets[position + 1:])
             reading_ahead.append((sets[position], sets[position + 1],
-                                  f"{ahead}(?<={window}){rest}"))
+                                  f"{ahead}(?<={behind}){rest}"))
+    groups = choices["groups"] if choices is not None else _reading_groups(reading_ahead)
+    made = {"anchors": list(positions), "groups": groups}
     if not anchors:
-        return re.compile("(?!)")
+        return "(?!)", made
     for width, group in sorted(ending_at_anchor.items(), reverse=True):
         # Each position of the window asked once for all of them, then each window.
         columns = [frozenset().union(*(pair.sets()[column] for pair in group))
@@ -206,43 +248,45 @@ def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[st
         # lead, others with 'і' at their end): the windows whose class before holds a
         # whole script are asked apart, the others together (each alternative more
         # costs every stop a test).
-        groups: dict[bool, tuple[set[str], set[str]]] = {}
+        by_size: dict[bool, tuple[set[str], set[str]]] = {}
         for before, at, _ in looking_back:
-            group = groups.setdefault(len(before) > _WHOLE_SCRIPTS, (set(), set()))
+            group = by_size.setdefault(len(before) > _WHOLE_SCRIPTS, (set(), set()))
             group[0].update(before)
             group[1].update(at)
         suffixes = "|".join(char_class(before) + char_class(at)
-                            for _, (before, at) in sorted(groups.items()))
+                            for _, (before, at) in sorted(by_size.items()))
         branches = "|".join(branch for _, _, branch in looking_back)
         alternatives.append(f"(?<={suffixes})(?:{branches})")
     # Reading ahead, the pairs in a few groups, each asking its own characters at and
     # after the stop: one union of them all would let Russian 'Р' then 'о' through
     # (a capital's pair before 'і', a lead's before a lowercase lead) to every branch.
-    for at, following, branches in _reading_groups(reading_ahead):
+    for members in groups:
+        at = frozenset().union(*(reading_ahead[member][0] for member in members))
+        following = frozenset().union(*(reading_ahead[member][1] for member in members))
         alternatives.append(f"(?<={char_class(at)})(?={char_class(following)})"
-                            f"(?:{'|'.join(branches)})")
+                            f"(?:{'|'.join(reading_ahead[member][2] for member in members)})")
     # (?s): in a block of lines, the character after a pair may be a line break.
-    return re.compile("(?s)" + char_class(anchors) + "(?:" + "|".join(alternatives) + ")")
+    return "(?s)" + char_class(anchors) + "(?:" + "|".join(alternatives) + ")", made
 
 
 # At most this many groups read ahead: each costs every stop one more test.
 _READING_GROUPS = 4
 
 
-def _reading_groups(reading_ahead):
-    """The reading-ahead pairs as at most ``_READING_GROUPS`` groups (their characters
-    at the stop, after it, and their branches), chosen so that a stop seldom finds the
-    character after it in its group's union without a pair of the group holding both:
-    pairs with the same characters at the stop start as one group, and the two whose
-    union costs least (how often the group's two tests both pass, by ``frequency``,
-    times its branches) are joined until few enough are left."""
-    by_anchor: dict[frozenset[str], tuple[set[str], list[str]]] = {}
-    for at, following, branch in reading_ahead:
+def _reading_groups(reading_ahead) -> list[list[int]]:
+    """The reading-ahead pairs as at most ``_READING_GROUPS`` groups (each the indexes
+    of its pairs, in order), chosen so that a stop seldom finds the character after it
+    in its group's union without a pair of the group holding both: pairs with the same
+    characters at the stop start as one group, and the two whose union costs least (how
+    often the group's two tests both pass, by ``frequency``, times its branches) are
+    joined until few enough are left."""
+    by_anchor: dict[frozenset[str], tuple[set[str], list[int]]] = {}
+    for index, (at, following, _branch) in enumerate(reading_ahead):
         group = by_anchor.setdefault(at, (set(), []))
         group[0].update(following)
-        group[1].append(branch)
-    groups = [(frozenset(at), frozenset(following), branches)
-              for at, (following, branches) in by_anchor.items()]
+        group[1].append(index)
+    groups = [(frozenset(at), frozenset(following), members)
+              for at, (following, members) in by_anchor.items()]
 
     def cost(group) -> float:
         return frequency(group[0]) * frequency(group[1]) * len(group[2])
@@ -265,8 +309,7 @@ def _reading_groups(reading_ahead):
         for other in alive - {first}:
             key = (min(first, other), max(first, other))
             increases[key] = cost(joined(groups[first], groups[other])) - costs[first] - costs[other]
-    groups = [groups[index] for index in sorted(alive)]
-    return [(frozenset(at), frozenset(following), branches) for at, following, branches in groups]
+    return [groups[index][2] for index in sorted(alive)]
 
 
 def anchor_positions(singles: frozenset[str], pairs: list[Pair]) -> list[int]:

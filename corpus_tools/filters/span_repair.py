@@ -596,8 +596,8 @@ class Repaired:
 
 
 @functools.cache
-def _pages_and_screens(names: tuple[str, ...]):
-    """The code pages, their continuations, and span repair's screens (see SpanRepair)."""
+def _pages_and_pairs(names: tuple[str, ...]):
+    """The code pages, their continuations, and span repair's pairs (see SpanRepair)."""
     table = load_table()
     pages = tuple(CodePage.from_table(name, table[name]) for name in names)
     continuations = frozenset().union(*(page.continuations for page in pages))
@@ -614,8 +614,13 @@ def _pages_and_screens(names: tuple[str, ...]):
     # A Latin lead touching a letter of another script lost its byte.  Both sides are
     # common letters, so SpanRepair asks this only of lines that hold such a letter.
     touching_pairs = (Pair(latin_leads, _OTHER_LETTERS), Pair(_OTHER_LETTERS, latin_leads))
-    return (list(pages), continuations, screen_pairs, touching_pairs,
-            pair_screen((), screen_pairs), pair_screen((), touching_pairs))
+    return list(pages), continuations, screen_pairs, touching_pairs
+
+
+@functools.cache
+def _screens(names: tuple[str, ...]):
+    _, _, screen_pairs, touching_pairs = _pages_and_pairs(names)
+    return pair_screen((), screen_pairs), pair_screen((), touching_pairs)
 
 
 class SpanRepair:
@@ -626,10 +631,21 @@ class SpanRepair:
     """
 
     def __init__(self, pages: tuple[str, ...] = PAGES):
-        # The pages and screens follow from the code pages alone: built once per process.
-        (self.pages, self._continuations, self.screen_pairs, self.touching_pairs,
-         self._pairs, self._touching) = _pages_and_screens(tuple(pages))
+        # The pages and pairs follow from the code pages alone: built once per process.
+        self._names = tuple(pages)
+        (self.pages, self._continuations, self.screen_pairs,
+         self.touching_pairs) = _pages_and_pairs(self._names)
         self._continuation = re.compile(_char_class(self._continuations))
+
+    @property
+    def _pairs(self) -> re.Pattern[str]:
+        # Compiled at the first line that may hold mojibake (FixEncoding's own scan
+        # holds these pairs too): a run over clean text never compiles it.
+        return _screens(self._names)[0]
+
+    @property
+    def _touching(self) -> re.Pattern[str]:
+        return _screens(self._names)[1]
 
     def touches_other_script(self, text: str) -> bool:
         """Whether a Latin lead stands beside a letter of Greek to Georgian script."""

@@ -7,6 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus_tools.data import build_screen_choices
+from corpus_tools.filters import pair_screen as pair_screen_module
+from corpus_tools.filters import span_repair as span_repair_module
+from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.filters.ftfy_triggers import TriggerScreen, _badness_requirements, fixer_triggers
 from corpus_tools.filters.pair_screen import Pair, anchor_positions, frequency, pair_screen
 from corpus_tools.filters.span_repair import SpanRepair, load_table
@@ -148,3 +152,28 @@ def test_latin_leads_beside_another_script(lead, looked_at):
 ])
 def test_span_screen_asks_leads_for_what_they_need(text, looked_at):
     assert _SPAN.might_hold(text) is looked_at
+
+
+def test_the_kept_screen_choices_are_current():
+    # When this fails (ftfy's triggers or the code pages changed), run
+    # python -m corpus_tools.data.build_screen_choices
+    assert pair_screen_module._prebuilt() == build_screen_choices.screen_choices()
+
+
+def test_fix_encoding_makes_its_screens_from_the_kept_choices(monkeypatch):
+    def choose(*args):
+        raise AssertionError("chosen from scratch")
+
+    monkeypatch.setattr(pair_screen_module, "anchor_positions", choose)
+    monkeypatch.setattr(pair_screen_module, "_reading_groups", choose)
+    pair_screen_module._compiled.cache_clear()
+    span_repair_module._screens.cache_clear()
+    try:
+        for ligatures, controls in [(True, True), (False, True), (True, False), (False, False)]:
+            fixer = FixEncoding(EncodingConfig(fix_latin_ligatures=ligatures,
+                                               remove_control_chars=controls))
+            assert fixer.apply("Azerbaijanâ€™s", None)[0] == "Azerbaijan’s"
+            assert fixer._span.repair("MaddÉ™ 22").text == "Maddə 22"
+    finally:
+        pair_screen_module._compiled.cache_clear()
+        span_repair_module._screens.cache_clear()
