@@ -359,11 +359,16 @@ class CodePage:
             for seconds, leads in by_seconds.items():
                 pairs += self._looked_at(Pair(frozenset(leads), seconds, then=(last,) * (need - 1)))
         for lead in sorted(by_need[2]):
-            short = frozenset(char for char in continuations if self._short_of_a_letter(lead, char))
+            short = frozenset(char for char in continuations if self._short_of_a_letter(lead, char)
+                              and not everyday_small_letter(char))
             if short:
                 # Followed by the next misread letter: a page that drops a byte of every
                 # Georgian letter (cp1250 has no 83) leaves a run of them, while 'náš'
-                # in Czech is one lead and one continuation.
+                # in Czech is one lead and one continuation.  Not where the continuation
+                # is an everyday small letter ('áš' for 'ლ', then the next letter's 'á'):
+                # every Czech 'š' would be a stop, and the five letters so written
+                # (ლ ნ ო პ ჟ) make no Georgian line alone; its other letters bring
+                # the line to repair, and a word of only those five stays as it is.
                 pairs.append(Pair(frozenset(lead), short, then=(frozenset(self.leads),)))
         return tuple(pairs)
 

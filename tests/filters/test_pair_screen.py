@@ -138,6 +138,8 @@ def test_latin_leads_beside_another_script(lead, looked_at):
     ("Tisíce lidí", False),          # í + a continuation, but no letter could have lost a byte
     ("spóźnił", False),              # a four-byte lead with one continuation
     ("náš dům", False),              # á + š could be Georgian short of a byte, but alone
+    ("náší", False),                 # and then a lead: still no Georgian ლ (š is everyday)
+    ("á\x90á\x95", True),             # მ ვ through cp1250 (E1 83 90, E1 83 95), 83 dropped
     ("лінії", False),                # ED B3 BF: not UTF-8 (ED takes 80-9F next)
     ("Бразилії", False),             # EB B3 BF is U+BCFF, but Ukrainian '-ії' is no sequence
     ("енергією", False),             # nor '-ією' (E3 B3 BA)
