@@ -1,6 +1,7 @@
 """Build ``letter_frequency.tsv``: for each letter, the largest share of the letters
 of one language's text that it is, over the 55 languages whose profiles langdetect
-ships (character counts of Wikipedia text, Apache License 2.0).
+ships (character counts of Wikipedia text, Apache License 2.0).  Serbian, which
+has no profile, counts its Cyrillic letters in Croatian's (``љ`` is ``lj``).
 
 The encoding screen stops at some characters of every line it scans; which ones
 it stops at (see :mod:`corpus_tools.filters.pair_screen`) should depend on how
@@ -33,11 +34,31 @@ def shares() -> dict[str, tuple[float, str]]:
         letters = {gram: count for gram, count in data["freq"].items()
                    if len(gram) == 1 and gram.isalpha()}
         total = sum(letters.values())
-        for letter, count in letters.items():
-            share = count / total
+        found = {letter: count / total for letter, count in letters.items()}
+        if data["name"] == "hr":
+            found |= _serbian_cyrillic(data["freq"], total)
+        for letter, share in found.items():
+            language = "sr (from hr)" if data["name"] == "hr" and letter >= "\u0400" \
+                else data["name"]
             if share > best.get(letter, (0.0, ""))[0]:
-                best[letter] = (share, data["name"])
+                best[letter] = (share, language)
     return best
+
+
+# Serbian has no profile of its own; its Cyrillic alphabet writes Croatian's Latin
+# letter for letter, digraphs as one letter.
+_SERBIAN_FROM_CROATIAN = {"љ": ("lj",), "њ": ("nj",), "џ": ("dž",), "ћ": ("ć",), "ђ": ("đ",),
+                          "Ј": ("J",), "Ћ": ("Ć",), "Ђ": ("Đ",)}
+
+
+def _serbian_cyrillic(freq: dict[str, int], total: int) -> dict[str, float]:
+    """Shares of Serbian's own Cyrillic letters, counted in the Croatian profile: 'љ' is
+    'lj', and 'ј' is every 'j' that is not part of 'lj', 'nj' or 'dž'."""
+    found = {letter: sum(freq.get(gram, 0) for gram in grams) / total
+             for letter, grams in _SERBIAN_FROM_CROATIAN.items()}
+    found["ј"] = (freq.get("j", 0) - freq.get("lj", 0) - freq.get("nj", 0)
+                  - freq.get("dž", 0)) / total
+    return found
 
 
 def main() -> None:
