@@ -209,7 +209,8 @@ def screen_pattern(singles: frozenset[str], pairs: tuple[Pair, ...],
     anchors = set(singles)
     ending_at_anchor: dict[int, list[Pair]] = {}  # by the width of the window
     looking_back: list[tuple[frozenset[str], frozenset[str], str]] = []  # before, anchor, regex
-    reading_ahead: list[tuple[frozenset[str], frozenset[str], str]] = []  # anchor, next, regex
+    # anchor, next, regex, the same regex after the next character was read:
+    reading_ahead: list[tuple[frozenset[str], frozenset[str], str, str]] = []
     pairs = [piece for pair in merged(pairs) for piece in split_everyday(pair)]
     positions = (choices["anchors"] if choices is not None
                  else anchor_positions(singles, pairs))
@@ -226,8 +227,13 @@ def screen_pattern(singles: frozenset[str], pairs: tuple[Pair, ...],
             # class is one more table for the regex compiler to build.
             ahead = "".join(map(char_class, sets[position + 1:]))
             behind = "".join(map(char_class, sets[:position + 1])) + "." * len(sets[position + 1:])
+            # The same after its group has read the character after the stop.
+            ahead_then = "".join(map(char_class, sets[position + 2:]))
+            behind_then = ("".join(map(char_class, sets[:position + 2]))
+                           + "." * len(sets[position + 2:]))
             reading_ahead.append((sets[position], sets[position + 1],
-                                  f"{ahead}(?<={behind}){rest}"))
+                                  f"{ahead}(?<={behind}){rest}",
+                                  f"{ahead_then}(?<={behind_then}){rest}"))
     groups = choices["groups"] if choices is not None else _reading_groups(reading_ahead)
     made = {"anchors": list(positions), "groups": groups}
     if not anchors:
@@ -248,23 +254,31 @@ def screen_pattern(singles: frozenset[str], pairs: tuple[Pair, ...],
         # lead, others with 'і' at their end): the windows whose class before holds a
         # whole script are asked apart, the others together (each alternative more
         # costs every stop a test).
-        by_size: dict[bool, tuple[set[str], set[str]]] = {}
-        for before, at, _ in looking_back:
-            group = by_size.setdefault(len(before) > _WHOLE_SCRIPTS, (set(), set()))
+        by_size: dict[bool, tuple[set[str], set[str], list[str]]] = {}
+        for before, at, branch in looking_back:
+            group = by_size.setdefault(len(before) > _WHOLE_SCRIPTS, (set(), set(), []))
             group[0].update(before)
             group[1].update(at)
-        suffixes = "|".join(char_class(before) + char_class(at)
-                            for _, (before, at) in sorted(by_size.items()))
-        branches = "|".join(branch for _, _, branch in looking_back)
-        alternatives.append(f"(?<={suffixes})(?:{branches})")
+            group[2].append(branch)
+        for _, (before, at, branches) in sorted(by_size.items()):
+            # The anchor asked first: most stops are not where a whole script's windows end.
+            alternatives.append(f"(?<={char_class(at)})(?<={char_class(before)}.)"
+                                f"(?:{'|'.join(branches)})")
     # Reading ahead, the pairs in a few groups, each asking its own characters at and
     # after the stop: one union of them all would let Russian 'Р' then 'о' through
     # (a capital's pair before 'і', a lead's before a lowercase lead) to every branch.
     for members in groups:
         at = frozenset().union(*(reading_ahead[member][0] for member in members))
         following = frozenset().union(*(reading_ahead[member][1] for member in members))
-        alternatives.append(f"(?<={char_class(at)})(?={char_class(following)})"
-                            f"(?:{'|'.join(reading_ahead[member][2] for member in members)})")
+        if len(following) > _WHOLE_SCRIPTS:
+            alternatives.append(f"(?<={char_class(at)})(?={char_class(following)})"
+                                f"(?:{'|'.join(reading_ahead[member][2] for member in members)})")
+        else:
+            # Read first, as a class, the character after the stop: the regex engine
+            # passes over such an alternative at once when the character is not in it,
+            # while one that starts with a lookbehind costs every stop a call.
+            alternatives.append(f"{char_class(following)}(?<={char_class(at)}.)"
+                                f"(?:{'|'.join(reading_ahead[member][3] for member in members)})")
     # (?s): in a block of lines, the character after a pair may be a line break.
     return "(?s)" + char_class(anchors) + "(?:" + "|".join(alternatives) + ")", made
 
@@ -281,7 +295,7 @@ def _reading_groups(reading_ahead) -> list[list[int]]:
     often the group's two tests both pass, by ``frequency``, times its branches) are
     joined until few enough are left."""
     by_anchor: dict[frozenset[str], tuple[set[str], list[int]]] = {}
-    for index, (at, following, _branch) in enumerate(reading_ahead):
+    for index, (at, following, *_branches) in enumerate(reading_ahead):
         group = by_anchor.setdefault(at, (set(), []))
         group[0].update(following)
         group[1].append(index)
