@@ -28,6 +28,7 @@ from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers
 from corpus_tools.filters.pair_screen import pair_screen
 from corpus_tools.filters.span_repair import (
     TYPOGRAPHY,
+    WORD,
     Repaired,
     SpanRepair,
     beyond_typography,
@@ -165,7 +166,7 @@ class FixEncoding(Filter):
         first = span.repair(text, expected) if span is not None else None  # screens first
         fixed, changes = self._ftfy_then_span(text, first, expected)
         if first is not None and first.edits:
-            other, other_changes = self._span_then_ftfy(text, first)
+            other, other_changes = self._span_then_ftfy(text, first, expected)
             if other != fixed:
                 ftfy_first, span_first = _worse_fix(fixed), _worse_fix(other)
                 if ftfy_first > span_first or (
@@ -186,20 +187,33 @@ class FixEncoding(Filter):
         if fixed == text:
             repaired = first
         else:
-            repaired = span.repair(fixed, expected) if span is not None else None
+            repaired = span.repair(fixed, expected, after_ftfy=True) if span is not None else None
         if repaired is not None and (repaired.edits or repaired.unrepaired):
             changes = _with_span_repairs(text, fixed, changes, repaired)
             fixed = repaired.text
         return fixed, changes
 
-    def _span_then_ftfy(self, text: str, repaired: Repaired) -> tuple[str, list[Change]]:
+    def _span_then_ftfy(self, text: str, repaired: Repaired,
+                        expected: str | None = None) -> tuple[str, list[Change]]:
         changes = _with_span_repairs(text, text, [], repaired)
         fixed = repaired.text
         if self.needs_ftfy(fixed):
             refixed, rule = self._run_ftfy(fixed)
             if rule is not None:  # both changed the line: one record of the whole difference
-                return refixed, [span_change(rule, text, refixed)]
+                return refixed, [span_change(rule, text, refixed),
+                                 *self._left_unrepaired(text, refixed, expected)]
         return fixed, changes
+
+    def _left_unrepaired(self, text: str, fixed: str, expected: str | None) -> list[Change]:
+        """Findings for the words of ``fixed`` (what both repairs made of ``text``) that
+        still look misread, named as they came in ``text``."""
+        found = []
+        for position, _word in self._span.repair(fixed, expected, after_ftfy=True).unrepaired:
+            same = _same_word(text, fixed, position)
+            if same is not None:
+                found.append(Change("encoding:unrepaired", same[0] + 1, same[1], None,
+                                    kind="finding", message=UNREPAIRED_MESSAGE))
+        return found
 
     def _run_ftfy(self, text: str) -> tuple[str, str | None]:
         fixed, explanation = ftfy.fix_and_explain(text, self._ftfy_config)
@@ -262,20 +276,42 @@ def _with_span_repairs(text: str, fixed: str, changes: list[Change],
             return position - new_end + old_end
         return None
 
+    findings = []
+    for position, word in repaired.unrepaired:
+        if not changes or position + len(word) <= start or position >= new_end:
+            begin = to_text(position)
+            findings.append((begin, text[begin:begin + len(word)]))
+        elif position <= start and (match := WORD.match(text, position)) is not None:
+            findings.append((position, match.group()))  # ftfy changed it from within
+        else:  # a word ftfy changed: the finding names the word as it came
+            same = _same_word(text, fixed, position)
+            if same is not None:
+                findings.append(same)
+    reported = [Change("encoding:unrepaired", begin + 1, word, None, kind="finding",
+                       message=UNREPAIRED_MESSAGE) for begin, word in findings]
     result = list(changes)
     for edit in repaired.edits:
         begin, end = to_text(edit.start), to_text(edit.start + len(edit.before))
         if begin is None or end is None or (changes and begin < old_end and end > start):
-            return [span_change(changes[0].rule if changes else "encoding:span-repair",
-                                text, repaired.text)]
+            whole = span_change(changes[0].rule if changes else "encoding:span-repair",
+                                text, repaired.text)
+            return sorted([whole, *reported], key=lambda change: change.column)
         result.append(Change("encoding:span-repair", begin + 1, text[begin:end], edit.after))
-    for position, word in repaired.unrepaired:
-        begin = to_text(position)
-        if begin is None:
-            continue
-        result.append(Change("encoding:unrepaired", begin + 1, text[begin:begin + len(word)],
-                             None, kind="finding", message=UNREPAIRED_MESSAGE))
+    result += reported
     return sorted(result, key=lambda change: change.column)
+
+
+def _same_word(text: str, fixed: str, position: int) -> tuple[int, str] | None:
+    """The word of ``text`` that ftfy turned into the word of ``fixed`` at ``position``
+    (start, word): the one in the same place when ftfy kept the line's words apart as
+    they were (it decodes letters, not spaces); None when the two differ in count."""
+    words, fixed_words = list(WORD.finditer(text)), list(WORD.finditer(fixed))
+    if len(words) != len(fixed_words):
+        return None
+    for word, fixed_word in zip(words, fixed_words, strict=True):
+        if fixed_word.start() == position:
+            return word.start(), word.group()
+    return None
 
 
 def _worse_fix(text: str) -> tuple[int, int]:

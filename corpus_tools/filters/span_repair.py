@@ -78,7 +78,7 @@ _CYRILLIC_PAIR = re.compile("[РС][ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЁЄЇІ
 
 # Words are split at spaces, but not at NBSP or NEL, which are bytes 0xA0
 # and 0x85 of a misread continuation.
-_WORD = re.compile("[^ \t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+WORD = re.compile("[^ \t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _RARE_SPACE = re.compile("[\t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]").search
 
 # Marks that sit beside letters in correct text of many languages; those of
@@ -177,11 +177,11 @@ def oddness(text: str) -> int:
 
 
 def _words_at(text: str, positions: list[int]):
-    """The words (as ``_WORD`` matches) that hold one of ``positions`` (sorted), in order."""
+    """The words (as ``WORD`` matches) that hold one of ``positions`` (sorted), in order."""
     if _RARE_SPACE(text) is not None:
         words = []
         position, count = 0, len(positions)
-        for match in _WORD.finditer(text):
+        for match in WORD.finditer(text):
             while position < count and positions[position] < match.start():
                 position += 1
             if position < count and positions[position] < match.end():
@@ -191,7 +191,7 @@ def _words_at(text: str, positions: list[int]):
     for position in positions:
         if position < end or text[position] == " ":
             continue
-        match = _WORD.match(text, text.rfind(" ", 0, position) + 1)
+        match = WORD.match(text, text.rfind(" ", 0, position) + 1)
         words.append(match)
         end = match.end()
     return words
@@ -199,7 +199,7 @@ def _words_at(text: str, positions: list[int]):
 
 def line_oddness(text: str) -> int:
     """The oddness of a line: the sum of its words'."""
-    return sum(oddness(match.group()) for match in _WORD.finditer(text))
+    return sum(oddness(match.group()) for match in WORD.finditer(text))
 
 
 def _odd_without_signs(word: str) -> bool:
@@ -526,6 +526,12 @@ class CodePage:
         return "".join([*pieces, word[last:]])
 
 
+def _lost_a_byte(word: re.Match, touching: list[int]) -> bool:
+    """Whether a word shows a byte lost to a code page: U+FFFD in it, or a Latin lead
+    touching a letter of another script ('ФранциÑко', 'πλοÏτου')."""
+    return "\ufffd" in word.group() or any(word.start() <= hit < word.end() for hit in touching)
+
+
 @functools.cache
 def _worth_a_look_utf8(length: int) -> tuple[bytes, ...]:
     """The UTF-8 of ``length`` bytes of what a misread sequence of nothing but everyday
@@ -661,19 +667,22 @@ class SpanRepair:
         return (not text.isascii() and beyond_typography(text) is not None
                 and (self._pairs.search(text) is not None or self.touches_other_script(text)))
 
-    def repair(self, text: str, expected: str | None = None) -> Repaired:
+    def repair(self, text: str, expected: str | None = None, after_ftfy: bool = False) -> Repaired:
         """The line with the words span repair is sure of repaired.  ``expected`` is the
         script of the document's language when the caller knows it (``--lang``): it
         decides a lost byte in a word with no complete sequence (Georgian read as
         cp1250 loses a byte of every letter), and nothing else: a word is accepted in a
         script by the line's other words, as without it."""
         result = Repaired(text)
-        if not self.might_hold(text):
+        # After ftfy (``after_ftfy``: the text is what ftfy made of a line it changed), a
+        # U+FFFD is a byte that was lost: its word is looked at, and reported.
+        if not self.might_hold(text) and not (after_ftfy and "\ufffd" in text):
             return result
         # Two scans of the line find the pairs; a word is flagged when one starts in it
         # (a pair never crosses a space, so overlapping pairs flag the same word).
         hits = [found.start() for found in self._pairs.finditer(text)]
-        hits += [found.start() for found in self._touching.finditer(text)]
+        touching = [found.start() for found in self._touching.finditer(text)]
+        hits += touching
         hits += [index for index, char in enumerate(text) if char == "\ufffd"] \
             if "\ufffd" in text else []
         hits.sort()
@@ -687,7 +696,7 @@ class SpanRepair:
         if not odd and not plain:
             return result  # most flagged lines of correct text end here
         starts = {match.start() for match in flagged}
-        others = [match for match in _WORD.finditer(text) if match.start() not in starts]
+        others = [match for match in WORD.finditer(text) if match.start() not in starts]
         line_scripts = {script_of(char) for other in others for char in other.group()
                         if not char.isascii() or char.isalpha()} - {None}
         # Typography that came through as UTF-8 ('–', '’') says the line was not misread.
@@ -721,7 +730,8 @@ class SpanRepair:
             word = match.group()
             repaired = repairs.get(match.start())
             if repaired is None:
-                if match in odd and self._has_sequence(word) and _odd_without_signs(word):
+                if match in odd and _odd_without_signs(word) and (
+                        self._has_sequence(word) or _lost_a_byte(match, touching)):
                     result.unrepaired.append((match.start(), word))
                 continue
             pieces += [text[last:match.start()], repaired]
@@ -850,7 +860,7 @@ class SpanRepair:
         # and only cp1254 lacks the byte that would make 'Åland' 'Şland').
         reading = [page for page in self._pages_reading(flagged, repairs) if page.undefined]
         starts = {match.start() for match in flagged}
-        for match in _WORD.finditer(text) if reading else ():
+        for match in WORD.finditer(text) if reading else ():
             word = match.group()
             if match.start() in starts or word.isascii():
                 continue

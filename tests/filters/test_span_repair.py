@@ -69,6 +69,31 @@ def test_a_lost_byte_several_letters_could_fill_is_reported_not_guessed():
     ]
 
 
+# Russian 'с' (D1 81) loses its second byte in cp1252: dropped, or U+FFFD in its place.
+RUSSIAN_LOSSY = "Сан-Франциско рассматривает возможность"
+
+
+@pytest.mark.parametrize(("errors", "fixed", "reported"), [
+    # ftfy decodes what it can and leaves 'Ñ' beside Cyrillic letters: each such word is
+    # reported as it came, even where ftfy changed it
+    ("ignore", "Сан-ФранциÑко раÑÑматривает возможноÑть",
+     ["Ð¡Ð°Ð½-Ð¤Ñ€Ð°Ð½Ñ†Ð¸ÑÐºÐ¾", "Ñ€Ð°ÑÑÐ¼Ð°Ñ‚Ñ€Ð¸Ð²Ð°ÐµÑ‚", "Ð²Ð¾Ð·Ð¼Ð¾Ð¶Ð½Ð¾ÑÑ‚ÑŒ"]),
+    # ftfy turns each lead and its U+FFFD into one U+FFFD: those words are reported
+    ("replace", "Сан-Франци�ко ра��матривает возможно�ть",
+     ["Ð¡Ð°Ð½-Ð¤Ñ€Ð°Ð½Ñ†Ð¸Ñ\ufffdÐºÐ¾", "Ñ€Ð°Ñ\ufffdÑ\ufffdÐ¼Ð°Ñ‚Ñ€Ð¸Ð²Ð°ÐµÑ‚",
+      "Ð²Ð¾Ð·Ð¼Ð¾Ð¶Ð½Ð¾Ñ\ufffdÑ‚ÑŒ"]),
+])
+def test_words_ftfy_leaves_short_of_a_byte_are_reported_as_they_came(errors, fixed, reported):
+    damaged = RUSSIAN_LOSSY.encode().decode("cp1252", errors=errors)
+    result, changes = FIX.apply(damaged, UnitContext())
+    assert result == fixed
+    findings = [change for change in changes if change.kind == "finding"]
+    assert [change.before for change in findings] == reported
+    for change in findings:
+        assert damaged[change.column - 1:].startswith(change.before)  # the input's coordinates
+        assert change.rule == "encoding:unrepaired"
+
+
 def test_span_repair_can_be_switched_off():
     damaged = "որոնք Õ¬Õ¡ÕµÕ¶ տարածում"
     assert FIX.apply(damaged, UnitContext())[0] == "որոնք լայն տարածում"
