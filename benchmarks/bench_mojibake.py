@@ -263,36 +263,49 @@ def per_language_throughput(runs: int) -> list[tuple[str, float, float]]:
 
 def pipeline_throughput(runs: int, megabytes: float) -> list[tuple[str, float, float]]:
     """MB/s of the command-line steps on a file of clean sentences of all the languages,
-    without and with span repair: (what, without, with).  In process, each pipeline
-    warmed first, best of ``2 * runs``, the two alternating."""
+    without and with span repair: (what, without, with)."""
     texts = [text for texts in sentences().values() for text in texts]
+    return [(name, *file_throughput(runs, texts, megabytes, steps))
+            for name, steps in (("fix-encoding", ["fix-encoding"]), ("clean", None))]
+
+
+def per_language_file_throughput(runs: int, megabytes: float) -> list[tuple[str, float, float]]:
+    """fix-encoding through the Runner (the command line's path: a block screen over
+    whole blocks of lines) on a file of each language's clean sentences."""
+    return [(lang, *file_throughput(runs, texts, megabytes, ["fix-encoding"]))
+            for lang, texts in sentences().items()]
+
+
+def file_throughput(runs: int, texts: list[str], megabytes: float,
+                    steps: list[str] | None) -> tuple[float, float]:
+    """MB/s of ``steps`` on a file of ``texts`` (paragraphs of five between blank lines),
+    without and with span repair.  In process, each pipeline warmed first, best of
+    ``2 * runs``, the two alternating."""
+    texts = list(texts)
     rng = random.Random(5)
     lines, size = [], 0
     while size < megabytes * 1e6:
         rng.shuffle(texts)
-        for text in texts[:5]:  # paragraphs of five sentences between blank lines
+        for text in texts[:5]:
             lines.append(text)
             size += len(text.encode("utf-8")) + 1
         lines.append("")
         size += 1
-    figures = []
     with tempfile.TemporaryDirectory() as temp:
         source, out = Path(temp) / "clean.txt", Path(temp) / "out.txt"
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
         sample = Path(temp) / "sample.txt"
         sample.write_text("\n".join(lines[:2000]) + "\n", encoding="utf-8")
         megabytes = source.stat().st_size / 1e6
-        for name, steps in (("fix-encoding", ["fix-encoding"]), ("clean", None)):
-            pipelines = [Pipeline(steps, CleanConfig(encoding=EncodingConfig(span_repair=False))),
-                         Pipeline(steps, CleanConfig())]
-            for pipeline in pipelines:
-                Runner(pipeline, RunOptions(output=str(out))).run([str(sample)])
-            without, with_ = (
-                lambda pipeline=pipeline: Runner(pipeline, RunOptions(output=str(out))).run(
-                    [str(source)]) for pipeline in pipelines)
-            seconds = best_of_alternating(runs, without, with_)
-            figures.append((name, megabytes / seconds[0], megabytes / seconds[1]))
-    return figures
+        pipelines = [Pipeline(steps, CleanConfig(encoding=EncodingConfig(span_repair=False))),
+                     Pipeline(steps, CleanConfig())]
+        for pipeline in pipelines:
+            Runner(pipeline, RunOptions(output=str(out))).run([str(sample)])
+        without, with_ = (
+            lambda pipeline=pipeline: Runner(pipeline, RunOptions(output=str(out))).run(
+                [str(source)]) for pipeline in pipelines)
+        seconds = best_of_alternating(runs, without, with_)
+    return megabytes / seconds[0], megabytes / seconds[1]
 
 
 def print_rows(table: dict, keys, labels, width: int) -> None:
@@ -362,6 +375,11 @@ def main() -> None:
     if args.per_language:
         print("fix-encoding per line, each language's clean sentences (MB/s without / with):")
         for lang, off, on in per_language_throughput(args.runs):
+            print(f"  {lang:<8} {off:7.1f} {on:7.1f}  {on / off:.2f}x")
+    if args.per_language:
+        print("fix-encoding on a file (the command line's path), each language's clean "
+              "sentences, 3 MB (MB/s without / with):")
+        for lang, off, on in per_language_file_throughput(args.runs, 3):
             print(f"  {lang:<8} {off:7.1f} {on:7.1f}  {on / off:.2f}x")
     for name, off, on in pipeline_throughput(args.runs, args.mb):
         print(f"{name} on a file of those sentences ({args.mb:g} MB): {off:.1f} MB/s without "
