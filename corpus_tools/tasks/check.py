@@ -177,7 +177,12 @@ def check_lines(state: LineChecker, lines, facts, label: str) -> Iterator[tuple[
             found += fix_findings(line.text, result.new_text, result.changes)
         paragraph = paragraphs.pop(line.number, None)
         if line.record is not None and state.detectors:
-            found += _detect(state, line, result.new_text, found, facts, paragraph, label)
+            detected = _detect(state, line, result.new_text, found, facts, paragraph, label)
+            # A detector reads the line as clean wrote it: what it finds inside a span a
+            # step changed maps to that whole span, where the step's own finding under
+            # the same rule is exact ('encoding:unrepaired' on a word ftfy decoded).
+            found += [d for d in detected if not any(
+                c.rule == d.rule and d.column <= c.column and c.end <= d.end for c in found)]
         # A step and a detector may report the same span under one rule.
         found = list({(c.rule, c.column, c.end): c for c in found}.values())
         yield line.text, sorted(found, key=lambda c: (c.column, c.rule))

@@ -37,6 +37,20 @@ def test_text_format_and_summary(invoke):
                              " 2 line(s)\n")
 
 
+def test_words_left_short_of_a_byte_are_each_reported_once(invoke):
+    # Russian 'с' lost its second byte in cp1252: ftfy decodes the rest of the line.
+    damaged = "Сан-Франциско рассматривает возможность".encode().decode("cp1252", "ignore")
+    lines = [json.loads(line) for line in check(
+        invoke, "--format", "json", "--select", "encoding:unrepaired",
+        data=(damaged + "\n").encode()).stdout.splitlines()]
+    words = damaged.split(" ")
+    assert words[0] == "Ð¡Ð°Ð½-Ð¤Ñ€Ð°Ð½Ñ†Ð¸ÑÐºÐ¾"
+    # each word as it came, where it came; not also the whole line ftfy changed, where
+    # the detector alone would place it
+    assert [(line["column"], line["text"]) for line in lines] == [
+        (damaged.index(word) + 1, word) for word in words]
+
+
 def test_json_format_parses(invoke):
     lines = [json.loads(line) for line in check(invoke, "--format", "json").stdout.splitlines()]
     assert lines[0] == {"path": "<stdin>", "line": 1, "column": 8, "end_column": 10, "field": None,
