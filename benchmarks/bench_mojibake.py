@@ -336,7 +336,8 @@ def main() -> None:
                         help="an unpacked Babel wheel, for --set cldr (or pip install babel)")
     parser.add_argument("--no-speed", action="store_true", help="restoration only, no timing")
     parser.add_argument("--per-language", action="store_true",
-                        help="also time fix-encoding per line on each language's sentences")
+                        help="also time fix-encoding on each language's sentences, per line "
+                             "and on a 3 MB file")
     args = parser.parse_args()
     which = args.set
     if args.babel:
