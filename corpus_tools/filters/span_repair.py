@@ -672,10 +672,10 @@ class SpanRepair:
         script of the document's language when the caller knows it (``--lang``): it
         decides a lost byte in a word with no complete sequence (Georgian read as
         cp1250 loses a byte of every letter), and nothing else: a word is accepted in a
-        script by the line's other words, as without it."""
+        script by the line's other words, as without it.  ``after_ftfy``: the text is
+        what ftfy made of a line it changed, where a U+FFFD is a byte that was lost (ftfy
+        turns a lead and its U+FFFD into one): its word is looked at, and reported."""
         result = Repaired(text)
-        # After ftfy (``after_ftfy``: the text is what ftfy made of a line it changed), a
-        # U+FFFD is a byte that was lost: its word is looked at, and reported.
         if not self.might_hold(text) and not (after_ftfy and "\ufffd" in text):
             return result
         # Two scans of the line find the pairs; a word is flagged when one starts in it
