@@ -23,6 +23,7 @@ from corpus_tools.filters.fix_encoding import UNREPAIRED_MESSAGE
 from corpus_tools.filters.ftfy_triggers import TriggerScreen
 from corpus_tools.filters.span_repair import SpanRepair
 
+_WORD = re.compile(r"\S+")
 # Invalid bytes come out of the decoder as lone surrogates U+DC80..U+DCFF.
 _INVALID = re.compile("[\udc80-\udcff]+")
 # C0 controls but tab, DEL, C1 controls (line endings never reach a unit).
@@ -76,7 +77,10 @@ class EncodingUnrepaired(Detector):
     """Text that still looks like mojibake where no repair was made.
 
     The words span repair flags but cannot repair (the same records
-    ``fix-encoding`` gives), and any other match of ftfy's badness pattern.
+    ``fix-encoding`` gives), any other match of ftfy's badness pattern, and a
+    word with a Latin capital between two small letters that stands for a small
+    letter short of a byte ('IstoÄna' for 'Istočna': ``fix-encoding`` leaves it,
+    since Slovak writes 'ä' and no pair flags 'Än').
     """
 
     id = "encoding:unrepaired"
@@ -85,6 +89,9 @@ class EncodingUnrepaired(Detector):
         # The screen derived from the same pattern: no trigger, no match (a fast no).
         self._screen = TriggerScreen(frozenset())
         self._span = SpanRepair()
+        capitals = "".join(sorted(self._span.capitals_short_of_a_small_letter))
+        self._short_capital = re.compile(
+            f"(?<=[a-zß-ÿ\u0100-\u017f])[{re.escape(capitals)}](?=[a-zß-ÿ\u0100-\u017f])")
 
     def detect(self, text: str, context: UnitContext) -> list[Change]:
         if text.isascii():
@@ -99,4 +106,11 @@ class EncodingUnrepaired(Detector):
                 if not any(start <= match.start() < start + len(word) for start, word in words):
                     found.append(self.finding(match.start(), match.group(),
                                               "looks like mojibake that no repair could undo"))
+        for match in self._short_capital.finditer(text):
+            word = _WORD.search(text, text.rfind(" ", 0, match.start()) + 1)
+            if not any(start <= match.start() < start + len(taken) for start, taken in words):
+                words.append((word.start(), word.group()))
+                found.append(self.finding(word.start(), word.group(),
+                                          "looks like a letter that lost a byte to a code page "
+                                          f"('{match.group()}' before '{text[match.end()]}')"))
         return found

@@ -658,6 +658,19 @@ class SpanRepair:
     def _touching(self) -> re.Pattern[str]:
         return _screens(self._names)[1]
 
+    @functools.cached_property
+    def capitals_short_of_a_small_letter(self) -> frozenset[str]:
+        """The Latin capitals that some page reads a two-byte lead as, where a byte the
+        page has no character for would make it an everyday small Latin letter: 'Ä'
+        (C4) for 'č' (C4 8D; cp1252 has no 8D), 'Å' for 'ō'.  Between two small letters
+        such a capital is a letter that lost its byte ('IstoÄna'): correct text does
+        not write a capital there."""
+        return frozenset(
+            lead for page in self.pages if page.undefined for lead, need in page.leads.items()
+            if need == 1 and lead.isupper() and script_of(lead) == "Latin"
+            and any(_letter_fits(option, "Latin", True)
+                    for option in page._lost_byte_options(lead, "", 1)))
+
     def touches_other_script(self, text: str) -> bool:
         """Whether a Latin lead stands beside a letter of Greek to Georgian script."""
         return _OTHER_SCRIPT_LETTER(text) is not None and self._touching.search(text) is not None

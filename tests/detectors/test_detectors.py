@@ -37,6 +37,10 @@ def found(detector, text, lang=None, facts=None):
         # encoding:unrepaired: what still looks like mojibake
         (EncodingUnrepaired(), "Õ€Õ¸Õ¤Õ¾Õ¡Õ® 28 ok cafÃ©", None, ["fÃ©"]),  # ftfy's pattern
         (EncodingUnrepaired(), "Հոդված 28, café, “quotes”", None, []),
+        # a capital between small letters that stands for a small letter short of a
+        # byte: Serbian 'č' (C4 8D) through cp1252, which has no 8D
+        (EncodingUnrepaired(), "IstoÄna Afrika i Azija", None, ["IstoÄna"]),
+        (EncodingUnrepaired(), "Äpfel, Ärger, na hÉireann, FRANÇAIS", None, []),
         # unbalanced-quotes, per language
         (UnbalancedQuotes(), "He said “we agree and left.", "en", ["“"]),
         (UnbalancedQuotes(), "He said “we agree” and left.", "en", []),
