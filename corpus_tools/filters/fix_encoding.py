@@ -207,13 +207,12 @@ class FixEncoding(Filter):
     def _left_unrepaired(self, text: str, fixed: str, expected: str | None) -> list[Change]:
         """Findings for the words of ``fixed`` (what both repairs made of ``text``) that
         still look misread, named as they came in ``text``."""
-        found = []
-        for position, _word in self._span.repair(fixed, expected, after_ftfy=True).unrepaired:
-            same = _same_word(text, fixed, position)
-            if same is not None:
-                found.append(Change("encoding:unrepaired", same[0] + 1, same[1], None,
-                                    kind="finding", message=UNREPAIRED_MESSAGE))
-        return found
+        unrepaired = self._span.repair(fixed, expected, after_ftfy=True).unrepaired
+        if not unrepaired:
+            return []
+        as_they_came = _words_as_they_came(text, fixed)
+        return [_unrepaired(*as_they_came[position]) for position, _word in unrepaired
+                if position in as_they_came]
 
     def _run_ftfy(self, text: str) -> tuple[str, str | None]:
         fixed, explanation = ftfy.fix_and_explain(text, self._ftfy_config)
@@ -276,19 +275,19 @@ def _with_span_repairs(text: str, fixed: str, changes: list[Change],
             return position - new_end + old_end
         return None
 
-    findings = []
+    reported = []
+    as_they_came = None
     for position, word in repaired.unrepaired:
         if not changes or position + len(word) <= start or position >= new_end:
             begin = to_text(position)
-            findings.append((begin, text[begin:begin + len(word)]))
+            reported.append(_unrepaired(begin, text[begin:begin + len(word)]))
         elif position <= start and (match := WORD.match(text, position)) is not None:
-            findings.append((position, match.group()))  # ftfy changed it from within
+            reported.append(_unrepaired(position, match.group()))  # ftfy changed it from within
         else:  # a word ftfy changed: the finding names the word as it came
-            same = _same_word(text, fixed, position)
-            if same is not None:
-                findings.append(same)
-    reported = [Change("encoding:unrepaired", begin + 1, word, None, kind="finding",
-                       message=UNREPAIRED_MESSAGE) for begin, word in findings]
+            if as_they_came is None:
+                as_they_came = _words_as_they_came(text, fixed)
+            if position in as_they_came:
+                reported.append(_unrepaired(*as_they_came[position]))
     result = list(changes)
     for edit in repaired.edits:
         begin, end = to_text(edit.start), to_text(edit.start + len(edit.before))
@@ -301,17 +300,22 @@ def _with_span_repairs(text: str, fixed: str, changes: list[Change],
     return sorted(result, key=lambda change: change.column)
 
 
-def _same_word(text: str, fixed: str, position: int) -> tuple[int, str] | None:
-    """The word of ``text`` that ftfy turned into the word of ``fixed`` at ``position``
-    (start, word): the one in the same place when ftfy kept the line's words apart as
-    they were (it decodes letters, not spaces); None when the two differ in count."""
+def _words_as_they_came(text: str, fixed: str) -> dict[int, tuple[int, str]]:
+    """For each word of ``fixed`` (by where it starts), the word of ``text`` that ftfy
+    turned into it (start, word): the one in the same place when ftfy kept the line's
+    words apart as they were (it decodes letters, not spaces); none when the two
+    differ in count."""
     words, fixed_words = list(WORD.finditer(text)), list(WORD.finditer(fixed))
     if len(words) != len(fixed_words):
-        return None
-    for word, fixed_word in zip(words, fixed_words, strict=True):
-        if fixed_word.start() == position:
-            return word.start(), word.group()
-    return None
+        return {}
+    return {fixed_word.start(): (word.start(), word.group())
+            for word, fixed_word in zip(words, fixed_words, strict=True)}
+
+
+def _unrepaired(begin: int, word: str) -> Change:
+    """The finding for ``word``, at ``begin`` (0-based) in the input."""
+    return Change("encoding:unrepaired", begin + 1, word, None, kind="finding",
+                  message=UNREPAIRED_MESSAGE)
 
 
 def _worse_fix(text: str) -> tuple[int, int]:
