@@ -21,9 +21,8 @@ from corpus_tools.detectors.base import Detector
 from corpus_tools.filters.base import UnitContext
 from corpus_tools.filters.fix_encoding import UNREPAIRED_MESSAGE
 from corpus_tools.filters.ftfy_triggers import TriggerScreen
-from corpus_tools.filters.span_repair import SpanRepair
+from corpus_tools.filters.span_repair import SpanRepair, words_at
 
-_WORD = re.compile(r"\S+")
 # Invalid bytes come out of the decoder as lone surrogates U+DC80..U+DCFF.
 _INVALID = re.compile("[\udc80-\udcff]+")
 # C0 controls but tab, DEL, C1 controls (line endings never reach a unit).
@@ -106,8 +105,9 @@ class EncodingUnrepaired(Detector):
                 if not any(start <= match.start() < start + len(word) for start, word in words):
                     found.append(self.finding(match.start(), match.group(),
                                               "looks like mojibake that no repair could undo"))
-        for match in self._short_capital.finditer(text):
-            word = _WORD.search(text, text.rfind(" ", 0, match.start()) + 1)
+        capitals = list(self._short_capital.finditer(text))
+        for word in words_at(text, [match.start() for match in capitals]):
+            match = next(match for match in capitals if word.start() <= match.start() < word.end())
             if not any(start <= match.start() < start + len(taken) for start, taken in words):
                 words.append((word.start(), word.group()))
                 found.append(self.finding(word.start(), word.group(),

@@ -176,7 +176,7 @@ def oddness(text: str) -> int:
     return score
 
 
-def _words_at(text: str, positions: list[int]):
+def words_at(text: str, positions: list[int]):
     """The words (as ``WORD`` matches) that hold one of ``positions`` (sorted), in order."""
     if _RARE_SPACE(text) is not None:
         words = []
@@ -699,7 +699,7 @@ class SpanRepair:
         hits += [index for index, char in enumerate(text) if char == "\ufffd"] \
             if "\ufffd" in text else []
         hits.sort()
-        flagged = _words_at(text, hits)
+        flagged = words_at(text, hits)
         if not flagged:
             return result
         odd_of = {match.start(): oddness(match.group()) for match in flagged}

@@ -40,6 +40,7 @@ def found(detector, text, lang=None, facts=None):
         # a capital between small letters that stands for a small letter short of a
         # byte: Serbian 'č' (C4 8D) through cp1252, which has no 8D
         (EncodingUnrepaired(), "IstoÄna Afrika i Azija", None, ["IstoÄna"]),
+        (EncodingUnrepaired(), "Afrika i\tIstoÄna", None, ["IstoÄna"]),  # the word, after a tab
         (EncodingUnrepaired(), "Äpfel, Ärger, na hÉireann, FRANÇAIS", None, []),
         # unbalanced-quotes, per language
         (UnbalancedQuotes(), "He said “we agree and left.", "en", ["“"]),
