@@ -153,7 +153,6 @@ def split_everyday(pair: Pair) -> list[Pair]:
     return pieces
 
 
-
 def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> re.Pattern[str]:
     """A pattern that finds a character of ``singles`` or any of ``pairs``.
 
