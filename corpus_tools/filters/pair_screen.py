@@ -9,9 +9,18 @@ pair is anchored at a rare side, the one that adds least to the characters the
 screen stops at anyway.  All alternatives then start with a character of one
 set, which ``re`` scans for in C before it tries anything (its "charset
 prefix"); a clean line of most languages holds none of them.  Where one does
-(a Russian capital that leads cp1251 pairs, Serbian 'љ'), a few tests settle
-the stop, each a class the engine checks at once where it can (a stop costs
-it 150-300 ns).
+(a Russian capital that leads cp1251 pairs), a few tests settle the stop.
+
+What a stop costs is the regex engine's, measured (CPython 3.11, ``re``): the
+first stop in a ``search`` call costs 110-180 ns whatever the pattern asks
+then, each further one about 20 ns; then each alternative whose first item is
+a class or literal not holding the character costs 1-10 ns, and each that
+starts otherwise (a look back or ahead), or whose class holds it, a call of
+15-50 ns.  So every alternative starts with a class: of the character after
+the stop, or, inside one look back at the stop, of the stop itself.  And the
+letters that stand in most lines of a language are not stops where another
+side of their pairs can be (``stop_frequency``): Serbian 'ћ' is 0.3% of
+Serbian letters but in a third of its lines.
 
 >>> screen = pair_screen({"&"}, [Pair(frozenset("ВГРС"), frozenset("‘“•"))])
 >>> bool(screen.search("Россия и Грузия")), bool(screen.search("Р“")), bool(screen.search("a & b"))
@@ -24,11 +33,13 @@ import functools
 import hashlib
 import importlib.resources
 import json
+import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Typography that edited text of every language uses.
 _COMMON_MARKS = frozenset("’‘“”–—…«»\u00a0")
@@ -49,7 +60,7 @@ class Pair:
         """The position of the rarest set; the last when it is nearly as rare (within
         10%), since pairs anchored at their last character share one look back.  (The
         screen's own choice, ``anchor_positions``, weighs all its pairs together.)"""
-        costs = [frequency(chars) for chars in self.sets()]
+        costs = [stop_frequency(chars) for chars in self.sets()]
         if costs[-1] <= 1.1 * min(costs):
             return len(costs) - 1
         return min(range(len(costs)), key=lambda position: (costs[position], -position))
@@ -71,7 +82,27 @@ def frequency(chars: Iterable[str]) -> float:
     ``ё``, ``і``) less, capitals less again, typography less; symbols,
     modifier letters and controls are rare in any language.
     """
-    return sum(map(_weight, chars))
+    # fsum: the same figure whatever order a set gives its characters in (a set's
+    # order changes from process to process, and the choices built on it must not).
+    return math.fsum(map(_weight, chars))
+
+
+def stop_frequency(chars: Iterable[str]) -> float:
+    """What stopping at the characters of ``chars`` costs a screen: ``frequency``, but
+    with the letters of ``_IN_MOST_LINES`` as common as a basic letter."""
+    return math.fsum(map(_stop_weight, chars))
+
+
+# Serbian's own letters: one of them is in nearly every Serbian line, and a line's
+# first stop costs the regex engine 110-180 ns whatever follows, so what counts is how
+# many lines hold one, not how many letters are one ('ћ' is 0.3% of them).  The pairs
+# they end (after a cp1251 capital: 'Рћ' is 'О') stop at the capital instead.
+_IN_MOST_LINES = frozenset("ђјљњћџ")
+
+
+@functools.cache
+def _stop_weight(char: str) -> float:
+    return 1.0 if char in _IN_MOST_LINES else _weight(char)
 
 
 @functools.cache
@@ -159,12 +190,13 @@ def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> re.Pattern[str
     It finds something exactly when one of them is in the text (``search``
     is the test; where a match starts is not meaningful).  Every match starts
     at an anchor: a single, or a pair's anchor position (``anchor_positions``).
-    At a stop, a few tests: is it a single; are the character before it and it
-    the end of some window (per group of windows: those with a whole script
-    before the anchor, and the others); are it and the character after it the
-    start of what some pair of a reading-ahead group reads ahead.  Only then
-    are the windows themselves looked back over.  Built once per set of
-    singles and pairs.
+    At a stop, a few tests, each starting with a class: is the character after
+    the stop one that a reading-ahead group goes on with (then: is the stop
+    one it starts at); or, looking back at the stop, is it a single, or the end
+    of some window (per group of windows: those with a whole script before the
+    anchor, and the others; then: is the character before it one they hold).
+    Only then are the windows themselves looked back over.  Built once per set
+    of singles and pairs.
     """
     return _compiled(frozenset(singles), tuple(pairs))
 
@@ -210,9 +242,9 @@ def screen_pattern(singles: frozenset[str], pairs: tuple[Pair, ...],
     them again as given: the same pattern, without the time it takes to choose."""
     anchors = set(singles)
     ending_at_anchor: dict[int, list[Pair]] = {}  # by the width of the window
-    looking_back: list[tuple[frozenset[str], frozenset[str], str]] = []  # before, anchor, regex
-    # anchor, next, regex, the same regex after the next character was read:
-    reading_ahead: list[tuple[frozenset[str], frozenset[str], str, str]] = []
+    looking_back: list[tuple[frozenset[str], frozenset[str], PairTest]] = []  # before, anchor, test
+    # anchor, next, the test after the next character was read:
+    reading_ahead: list[tuple[frozenset[str], frozenset[str], PairTest]] = []
     pairs = [piece for pair in merged(pairs) for piece in split_everyday(pair)]
     positions = (choices["anchors"] if choices is not None
                  else anchor_positions(singles, pairs))
@@ -223,19 +255,15 @@ def screen_pattern(singles: frozenset[str], pairs: tuple[Pair, ...],
         if position == len(sets) - 1 and not rest:
             ending_at_anchor.setdefault(len(sets), []).append(pair)
         elif position == len(sets) - 1:
-            looking_back.append((sets[-2], sets[-1], f"(?<={window}){rest}"))
+            looking_back.append((sets[-2], sets[-1], PairTest("", window, rest, len(sets))))
         else:
-            # What was just read ahead is not asked again looking back ('.'): each
-            # class is one more table for the regex compiler to build.
-            ahead = "".join(map(char_class, sets[position + 1:]))
-            behind = "".join(map(char_class, sets[:position + 1])) + "." * len(sets[position + 1:])
-            # The same after its group has read the character after the stop.
-            ahead_then = "".join(map(char_class, sets[position + 2:]))
-            behind_then = ("".join(map(char_class, sets[:position + 2]))
-                           + "." * len(sets[position + 2:]))
+            # Asked after its group has read the character after the stop.  What was
+            # read ahead is not asked again looking back ('.'): each class is one more
+            # table for the regex compiler to build.
+            ahead = "".join(map(char_class, sets[position + 2:]))
+            behind = "".join(map(char_class, sets[:position + 2])) + "." * len(sets[position + 2:])
             reading_ahead.append((sets[position], sets[position + 1],
-                                  f"{ahead}(?<={behind}){rest}",
-                                  f"{ahead_then}(?<={behind_then}){rest}"))
+                                  PairTest(ahead, behind, rest, len(sets))))
     groups = choices["groups"] if choices is not None else _reading_groups(reading_ahead)
     made = {"anchors": list(positions), "groups": groups}
     if not anchors:
@@ -245,11 +273,15 @@ def screen_pattern(singles: frozenset[str], pairs: tuple[Pair, ...],
         columns = [frozenset().union(*(pair.sets()[column] for pair in group))
                    for column in range(width)]
         windows = "|".join(pair.window() for pair in group)
-        looking_back.insert(0, (columns[-2], columns[-1],
-                                f"(?<={''.join(map(char_class, columns))})(?<={windows})"))
-    # A few tests decide most stops: is the anchor a single, do the character before
-    # it and the anchor end a window there, does the one after go on from it.
-    alternatives = [f"(?<={char_class(singles)})"] if singles else []
+        looking_back.insert(0, (columns[-2], columns[-1], PairTest(
+            None, f"(?<={''.join(map(char_class, columns))})(?<={windows})", "", width)))
+    # A few tests decide most stops: does the character after the stop go on from it
+    # (``ahead``, asked just after the stop); or, looking back at the stop itself, is
+    # it a single, do the character before it and it end a window (``at_stop``).
+    # Each starts with a class, which the regex engine passes over at once where the
+    # character is not in it; one that starts with a look back costs every stop a call.
+    at_stop = [char_class(singles)] if singles else []
+    ahead = []
     if looking_back:
         # One union of every window's last two classes would let a Cyrillic letter
         # before 'і' through (a pair with any letter of Greek to Georgian before a Latin
@@ -264,58 +296,109 @@ def screen_pattern(singles: frozenset[str], pairs: tuple[Pair, ...],
             group[2].append(branch)
         for _, (before, at, branches) in sorted(by_size.items()):
             # The anchor asked first: most stops are not where a whole script's windows end.
-            alternatives.append(f"(?<={char_class(at)})(?<={char_class(before)}.)"
-                                f"(?:{'|'.join(branches)})")
+            at_stop.append(f"{char_class(at)}(?<={char_class(before)}.)"
+                           f"(?:{_alternation(branches)})")
     # Reading ahead, the pairs in a few groups, each asking its own characters at and
     # after the stop: one union of them all would let Russian 'Р' then 'о' through
     # (a capital's pair before 'і', a lead's before a lowercase lead) to every branch.
     for members in groups:
         at = frozenset().union(*(reading_ahead[member][0] for member in members))
         following = frozenset().union(*(reading_ahead[member][1] for member in members))
-        if len(following) > _WHOLE_SCRIPTS:
-            alternatives.append(f"(?<={char_class(at)})(?={char_class(following)})"
-                                f"(?:{'|'.join(reading_ahead[member][2] for member in members)})")
+        tests = _alternation([reading_ahead[member][2] for member in members])
+        if _after_first(following):
+            ahead.append(f"{char_class(following)}(?<={char_class(at)}.)(?:{tests})")
         else:
-            # Read first, as a class, the character after the stop: the regex engine
-            # passes over such an alternative at once when the character is not in it,
-            # while one that starts with a lookbehind costs every stop a call.
-            alternatives.append(f"{char_class(following)}(?<={char_class(at)}.)"
-                                f"(?:{'|'.join(reading_ahead[member][3] for member in members)})")
+            at_stop.append(f"{char_class(at)}(?={char_class(following)}(?:{tests}))")
+    # The tests at the stop as one look back, each one character wide.
+    if at_stop:
+        ahead.append("(?<=" + "|".join(at_stop) + ")")
     # (?s): in a block of lines, the character after a pair may be a line break.
-    return "(?s)" + char_class(anchors) + "(?:" + "|".join(alternatives) + ")", made
+    return "(?s)" + char_class(anchors) + "(?:" + "|".join(ahead) + ")", made
 
 
-# At most this many groups read ahead: each costs every stop one more test.
-_READING_GROUPS = 4
+class PairTest(NamedTuple):
+    """What a pair asks once the screen has read up to some character: ``lead`` read
+    after it, and ``window`` (of ``width`` characters) looking back, and ``rest`` after
+    that (a ``not_then``).  A ``lead`` of None: ``window`` is the whole test."""
+
+    lead: str | None
+    window: str
+    rest: str
+    width: int
+
+
+def _alternation(tests: list[PairTest]) -> str:
+    """The tests as one alternation.  Those that start by reading a class stay apart
+    (the regex engine passes over each at once where the class does not hold the
+    character); those that start by looking back are asked per ``rest`` and width
+    in one look back over all their windows: one call where each cost one."""
+    alternatives, reading, looking_back = [], {}, {}
+    for test in tests:
+        if test.lead is None:
+            alternatives.append(test.window)
+        elif test.lead:
+            reading.setdefault(test.lead, []).append(test._replace(lead=""))
+        else:
+            looking_back.setdefault((test.rest, test.width), []).append(test.window)
+    # Those that read the same class first read it once.
+    for lead, then in reading.items():
+        alternatives.append(f"{lead}(?:{_alternation(then)})")
+    for (rest, _), windows in looking_back.items():
+        alternatives.append(f"{rest}(?<={'|'.join(windows)})")
+    return "|".join(alternatives)
+
+
+def _after_first(following: frozenset[str]) -> bool:
+    """Whether pairs read ahead from their stop ask the character after it first: not
+    where what may follow holds whole scripts or several everyday letters ('ბ' short of
+    a byte before any Cyrillic letter), as most stops in such a text are followed by one."""
+    return len(following) <= _WHOLE_SCRIPTS and frequency(following) <= _FREQUENT_AFTER
+
+
+# As often as this many average letters.
+_FREQUENT_AFTER = 10
+
+
+# At most this many groups read ahead: each costs every stop one more test, and
+# fewer let more through to their pairs' tests.
+_READING_GROUPS = 6
 
 
 def _reading_groups(reading_ahead) -> list[list[int]]:
-    """The reading-ahead pairs as at most ``_READING_GROUPS`` groups (each the indexes
-    of its pairs, in order), chosen so that a stop seldom finds the character after it
-    in its group's union without a pair of the group holding both: pairs with the same
-    characters at the stop start as one group, and the two whose union costs least (how
-    often the group's two tests both pass, by ``frequency``, times its branches) are
-    joined until few enough are left."""
-    by_anchor: dict[frozenset[str], tuple[set[str], list[int]]] = {}
+    """The reading-ahead pairs as at most ``_READING_GROUPS`` groups in all (each the
+    indexes of its pairs, in order), while two may still be joined.  Every stop asks
+    each group's first test, the union of its pairs' first characters, and where it
+    holds the group's pairs.  Pairs with the same characters at the stop and the same
+    side asked first start as one group; two groups are joined only while their unions
+    ask the same side first (``_after_first`` of what may follow; a union of pairs
+    that each ask the character after the stop first may come to ask the stop first,
+    and then joins those), the two whose union costs least more (how often its first
+    test holds, by ``frequency``, times its pairs) first."""
+    by_anchor: dict[tuple[bool, frozenset[str]], tuple[set[str], list[int]]] = {}
     for index, (at, following, *_branches) in enumerate(reading_ahead):
-        group = by_anchor.setdefault(at, (set(), []))
+        group = by_anchor.setdefault((_after_first(following), at), (set(), []))
         group[0].update(following)
         group[1].append(index)
     groups = [(frozenset(at), frozenset(following), members)
-              for at, (following, members) in by_anchor.items()]
+              for (_, at), (following, members) in by_anchor.items()]
 
     def cost(group) -> float:
-        return frequency(group[0]) * frequency(group[1]) * len(group[2])
+        # How often the group's first test holds (then its pairs are asked), times
+        # its pairs.
+        first = group[1] if _after_first(group[1]) else group[0]
+        return frequency(first) * len(group[2])
 
     def joined(first, second):
         return (first[0] | second[0], first[1] | second[1], first[2] + second[2])
 
     costs = [cost(group) for group in groups]
+    # Only groups that ask the same side first are joined.
     increases = {(first, second): cost(joined(groups[first], groups[second]))
                  - costs[first] - costs[second]
-                 for first in range(len(groups)) for second in range(first + 1, len(groups))}
+                 for first in range(len(groups)) for second in range(first + 1, len(groups))
+                 if _after_first(groups[first][1]) == _after_first(groups[second][1])}
     alive = set(range(len(groups)))
-    while len(alive) > _READING_GROUPS:
+    while len(alive) > _READING_GROUPS and increases:
         first, second = min(increases, key=lambda key: (increases[key], key))
         groups[first] = joined(groups[first], groups[second])
         costs[first] = cost(groups[first])
@@ -323,6 +406,8 @@ def _reading_groups(reading_ahead) -> list[list[int]]:
         increases = {key: value for key, value in increases.items()
                      if first not in key and second not in key}
         for other in alive - {first}:
+            if _after_first(groups[other][1]) != _after_first(groups[first][1]):
+                continue
             key = (min(first, other), max(first, other))
             increases[key] = cost(joined(groups[first], groups[other])) - costs[first] - costs[other]
     return [groups[index][2] for index in sorted(alive)]
@@ -343,7 +428,7 @@ def anchor_positions(singles: frozenset[str], pairs: list[Pair]) -> list[int]:
         changed = False
         for index, pair in enumerate(pairs):
             stops.subtract(pair.sets()[positions[index]])
-            costs = [frequency(frozenset(char for char in chars if stops[char] <= 0))
+            costs = [stop_frequency(frozenset(char for char in chars if stops[char] <= 0))
                      for chars in pair.sets()]
             best = min(range(len(costs)), key=lambda position: (costs[position], -position))
             if costs[-1] <= 1.1 * costs[best]:
@@ -366,8 +451,8 @@ def _move_off_letters(pairs: list[Pair], positions: list[int], stops: Counter) -
     anchor elsewhere for less.  One pair at a time never moves off 'š' while others
     stop there (a stop already made costs nothing more): asked per letter, all of
     them move together (ftfy's 'Ãš' to 'Ã', a cp1252 'ð…šž' to its middle)."""
-    letters = sorted((char for char in stops if stops[char] > 0 and _weight(char) >= _WORTH_MOVING),
-                     key=lambda char: (-_weight(char), char))
+    letters = sorted((char for char in stops if stops[char] > 0 and _stop_weight(char) >= _WORTH_MOVING),
+                     key=lambda char: (-_stop_weight(char), char))
     for letter in letters:
         movers = [index for index, pair in enumerate(pairs)
                   if letter in pair.sets()[positions[index]]]
@@ -377,7 +462,7 @@ def _move_off_letters(pairs: list[Pair], positions: list[int], stops: Counter) -
             stops.subtract(pairs[index].sets()[positions[index]])
         moved, added = {}, 0.0
         for index in movers:
-            options = [(frequency(char for char in chars if stops[char] <= 0), position)
+            options = [(stop_frequency(char for char in chars if stops[char] <= 0), position)
                        for position, chars in enumerate(pairs[index].sets())
                        if letter not in chars]
             if not options:
@@ -388,11 +473,11 @@ def _move_off_letters(pairs: list[Pair], positions: list[int], stops: Counter) -
             stops.update(pairs[index].sets()[position])
         for index, position in moved.items():
             stops.subtract(pairs[index].sets()[position])
-        everyone = len(moved) == len(movers) and added < _weight(letter)
+        everyone = len(moved) == len(movers) and added < _stop_weight(letter)
         for index in movers:
             # When some pair must stay, the letter stays a stop, and the others move
             # only where they make no new stop (fewer tests at the letter).
-            if index in moved and (everyone or not frequency(
+            if index in moved and (everyone or not stop_frequency(
                     char for char in pairs[index].sets()[moved[index]] if stops[char] <= 0)):
                 positions[index] = moved[index]
             stops.update(pairs[index].sets()[positions[index]])
