@@ -721,8 +721,12 @@ class SpanRepair:
                                  for repaired in repairs.values())) - {None}
         if repairs and len(repairs) < len(odd):
             # A word of one letter ('Оџ' for 'Ο') is only repaired in a script
-            # the line writes: the words just repaired count for that.
-            self._repair_words(odd, odd_of, line_scripts | evidence, repairs, typeset, expected)
+            # the line writes: the words just repaired count for that.  They also
+            # say, when they are all of one script beyond Latin, which script a byte
+            # lost in such a word restores ('бѓ�' beside 'სიჩუანის' is 'ი').
+            only = next(iter(evidence)) if len(evidence) == 1 else None
+            by_evidence = expected or (only if only != "Latin" else None)
+            self._repair_words(odd, odd_of, line_scripts | evidence, repairs, typeset, by_evidence)
         line_letters = {char for other in others for char in other.group()}
         for match in plain:
             repaired = self._repair_plain_word(match.group(), evidence, line_scripts, line_letters)
@@ -734,7 +738,7 @@ class SpanRepair:
         if repairs:
             self._repair_by_alphabet(flagged, odd, repairs)
             self._repair_marks_by_page(flagged, odd, repairs)
-            restored = self._restore_leads_by_alphabet(text, flagged, repairs)
+            restored = self._restore_unflagged(text, flagged, repairs)
             if restored:
                 restored_leads = {match.start() for match in restored}
                 flagged = sorted([*flagged, *restored], key=lambda match: match.start())
@@ -860,32 +864,53 @@ class SpanRepair:
                     repairs[match.start()] = candidate
                     break
 
-    def _restore_leads_by_alphabet(self, text: str, flagged, repairs: dict[int, str]) -> list:
-        """Words not flagged whose Latin lead lost its continuation, told by the alphabet
-        of the line's repairs ('Ærazisi' beside 'Okeanı', both cp1252 without a byte):
-        the matches of those repaired."""
+    def _restore_unflagged(self, text: str, flagged, repairs: dict[int, str]) -> list:
+        """Words not flagged, restored by what the line's repairs wrote; the matches of
+        those restored.  First a Latin lead that lost its continuation, told by their
+        alphabet ('Ærazisi' beside 'Okeanı', both cp1252 without a byte); then a word of
+        nothing but a page's sequences (and ASCII punctuation), one of them short of the
+        byte the page dropped, in their one script beyond Latin ('бѓ' beside 'სიჩუანის',
+        both cp1251: 'ი' is E1 83 98, and cp1251 has no 98).  A sequence short of a byte
+        is no pair the screen asks for, and alone its lost byte could make a letter of
+        more than one script (E1 98 83 is Canadian 'ᘃ')."""
         written = "".join(char for match in flagged if match.start() in repairs
                           for char in repairs[match.start()] if not char.isascii())
-        restored: list = []
-        if not written or _foreign_letter_mix(written):
-            return restored
+        script = _main_script(written)
+
+        def lost_leads(page: CodePage, word: str) -> list:
+            lost = page._leads_lost_by_alphabet(word, [], written)
+            return [page.decode_word(word) or _fill(word, lost, written)] if lost else []
+
+        def short_sequences(page: CodePage, word: str) -> list:
+            # A word already of that script is a word of it: Cyrillic 'У' is a cp1251
+            # lead, and 'Ә' (D3 98) is what it would be short of a byte.
+            if _main_script(word) == script or not all(
+                    char in page.leads or char in page.continuations
+                    or (char.isascii() and not char.isalnum()) for char in word):
+                return []
+            return [page.decode_word(word, script)]
+
+        readers = []
+        if written and not _foreign_letter_mix(written):
+            readers.append((lost_leads, lambda word, candidate: candidate != word))
+        if script not in (None, "Latin"):
+            readers.append((short_sequences, lambda word, candidate: {
+                script_of(char) for char in candidate if char.isalpha()} == {script}))
         # Only a page that read the line's other words ('Îles Åland': cp1252 read 'ÃŽles',
         # and only cp1254 lacks the byte that would make 'Åland' 'Şland').
-        reading = [page for page in self._pages_reading(flagged, repairs) if page.undefined]
-        starts = {match.start() for match in flagged}
-        for match in WORD.finditer(text) if reading else ():
-            word = match.group()
-            if match.start() in starts or word.isascii():
-                continue
-            # Every page that read the line and finds a lost lead here must agree.
-            readings = set()
-            for page in reading:
-                lost = page._leads_lost_by_alphabet(word, [], written)
-                if lost:
-                    readings.add(page.decode_word(word) or _fill(word, lost, written))
-            if len(readings) == 1:
-                candidate = readings.pop()
-                if candidate and candidate != word and not oddness(candidate):
+        reading = ([page for page in self._pages_reading(flagged, repairs) if page.undefined]
+                   if readers else [])
+        restored: list = []
+        for read, fits in readers if reading else ():
+            taken = {match.start() for match in (*flagged, *restored)}
+            for match in WORD.finditer(text):
+                word = match.group()
+                if match.start() in taken or word.isascii():
+                    continue
+                # Every page that read the line and reads this word must agree.
+                readings = {candidate for page in reading for candidate in read(page, word)}
+                candidate = readings.pop() if len(readings) == 1 else None
+                if candidate and not oddness(candidate) and fits(word, candidate):
                     repairs[match.start()] = candidate
                     restored.append(match)
         return restored
