@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from ftfy import badness, chardata
 
-from corpus_tools.filters.pair_screen import Pair, pair_screen
+from corpus_tools.filters.pair_screen import Pair, frequency, pair_screen
 
 if sys.version_info >= (3, 11):
     from re import _constants as sre_constants
@@ -58,12 +58,18 @@ def _branch_requirement(items) -> tuple[frozenset[str], ...]:
 
     A pair ``(A, B)`` means a character of A directly followed by one of B; of
     the branch's adjacent pairs of non-ASCII sets, the rarest combination is
-    taken.  Without such a pair, the smallest non-ASCII set is required alone.
+    taken; of two as rare, the one with the smaller first set, then the one
+    whose second set is rarer in text.  A screen stops at the smaller set, and
+    reading on from there is cheaper than looking back to it: '[ВГРС][punctuation]
+    [ВГРС]' is required as its first two, 'ГўВЂВ' as 'ВЂ', so a Cyrillic capital
+    is no stop that must look back.  Without such a pair, the smallest non-ASCII
+    set is required alone.
     """
     sets = [_char_set(item) for item in items]
     pairs = [(a, b) for a, b in pairwise(sets) if a is not None and b is not None]
     if pairs:
-        return min(pairs, key=lambda pair: (len(pair[0]) * len(pair[1]), sorted(pair[0])))
+        return min(pairs, key=lambda pair: (len(pair[0]) * len(pair[1]), len(pair[0]),
+                                            frequency(pair[1]), sorted(pair[0])))
     singles = [chars for chars in sets if chars is not None]
     if not singles:
         raise TriggerDerivationError(

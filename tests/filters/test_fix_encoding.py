@@ -78,6 +78,17 @@ def test_every_alternative_of_ftfys_badness_has_a_trigger():
     assert not any(char.isascii() for char in triggers)
 
 
+def test_of_two_equally_rare_pairs_the_screen_reads_on_from_the_smaller_set():
+    # '[ВГРС][punctuation][ВГРС]': its first two, so the screen stops at a Cyrillic
+    # capital and reads the next character, instead of looking back from the capital.
+    screen = TriggerScreen(frozenset())
+    cp1251 = [pair for pair in screen.pairs if pair.first == frozenset("ВГРС")]
+    assert cp1251 and all("‘" in pair.second for pair in cp1251)
+    assert not any(pair.second == frozenset("ВГРС") for pair in screen.pairs)
+    # (and a quote before a Serbian word is no longer taken for the pair's end)
+    assert screen.might_change("Р‘Р") and not screen.might_change("«Србија»")
+
+
 @pytest.mark.parametrize(
     ("text", "might_change"),
     [

@@ -106,9 +106,23 @@ def test_fix_encoding_screen_alternatives_start_with_a_class():
     pattern = FixEncoding()._fixing_screen.pattern
     anchor = re.match(r"\(\?s\)\[(?:\\.|[^\]\\])*\]\(\?:", pattern)
     *ahead, at_stop = _alternatives(pattern[anchor.end():-1])
+    guard = re.match(r"\(\?<[!=]\[(?:\\.|[^\]\\])*\]\)", at_stop)
+    at_stop = at_stop[guard.end():] if guard else at_stop
     assert at_stop.startswith("(?<=") and at_stop.endswith(")")
     for alternative in ahead + _alternatives(at_stop[4:-1]):
         assert alternative.startswith("["), alternative[:40]
+
+
+def test_a_stop_only_read_ahead_from_passes_the_look_back_at_one_class():
+    # A Cyrillic capital leads cp1251 pairs, read ahead; no single or window ends there.
+    pattern = FixEncoding()._fixing_screen.pattern
+    anchor = re.match(r"\(\?s\)\[(?:\\.|[^\]\\])*\]\(\?:", pattern)
+    at_stop = _alternatives(pattern[anchor.end():-1])[-1]
+    guard = re.match(r"\(\?<!(\[(?:\\.|[^\]\\])*\])\)", at_stop)
+    assert guard and all(re.fullmatch(guard.group(1), capital) for capital in "ВГРСТ")
+    looked_back = at_stop[guard.end() + len("(?<="):-1]
+    leads = [re.match(r"\[(?:\\.|[^\]\\])*\]", test).group() for test in _alternatives(looked_back)]
+    assert len(leads) >= 3 and not any(re.fullmatch(lead, "С") for lead in leads)
 
 
 @pytest.mark.parametrize(("singles", "pairs", "positions"), [
