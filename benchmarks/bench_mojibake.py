@@ -353,17 +353,19 @@ def main() -> None:
     print_rows(table, LANGUAGES, labels, 8)
     print("\nPer code page, all languages together:")
     print_rows(by_codec, CODECS, labels, 10)
-    totals = defaultdict(lambda: [0, 0, 0, 0])
-    for (_lang, label), (lines, by_ftfy, restored, _reported, with_lang) in table.items():
+    totals = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for (_lang, label), (lines, by_ftfy, restored, reported, with_lang) in table.items():
         totals[label][0] += lines
         totals[label][1] += by_ftfy
         totals[label][2] += restored
         totals[label][3] += with_lang
-    print("\nAll languages:")
+        totals[label][4] += reported
+    print("\nAll languages ('reported': of the lines not restored):")
     for label in labels:
-        lines, by_ftfy, restored, with_lang = totals[label]
+        lines, by_ftfy, restored, with_lang, reported = totals[label]
         print(f"  {label:<24} {lines:>5} lines  ftfy {percent(by_ftfy, lines)}  "
-              f"fix-encoding {percent(restored, lines)}  with --lang {percent(with_lang, lines)}")
+              f"fix-encoding {percent(restored, lines)}  with --lang {percent(with_lang, lines)}"
+              f"  reported {percent(reported, lines - restored)}")
     print(f"\nCorrect sentences changed or reported (each run without and with --lang): "
           f"{clean_changed}/{2 * clean_total}")
     if args.no_speed:

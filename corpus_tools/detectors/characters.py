@@ -21,7 +21,7 @@ from corpus_tools.detectors.base import Detector
 from corpus_tools.filters.base import UnitContext
 from corpus_tools.filters.fix_encoding import UNREPAIRED_MESSAGE
 from corpus_tools.filters.ftfy_triggers import TriggerScreen
-from corpus_tools.filters.span_repair import SpanRepair, words_at
+from corpus_tools.filters.span_repair import SpanRepair
 
 # Invalid bytes come out of the decoder as lone surrogates U+DC80..U+DCFF.
 _INVALID = re.compile("[\udc80-\udcff]+")
@@ -79,7 +79,8 @@ class EncodingUnrepaired(Detector):
     ``fix-encoding`` gives), any other match of ftfy's badness pattern, and a
     word with a Latin capital between two small letters that stands for a small
     letter short of a byte ('IstoÄna' for 'Istočna': ``fix-encoding`` leaves it,
-    since Slovak writes 'ä' and no pair flags 'Än').
+    since Slovak writes 'ä' and no pair flags 'Än', and reports it only in a line
+    that it changed).
     """
 
     id = "encoding:unrepaired"
@@ -88,9 +89,6 @@ class EncodingUnrepaired(Detector):
         # The screen derived from the same pattern: no trigger, no match (a fast no).
         self._screen = TriggerScreen(frozenset())
         self._span = SpanRepair()
-        capitals = "".join(sorted(self._span.capitals_short_of_a_small_letter))
-        self._short_capital = re.compile(
-            f"(?<=[a-zß-ÿ\u0100-\u017f])[{re.escape(capitals)}](?=[a-zß-ÿ\u0100-\u017f])")
 
     def detect(self, text: str, context: UnitContext) -> list[Change]:
         if text.isascii():
@@ -105,12 +103,8 @@ class EncodingUnrepaired(Detector):
                 if not any(start <= match.start() < start + len(word) for start, word in words):
                     found.append(self.finding(match.start(), match.group(),
                                               "looks like mojibake that no repair could undo"))
-        capitals = list(self._short_capital.finditer(text))
-        for word in words_at(text, [match.start() for match in capitals]):
-            match = next(match for match in capitals if word.start() <= match.start() < word.end())
-            if not any(start <= match.start() < start + len(taken) for start, taken in words):
-                words.append((word.start(), word.group()))
-                found.append(self.finding(word.start(), word.group(),
-                                          "looks like a letter that lost a byte to a code page "
-                                          f"('{match.group()}' before '{text[match.end()]}')"))
+        # Span repair reports these too, in a line it or ftfy changed; here in any line.
+        for word in self._span.words_short_of_a_byte(text, words):
+            if (word.start(), word.group()) not in words:
+                found.append(self.finding(word.start(), word.group(), UNREPAIRED_MESSAGE))
         return found

@@ -33,6 +33,7 @@ from corpus_tools.filters.span_repair import (
     SpanRepair,
     beyond_typography,
     line_oddness,
+    with_words_left_bad,
 )
 from corpus_tools.language.codes import script_of_language
 
@@ -179,13 +180,15 @@ class FixEncoding(Filter):
     def _ftfy_then_span(self, text: str, first: Repaired | None,
                         expected: str | None) -> tuple[str, list[Change]]:
         fixed, changes = text, []
-        if self.needs_ftfy(text):
+        looked = self.needs_ftfy(text)
+        if looked:
             fixed, rule = self._run_ftfy(text)
             if rule is not None:
                 changes = [span_change(rule, text, fixed)]
         span = self._span
         if fixed == text:
-            repaired = first
+            # What ftfy's badness flags and neither ftfy nor span repair undid is reported.
+            repaired = with_words_left_bad(text, first) if looked and first is not None else first
         else:
             repaired = span.repair(fixed, expected, after_ftfy=True) if span is not None else None
         if repaired is not None and (repaired.edits or repaired.unrepaired):
@@ -195,6 +198,8 @@ class FixEncoding(Filter):
 
     def _span_then_ftfy(self, text: str, repaired: Repaired,
                         expected: str | None = None) -> tuple[str, list[Change]]:
+        if self.needs_ftfy(text):
+            repaired = with_words_left_bad(text, repaired)
         changes = _with_span_repairs(text, text, [], repaired)
         fixed = repaired.text
         if self.needs_ftfy(fixed):

@@ -52,9 +52,9 @@ import importlib.resources
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ftfy.badness import badness
+from ftfy.badness import BADNESS_RE, badness
 
 from corpus_tools.changes import common_ends
 from corpus_tools.filters.pair_screen import (
@@ -526,6 +526,27 @@ class CodePage:
         return "".join([*pieces, word[last:]])
 
 
+def with_words_left_bad(text: str, result: Repaired) -> Repaired:
+    """``result`` (of span repair on ``text``, a line ftfy looked at), with the words
+    ftfy's badness pattern still flags reported as unrepaired too ('morzeâ€.': '”'
+    without the 9D cp1252 lacks; 'GвЂarbiy': Uzbek '‘' without the 98 cp1251 lacks):
+    ftfy could not undo them, and no repair did."""
+    taken = [(edit.start, edit.before) for edit in result.edits] + result.unrepaired
+    found = [(match.start(), match.group()) for match in _words_left_bad(text, taken)]
+    if not found:
+        return result
+    return replace(result, unrepaired=sorted([*result.unrepaired, *found]))
+
+
+def _words_left_bad(text: str, taken: list[tuple[int, str]]) -> list:
+    """The words of ``text`` that ftfy's badness pattern flags, but those overlapping a
+    (start, word) of ``taken``."""
+    bad = [match.start() for match in BADNESS_RE.finditer(text)]
+    return [word for word in words_at(text, bad)
+            if not any(start < word.end() and word.start() < start + len(other)
+                       for start, other in taken)] if bad else []
+
+
 def _lost_a_byte(word: re.Match, touching: list[int]) -> bool:
     """Whether a word shows a byte lost to a code page: U+FFFD in it, or a Latin lead
     touching a letter of another script ('ФранциÑко', 'πλοÏτου')."""
@@ -671,6 +692,22 @@ class SpanRepair:
             and any(_letter_fits(option, "Latin", True)
                     for option in page._lost_byte_options(lead, "", 1)))
 
+    @functools.cached_property
+    def _short_capital(self) -> re.Pattern[str]:
+        capitals = "".join(sorted(self.capitals_short_of_a_small_letter))
+        small = "a-zß-ÿ\u0100-\u017f"
+        return re.compile(f"(?<=[{small}])[{re.escape(capitals)}](?=[{small}])")
+
+    def words_short_of_a_byte(self, text: str, taken: list[tuple[int, str]] = ()) -> list:
+        """The words of ``text`` (matches) with a capital of
+        ``capitals_short_of_a_small_letter`` between two small letters ('informaÄní'),
+        but those that overlap a (start, word) of ``taken``.  Not repaired: the lost byte
+        makes more than one small letter ('Ä' is 'ā' 'č' 'ď' 'ĝ' short of a byte)."""
+        capitals = [match.start() for match in self._short_capital.finditer(text)]
+        return [word for word in words_at(text, capitals)
+                if not any(start < word.end() and word.start() < start + len(other)
+                           for start, other in taken)]
+
     def touches_other_script(self, text: str) -> bool:
         """Whether a Latin lead stands beside a letter of Greek to Georgian script."""
         return _OTHER_SCRIPT_LETTER(text) is not None and self._touching.search(text) is not None
@@ -687,7 +724,20 @@ class SpanRepair:
         cp1250 loses a byte of every letter), and nothing else: a word is accepted in a
         script by the line's other words, as without it.  ``after_ftfy``: the text is
         what ftfy made of a line it changed, where a U+FFFD is a byte that was lost (ftfy
-        turns a lead and its U+FFFD into one): its word is looked at, and reported."""
+        turns a lead and its U+FFFD into one): its word is looked at, and reported.
+        In a line ftfy changed or span repair acted on, a word with a capital between
+        small letters that stands for a small letter short of a byte is reported too
+        (``words_short_of_a_byte``), and after ftfy, a word its badness pattern still
+        flags (``with_words_left_bad``)."""
+        result = self._repair(text, expected, after_ftfy)
+        if after_ftfy or result.edits or result.unrepaired:
+            taken = [(edit.start, edit.before) for edit in result.edits] + result.unrepaired
+            result.unrepaired += [(match.start(), match.group())
+                                  for match in self.words_short_of_a_byte(text, taken)]
+            result.unrepaired.sort()
+        return with_words_left_bad(text, result) if after_ftfy else result
+
+    def _repair(self, text: str, expected: str | None, after_ftfy: bool) -> Repaired:
         result = Repaired(text)
         if not self.might_hold(text) and not (after_ftfy and "\ufffd" in text):
             return result

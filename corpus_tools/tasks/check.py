@@ -180,9 +180,11 @@ def check_lines(state: LineChecker, lines, facts, label: str) -> Iterator[tuple[
             detected = _detect(state, line, result.new_text, found, facts, paragraph, label)
             # A detector reads the line as clean wrote it: what it finds inside a span a
             # step changed maps to that whole span, where the step's own finding under
-            # the same rule is exact ('encoding:unrepaired' on a word ftfy decoded).
+            # the same rule is exact ('encoding:unrepaired' on a word ftfy decoded).  A
+            # detector's finding that overlaps a step's under the same rule is the same
+            # damage ('â€' in the word 'morzeâ€.'): the step's is kept.
             found += [d for d in detected if not any(
-                c.rule == d.rule and d.column <= c.column and c.end <= d.end for c in found)]
+                c.rule == d.rule and c.column < d.end and d.column < c.end for c in found)]
         # A step and a detector may report the same span under one rule.
         found = list({(c.rule, c.column, c.end): c for c in found}.values())
         yield line.text, sorted(found, key=lambda c: (c.column, c.rule))

@@ -37,6 +37,16 @@ def test_text_format_and_summary(invoke):
                              " 2 line(s)\n")
 
 
+def test_a_finding_of_a_detector_inside_a_steps_word_is_not_repeated(invoke):
+    # fix-encoding reports the word ftfy left 'â€' in; the detector, reading the
+    # cleaned line, finds 'â€' itself: one finding.
+    damaged = "Tytuł: „Zima”.".encode().decode("cp1252", errors="ignore")
+    lines = [json.loads(line) for line in check(
+        invoke, "--format", "json", "--select", "encoding:unrepaired",
+        data=(damaged + "\n").encode()).stdout.splitlines()]
+    assert [line["text"] for line in lines] == ["â€žZimaâ€."]
+
+
 def test_words_left_short_of_a_byte_are_each_reported_once(invoke):
     # Russian 'с' lost its second byte in cp1252: ftfy decodes the rest of the line.
     damaged = "Сан-Франциско рассматривает возможность".encode().decode("cp1252", "ignore")
