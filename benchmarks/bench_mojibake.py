@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -218,21 +219,29 @@ def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]
     return table, by_codec, clean_changed, clean_total
 
 
-def best_of_alternating(runs: int, without, with_) -> tuple[float, float]:
-    """The best seconds of ``without()`` and ``with_()`` over ``2 * runs`` rounds; the two
-    alternate, each first as often, so a slower spell of the machine hits both alike."""
+def best_of_alternating(runs: int, without, with_) -> tuple[float, float, float]:
+    """The best seconds of ``without()`` and ``with_()`` over ``2 * runs`` rounds, and the
+    median over the rounds of the one's seconds over the other's (the throughput ratio).
+    In each round the two run back to back, each first as often: a slower spell of the
+    machine (this VM's come and go within seconds) hits both of a round alike, and the
+    median of the rounds' ratios is what such spells move least."""
     best = [float("inf"), float("inf")]
+    ratios = []
     calls = (without, with_)
     for run in range(2 * runs):
+        seconds = [0.0, 0.0]
         for index in ((0, 1) if run % 2 == 0 else (1, 0)):
             start = time.perf_counter()
             calls[index]()
-            best[index] = min(best[index], time.perf_counter() - start)
-    return best[0], best[1]
+            seconds[index] = time.perf_counter() - start
+            best[index] = min(best[index], seconds[index])
+        ratios.append(seconds[0] / seconds[1])
+    return best[0], best[1], statistics.median(ratios)
 
 
-def apply_throughput(runs: int, lines: list[str]) -> tuple[float, float]:
-    """fix-encoding's apply on each of ``lines``, MB/s without and with span repair."""
+def apply_throughput(runs: int, lines: list[str]) -> tuple[float, float, float]:
+    """fix-encoding's apply on each of ``lines``: MB/s without and with span repair (the
+    best rounds), and the median of the rounds' ratios (``best_of_alternating``)."""
     size = sum(len(line.encode("utf-8")) + 1 for line in lines) / 1e6
     context = UnitContext()
     without, with_ = (FixEncoding(EncodingConfig(span_repair=False)), FixEncoding(EncodingConfig()))
@@ -244,32 +253,33 @@ def apply_throughput(runs: int, lines: list[str]) -> tuple[float, float]:
         return apply_all
 
     seconds = best_of_alternating(runs, run(without), run(with_))
-    return size / seconds[0], size / seconds[1]
+    return size / seconds[0], size / seconds[1], seconds[2]
 
 
-def throughput(runs: int) -> tuple[float, float, float, float]:
-    """MB/s without and with span repair, on English news and on every language's
-    sentences together."""
+def throughput(runs: int) -> tuple[float, ...]:
+    """``apply_throughput`` on English news and on every language's sentences together."""
     english = news_lines(4_000_000)
     multilingual = [text for texts in sentences().values() for text in texts] * 200
     return (*apply_throughput(runs, english), *apply_throughput(runs, multilingual))
 
 
-def per_language_throughput(runs: int) -> list[tuple[str, float, float]]:
-    """fix-encoding's apply per line on each language's clean sentences, MB/s without and
-    with span repair: (language, without, with)."""
-    return [(lang, *apply_throughput(runs, texts * 300)) for lang, texts in sentences().items()]
+def per_language_throughput(runs: int) -> list[tuple[str, float, float, float]]:
+    """``apply_throughput`` per line on each language's clean sentences: (language,
+    without, with, ratio).  Many short rounds (ten times ``runs``, about a millisecond
+    each), so that enough of them fall where the machine runs steadily."""
+    return [(lang, *apply_throughput(10 * runs, texts * 60)) for lang, texts in sentences().items()]
 
 
-def pipeline_throughput(runs: int, megabytes: float) -> list[tuple[str, float, float]]:
+def pipeline_throughput(runs: int, megabytes: float) -> list[tuple[str, float, float, float]]:
     """MB/s of the command-line steps on a file of clean sentences of all the languages,
-    without and with span repair: (what, without, with)."""
+    without and with span repair, and the ratio: (what, without, with, ratio)."""
     texts = [text for texts in sentences().values() for text in texts]
     return [(name, *file_throughput(runs, texts, megabytes, steps))
             for name, steps in (("fix-encoding", ["fix-encoding"]), ("clean", None))]
 
 
-def per_language_file_throughput(runs: int, megabytes: float) -> list[tuple[str, float, float]]:
+def per_language_file_throughput(runs: int,
+                                  megabytes: float) -> list[tuple[str, float, float, float]]:
     """fix-encoding through the Runner (the command line's path: a block screen over
     whole blocks of lines) on a file of each language's clean sentences."""
     return [(lang, *file_throughput(runs, texts, megabytes, ["fix-encoding"]))
@@ -277,10 +287,10 @@ def per_language_file_throughput(runs: int, megabytes: float) -> list[tuple[str,
 
 
 def file_throughput(runs: int, texts: list[str], megabytes: float,
-                    steps: list[str] | None) -> tuple[float, float]:
+                    steps: list[str] | None) -> tuple[float, float, float]:
     """MB/s of ``steps`` on a file of ``texts`` (paragraphs of five between blank lines),
-    without and with span repair.  In process, each pipeline warmed first, best of
-    ``2 * runs``, the two alternating."""
+    without and with span repair, and the ratio.  In process, each pipeline warmed
+    first, ``2 * runs`` rounds (``best_of_alternating``)."""
     texts = list(texts)
     rng = random.Random(5)
     lines, size = [], 0
@@ -305,7 +315,7 @@ def file_throughput(runs: int, texts: list[str], megabytes: float,
             lambda pipeline=pipeline: Runner(pipeline, RunOptions(output=str(out))).run(
                 [str(source)]) for pipeline in pipelines)
         seconds = best_of_alternating(runs, without, with_)
-    return megabytes / seconds[0], megabytes / seconds[1]
+    return megabytes / seconds[0], megabytes / seconds[1], seconds[2]
 
 
 def print_rows(table: dict, keys, labels, width: int) -> None:
@@ -370,23 +380,25 @@ def main() -> None:
           f"{clean_changed}/{2 * clean_total}")
     if args.no_speed:
         return
-    en_off, en_on, multi_off, multi_on = throughput(args.runs)
+    print("Speed on clean text, without and with span repair: MB/s of the best rounds, and"
+          " the median ratio of the rounds (each round runs both)")
+    en_off, en_on, en_ratio, multi_off, multi_on, multi_ratio = throughput(args.runs)
     print(f"Clean English news: {en_off:.1f} MB/s without span repair, {en_on:.1f} MB/s with "
-          f"({en_on / en_off:.2f}x)")
+          f"({en_ratio:.2f}x)")
     print(f"Clean sentences of the {len(sentences())} languages: {multi_off:.1f} MB/s without, "
-          f"{multi_on:.1f} MB/s with ({multi_on / multi_off:.2f}x)")
+          f"{multi_on:.1f} MB/s with ({multi_ratio:.2f}x)")
     if args.per_language:
         print("fix-encoding per line, each language's clean sentences (MB/s without / with):")
-        for lang, off, on in per_language_throughput(args.runs):
-            print(f"  {lang:<8} {off:7.1f} {on:7.1f}  {on / off:.2f}x")
+        for lang, off, on, ratio in per_language_throughput(args.runs):
+            print(f"  {lang:<8} {off:7.1f} {on:7.1f}  {ratio:.2f}x")
     if args.per_language:
         print("fix-encoding on a file (the command line's path), each language's clean "
               "sentences, 3 MB (MB/s without / with):")
-        for lang, off, on in per_language_file_throughput(args.runs, 3):
-            print(f"  {lang:<8} {off:7.1f} {on:7.1f}  {on / off:.2f}x")
-    for name, off, on in pipeline_throughput(args.runs, args.mb):
+        for lang, off, on, ratio in per_language_file_throughput(args.runs, 3):
+            print(f"  {lang:<8} {off:7.1f} {on:7.1f}  {ratio:.2f}x")
+    for name, off, on, ratio in pipeline_throughput(args.runs, args.mb):
         print(f"{name} on a file of those sentences ({args.mb:g} MB): {off:.1f} MB/s without "
-              f"span repair, {on:.1f} MB/s with ({on / off:.2f}x)")
+              f"span repair, {on:.1f} MB/s with ({ratio:.2f}x)")
 
 
 if __name__ == "__main__":

@@ -106,9 +106,9 @@ _ENTRIES = [
           "Text that still looks like mojibake and that no repair changed: a word whose UTF-8 "
           "bytes were read as a legacy code page but lost a byte that several letters could "
           "fill (Russian 'Ñто': с, э or я), a misdecoding ftfy could not undo, a capital "
-          "between small letters that stands for a letter short of a byte (check only: "
-          "'IstoÄna' for 'Istočna'), or a rare legitimate sequence. Reported by fix-encoding "
-          "and check; nothing is changed."),
+          "between small letters that stands for a letter short of a byte ('IstoÄna' for "
+          "'Istočna'; fix-encoding reports it in a line it changed, check in any line), or a "
+          "rare legitimate sequence. Reported by fix-encoding and check; nothing is changed."),
     Entry("unbalanced-quotes", "warning", "check",
           "A quotation mark never closed in its line, or closed with no opening one: often a "
           "sentence dropped in translation. Each language's marks are known (« », „ “, “ ”, "
