@@ -220,10 +220,27 @@ class FixEncoding(Filter):
                 if position in as_they_came]
 
     def _run_ftfy(self, text: str) -> tuple[str, str | None]:
+        if self._span is not None and _SPACE_OR_A0.search(text) is not None:
+            return self._run_ftfy_around_space_or_a0(text)  # without span repair, ftfy as is
         fixed, explanation = ftfy.fix_and_explain(text, self._ftfy_config)
         if fixed == text:
             return text, None
         return fixed, _reason(explanation or [])
+
+    def _run_ftfy_around_space_or_a0(self, text: str) -> tuple[str, str | None]:
+        """ftfy on the line's pieces between each 'â€ ' before a letter, which is left
+        as it came (see ``_SPACE_OR_A0``)."""
+        pieces, rules, last = [], [], 0
+        for match in _SPACE_OR_A0.finditer(text):
+            fixed, rule = self._run_ftfy(text[last:match.start()])
+            pieces += [fixed, match.group()]
+            rules.append(rule)
+            last = match.end()
+        fixed, rule = self._run_ftfy(text[last:])
+        pieces.append(fixed)
+        rules.append(rule)
+        fixed = "".join(pieces)
+        return (text, None) if fixed == text else (fixed, next(filter(None, rules), None))
 
     def apply(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         if text.isascii():
@@ -257,6 +274,14 @@ class FixEncoding(Filter):
 
 
 UNREPAIRED_MESSAGE = "looks like UTF-8 misread as a legacy code page; no repair was sure"
+
+# ftfy reads a space after 'â€' (E2 80 read as cp1252) as the A0 that some process made a
+# space, and writes '†' (E2 80 A0) glued to the next word.  Far more often the byte lost
+# was the 9D of '”', which cp1252 lacks, and the space is a space ('lesieâ€ czytała' is
+# 'lesie” czytała', not 'lesie†czytała'); before a letter the two cannot be told apart.
+# So, with span repair on, ftfy repairs the line around it, and the sequence is left,
+# and reported.
+_SPACE_OR_A0 = re.compile(r"â€ (?=[^\W\d_])")
 
 
 def _with_span_repairs(text: str, fixed: str, changes: list[Change],

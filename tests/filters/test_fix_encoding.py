@@ -106,6 +106,22 @@ def test_screen(text, might_change):
     assert screen.might_change(text) is might_change
 
 
+@pytest.mark.parametrize(("line", "fixed", "reported"), [
+    # '”' lost its 9D to cp1252 before a space: ftfy would write 'lesie†czytała'
+    ("Wiersz „Zima w lesie” czytała babcia.", "Wiersz „Zima w lesieâ€ czytała babcia.",
+     ["lesieâ€"]),
+    ("He said “yes” and left.", "He said “yesâ€ and left.", ["â€œyesâ€"]),
+    # a dagger whose A0 became a space, before a space of its own: ftfy's reading stays
+    ("Ölçü † 1945", "Ölçü † 1945", []),
+])
+def test_a_space_after_a_sequence_short_of_a_byte_is_no_lost_a0(line, fixed, reported):
+    damaged = line.encode().decode("cp1252", errors="ignore").replace("\u00a0", " ")
+    result, changes = FIX.apply(damaged, UnitContext())
+    assert result == fixed
+    assert [c.before for c in changes if c.kind == "finding"] == reported
+    assert FixEncoding(FTFY_ONLY).apply(damaged, UnitContext())[0] == _ftfy_per_line(damaged)
+
+
 def _ftfy_per_line(text, config=None):
     return ftfy.fix_text(text, (config or EncodingConfig()).ftfy_config())
 
