@@ -538,6 +538,40 @@ def with_words_left_bad(text: str, result: Repaired) -> Repaired:
     return replace(result, unrepaired=sorted([*result.unrepaired, *found]))
 
 
+# 'â€' (E2 80 read as cp1252 or cp1254) at the end of a word, before a space, a sign or
+# the end of the line: a sequence short of its third byte.
+_SHORT_QUOTE = re.compile(r"(?<=\S)â€(?=[\s.,;:!?)\]]|$)")
+
+
+def _closing_quotes(text: str, result: Repaired) -> Repaired:
+    """``result`` with each reported word whose end is 'â€' after a quotation the line
+    opened ('„Zima w lesieâ€ czytała', '“yesâ€ and') closed with '”' (E2 80 9D: cp1252
+    and cp1254 have no 9D).  Of what a byte those pages lack makes of E2 80 (an em quad,
+    a zero-width joiner, a right-to-left mark, '‐', '”'), only '”' closes a quotation
+    at the end of a word; the word is repaired only when nothing else in it is odd."""
+    edits, kept = list(result.edits), []
+    for start, word in result.unrepaired:
+        ends = [start + match.start() for match in _SHORT_QUOTE.finditer(word)]
+        opened = [max(text.rfind("“", 0, end), text.rfind("„", 0, end)) for end in ends]
+        if not ends or not all(at >= 0 and text.rfind("”", at, end) < 0
+                               for at, end in zip(opened, ends, strict=True)):
+            kept.append((start, word))
+            continue
+        closed = _SHORT_QUOTE.sub("”", word)
+        if oddness(closed):
+            kept.append((start, word))
+            continue
+        edits += [Edit(end, "â€", "”") for end in ends]
+    if len(kept) == len(result.unrepaired):
+        return result
+    edits.sort(key=lambda edit: edit.start)
+    pieces, last = [], 0
+    for edit in edits:
+        pieces += [text[last:edit.start], edit.after]
+        last = edit.start + len(edit.before)
+    return replace(result, text="".join([*pieces, text[last:]]), edits=edits, unrepaired=kept)
+
+
 def _words_left_bad(text: str, taken: list[tuple[int, str]]) -> list:
     """The words of ``text`` that ftfy's badness pattern flags, but those overlapping a
     (start, word) of ``taken``."""
@@ -735,7 +769,9 @@ class SpanRepair:
             result.unrepaired += [(match.start(), match.group())
                                   for match in self.words_short_of_a_byte(text, taken)]
             result.unrepaired.sort()
-        return with_words_left_bad(text, result) if after_ftfy else result
+        if after_ftfy:
+            result = _closing_quotes(text, with_words_left_bad(text, result))
+        return result
 
     def _repair(self, text: str, expected: str | None, after_ftfy: bool) -> Repaired:
         result = Repaired(text)

@@ -107,10 +107,13 @@ def test_screen(text, might_change):
 
 
 @pytest.mark.parametrize(("line", "fixed", "reported"), [
-    # '”' lost its 9D to cp1252 before a space: ftfy would write 'lesie†czytała'
-    ("Wiersz „Zima w lesie” czytała babcia.", "Wiersz „Zima w lesieâ€ czytała babcia.",
-     ["lesieâ€"]),
-    ("He said “yes” and left.", "He said “yesâ€ and left.", ["â€œyesâ€"]),
+    # '”' lost its 9D to cp1252 before a space: ftfy would write 'lesie†czytała'; after
+    # the quotation the line opened, it is the closing quote
+    ("Wiersz „Zima w lesie” czytała babcia.", "Wiersz „Zima w lesie” czytała babcia.", []),
+    ("He said “yes.” Then he left.", "He said “yes.” Then he left.", []),
+    # with no quotation open, nothing tells it from a joiner, a mark or a hyphen: reported
+    ("Read here” and there.", "Read hereâ€ and there.", ["hereâ€"]),
+    ("A well‐known word.", "A wellâ€known word.", ["wellâ€known"]),
     # a dagger whose A0 became a space, before a space of its own: ftfy's reading stays
     ("Ölçü † 1945", "Ölçü † 1945", []),
 ])

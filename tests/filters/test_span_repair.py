@@ -111,12 +111,21 @@ def test_a_latin_letter_short_of_a_byte_between_small_letters_is_reported(line, 
 
 
 def test_a_sequence_ftfy_leaves_short_of_a_byte_is_reported_as_it_came():
-    # '”' is E2 80 9D, and cp1252 has no 9D: ftfy decodes the rest and leaves 'â€'.
+    # '‐' is E2 80 90, and cp1252 has no 90: ftfy decodes the rest and leaves 'â€',
+    # which any of five bytes cp1252 lacks could complete, inside a word.
+    damaged = "Tytuł: pre‐war.".encode().decode("cp1252", errors="ignore")
+    fixed, changes = FIX.apply(damaged, UnitContext())
+    assert fixed == "Tytuł: preâ€war."
+    assert [(c.rule, c.column, c.before) for c in changes if c.kind == "finding"] == [
+        ("encoding:unrepaired", damaged.index("preâ€") + 1, "preâ€war.")]
+
+
+def test_a_closing_quote_short_of_its_byte_closes_the_quotation_the_line_opened():
+    # '”' is E2 80 9D, and cp1252 has no 9D; after '„' opened a quotation, it is '”'.
     damaged = "Tytuł: „Zima”.".encode().decode("cp1252", errors="ignore")
     fixed, changes = FIX.apply(damaged, UnitContext())
-    assert fixed == "Tytuł: „Zimaâ€."
-    assert [(c.rule, c.column, c.before) for c in changes if c.kind == "finding"] == [
-        ("encoding:unrepaired", damaged.index("â€ž") + 1, "â€žZimaâ€.")]
+    assert fixed == "Tytuł: „Zima”."
+    assert ("encoding:span-repair", "â€", "”") in [(c.rule, c.before, c.fix) for c in changes]
 
 
 def test_a_capital_between_small_letters_in_a_line_nothing_changed_is_left_to_check():
