@@ -11,16 +11,17 @@ set, which ``re`` scans for in C before it tries anything (its "charset
 prefix"); a clean line of most languages holds none of them.  Where one does
 (a Russian capital that leads cp1251 pairs), a few tests settle the stop.
 
-What a stop costs is the regex engine's, measured (CPython 3.11, ``re``): the
-first stop in a ``search`` call costs 110-180 ns whatever the pattern asks
-then, each further one about 20 ns; then each alternative whose first item is
-a class or literal not holding the character costs 1-10 ns, and each that
-starts otherwise (a look back or ahead), or whose class holds it, a call of
-15-50 ns.  So every alternative starts with a class: of the character after
-the stop, or, inside one look back at the stop, of the stop itself.  And the
-letters that stand in most lines of a language are not stops where another
-side of their pairs can be (``stop_frequency``): Serbian 'ћ' is 0.3% of
-Serbian letters but in a third of its lines.
+What a stop costs is the regex engine's, measured (CPython 3.11, ``re``, on
+Serbian lines): a match attempt, about 25 ns even where the pattern fails at
+once; then each alternative whose first item is a class or literal not
+holding the character costs 2-3 ns, and each that starts otherwise (a look
+back or ahead), or whose class holds it, a call of 10-50 ns.  So every
+alternative starts with a class: of the character after the stop, or, inside
+one look back at the stop, of the stop itself; a stop none of the look back's
+tests starts at is told so by one class before it.  And the letters that stand
+in most lines of a language are not stops where another side of their pairs
+can be (``stop_frequency``): Serbian 'ћ' is 0.3% of Serbian letters but in a
+third of its lines.
 
 >>> screen = pair_screen({"&"}, [Pair(frozenset("ВГРС"), frozenset("‘“•"))])
 >>> bool(screen.search("Россия и Грузия")), bool(screen.search("Р“")), bool(screen.search("a & b"))
@@ -93,10 +94,10 @@ def stop_frequency(chars: Iterable[str]) -> float:
     return math.fsum(map(_stop_weight, chars))
 
 
-# Serbian's own letters: one of them is in nearly every Serbian line, and a line's
-# first stop costs the regex engine 110-180 ns whatever follows, so what counts is how
-# many lines hold one, not how many letters are one ('ћ' is 0.3% of them).  The pairs
-# they end (after a cp1251 capital: 'Рћ' is 'О') stop at the capital instead.
+# Serbian's own letters: one of them is in nearly every Serbian line, and every stop
+# costs the regex engine a match attempt whatever follows, so what counts is how many
+# lines hold one, not how many letters are one ('ћ' is 0.3% of them).  The pairs they
+# end (after a cp1251 capital: 'Рћ' is 'О') stop at the capital instead.
 _IN_MOST_LINES = frozenset("ђјљњћџ")
 
 
