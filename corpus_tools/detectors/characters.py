@@ -104,7 +104,6 @@ class EncodingUnrepaired(Detector):
                     found.append(self.finding(match.start(), match.group(),
                                               "looks like mojibake that no repair could undo"))
         # Span repair reports these too, in a line it or ftfy changed; here in any line.
-        for word in self._span.words_short_of_a_byte(text, words):
-            if (word.start(), word.group()) not in words:
-                found.append(self.finding(word.start(), word.group(), UNREPAIRED_MESSAGE))
+        found += [self.finding(word.start(), word.group(), UNREPAIRED_MESSAGE)
+                  for word in self._span.words_short_of_a_byte(text, words)]
         return found

@@ -165,7 +165,12 @@ class FixEncoding(Filter):
         """
         span = self._span
         first = span.repair(text, expected) if span is not None else None  # screens first
-        fixed, changes = self._ftfy_then_span(text, first, expected)
+        looked = self.needs_ftfy(text)
+        if looked and first is not None:
+            # What ftfy's badness flags and neither ftfy nor span repair undid is
+            # reported, in either order.
+            first = with_words_left_bad(text, first)
+        fixed, changes = self._ftfy_then_span(text, first, expected, looked)
         if first is not None and first.edits:
             other, other_changes = self._span_then_ftfy(text, first, expected)
             if other != fixed:
@@ -177,18 +182,16 @@ class FixEncoding(Filter):
                     return other, other_changes
         return fixed, changes
 
-    def _ftfy_then_span(self, text: str, first: Repaired | None,
-                        expected: str | None) -> tuple[str, list[Change]]:
+    def _ftfy_then_span(self, text: str, first: Repaired | None, expected: str | None,
+                        looked: bool) -> tuple[str, list[Change]]:
         fixed, changes = text, []
-        looked = self.needs_ftfy(text)
         if looked:
             fixed, rule = self._run_ftfy(text)
             if rule is not None:
                 changes = [span_change(rule, text, fixed)]
         span = self._span
         if fixed == text:
-            # What ftfy's badness flags and neither ftfy nor span repair undid is reported.
-            repaired = with_words_left_bad(text, first) if looked and first is not None else first
+            repaired = first
         else:
             repaired = span.repair(fixed, expected, after_ftfy=True) if span is not None else None
         if repaired is not None and (repaired.edits or repaired.unrepaired):
@@ -198,8 +201,6 @@ class FixEncoding(Filter):
 
     def _span_then_ftfy(self, text: str, repaired: Repaired,
                         expected: str | None = None) -> tuple[str, list[Change]]:
-        if self.needs_ftfy(text):
-            repaired = with_words_left_bad(text, repaired)
         changes = _with_span_repairs(text, text, [], repaired)
         fixed = repaired.text
         if self.needs_ftfy(fixed):

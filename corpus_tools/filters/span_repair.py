@@ -531,11 +531,24 @@ def with_words_left_bad(text: str, result: Repaired) -> Repaired:
     ftfy's badness pattern still flags reported as unrepaired too ('morzeâ€.': '”'
     without the 9D cp1252 lacks; 'GвЂarbiy': Uzbek '‘' without the 98 cp1251 lacks):
     ftfy could not undo them, and no repair did."""
-    taken = [(edit.start, edit.before) for edit in result.edits] + result.unrepaired
-    found = [(match.start(), match.group()) for match in _words_left_bad(text, taken)]
+    bad = [match.start() for match in BADNESS_RE.finditer(text)]
+    found = [(word.start(), word.group())
+             for word in _apart(words_at(text, bad), _taken(result))] if bad else []
     if not found:
         return result
     return replace(result, unrepaired=sorted([*result.unrepaired, *found]))
+
+
+def _taken(result: Repaired) -> list[tuple[int, str]]:
+    """The (start, text) of what ``result`` repaired or reported."""
+    return [(edit.start, edit.before) for edit in result.edits] + result.unrepaired
+
+
+def _apart(words: list, taken: list[tuple[int, str]]) -> list:
+    """The ``words`` (matches) that overlap no (start, text) of ``taken``."""
+    return [word for word in words
+            if not any(start < word.end() and word.start() < start + len(other)
+                       for start, other in taken)]
 
 
 # 'â€' (E2 80 read as cp1252 or cp1254) at the end of a word, before a space, a sign or
@@ -570,15 +583,6 @@ def _closing_quotes(text: str, result: Repaired) -> Repaired:
         pieces += [text[last:edit.start], edit.after]
         last = edit.start + len(edit.before)
     return replace(result, text="".join([*pieces, text[last:]]), edits=edits, unrepaired=kept)
-
-
-def _words_left_bad(text: str, taken: list[tuple[int, str]]) -> list:
-    """The words of ``text`` that ftfy's badness pattern flags, but those overlapping a
-    (start, word) of ``taken``."""
-    bad = [match.start() for match in BADNESS_RE.finditer(text)]
-    return [word for word in words_at(text, bad)
-            if not any(start < word.end() and word.start() < start + len(other)
-                       for start, other in taken)] if bad else []
 
 
 def _lost_a_byte(word: re.Match, touching: list[int]) -> bool:
@@ -738,9 +742,7 @@ class SpanRepair:
         but those that overlap a (start, word) of ``taken``.  Not repaired: the lost byte
         makes more than one small letter ('Ä' is 'ā' 'č' 'ď' 'ĝ' short of a byte)."""
         capitals = [match.start() for match in self._short_capital.finditer(text)]
-        return [word for word in words_at(text, capitals)
-                if not any(start < word.end() and word.start() < start + len(other)
-                           for start, other in taken)]
+        return _apart(words_at(text, capitals), taken)
 
     def touches_other_script(self, text: str) -> bool:
         """Whether a Latin lead stands beside a letter of Greek to Georgian script."""
@@ -765,9 +767,8 @@ class SpanRepair:
         flags (``with_words_left_bad``)."""
         result = self._repair(text, expected, after_ftfy)
         if after_ftfy or result.edits or result.unrepaired:
-            taken = [(edit.start, edit.before) for edit in result.edits] + result.unrepaired
             result.unrepaired += [(match.start(), match.group())
-                                  for match in self.words_short_of_a_byte(text, taken)]
+                                  for match in self.words_short_of_a_byte(text, _taken(result))]
             result.unrepaired.sort()
         if after_ftfy:
             result = _closing_quotes(text, with_words_left_bad(text, result))
