@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 
 from corpus_tools.filters.base import UnitContext
-from corpus_tools.filters.fix_encoding import FixEncoding
+from corpus_tools.filters.encoding.fix_encoding import FixEncoding
 
 LOCALES = ("hy", "ru", "uk", "az", "tr", "ka", "el", "sr", "sr_Latn", "uz", "kk", "fr", "de",
            "es", "pl", "cs", "ky", "tt", "be", "bg", "mk", "ro", "hu", "sk", "sl", "hr", "lt",

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textgen import news_lines
 
 from corpus_tools.filters.base import UnitContext
-from corpus_tools.filters.fix_encoding import FixEncoding
+from corpus_tools.filters.encoding.fix_encoding import FixEncoding
 
 
 def best_of(runs: int, function, lines):

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textgen import OBJECTS, SUBJECTS, TAILS, VERBS, news_lines
 
 from corpus_tools.engine.runner import Runner, RunOptions
-from corpus_tools.filters.fix_encoding import FixEncoding
+from corpus_tools.filters.encoding.fix_encoding import FixEncoding
 from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.rules.loader import load_rules
 

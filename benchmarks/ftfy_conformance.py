@@ -26,7 +26,7 @@ from pathlib import Path
 import ftfy
 
 from corpus_tools import Pipeline
-from corpus_tools.filters.fix_encoding import EncodingConfig
+from corpus_tools.filters.encoding.fix_encoding import EncodingConfig
 from corpus_tools.pipeline import CleanConfig
 from corpus_tools.stream.lines import decode, split_lines
 

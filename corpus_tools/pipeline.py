@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from corpus_tools.changes import Change, PositionMap
 from corpus_tools.filters.base import DocumentFacts, Filter, UnitContext
-from corpus_tools.filters.fix_encoding import EncodingConfig
+from corpus_tools.filters.encoding.fix_encoding import EncodingConfig
 from corpus_tools.language.backends import DEFAULT_BACKEND
 from corpus_tools.language.detector import DEFAULT_MIN_SCORE, LanguageDetector
 from corpus_tools.language.units import LanguageDecider

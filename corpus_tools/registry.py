@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.filters.base import Filter
-from corpus_tools.filters.fix_encoding import FixEncoding
+from corpus_tools.filters.encoding.fix_encoding import FixEncoding
 from corpus_tools.filters.fix_scripts import FixScripts
 from corpus_tools.filters.foreign_sentences import ForeignSentences
 from corpus_tools.filters.normalize_space import NormalizeSpace

@@ -13,9 +13,9 @@ import sys
 
 import click
 
-from corpus_tools import __version__
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.stopping import Stopped, forget_request, request_stop
+from corpus_tools.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BROKEN_PIPE = 0, 1, 2, 141
 

@@ -7,7 +7,7 @@ import click
 from corpus_tools.cli import cli
 from corpus_tools.cli.options import filter_command, language_config, language_options
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.filters.fix_encoding import EncodingConfig
+from corpus_tools.filters.encoding.fix_encoding import EncodingConfig
 from corpus_tools.registry import RULE_STEPS, resolve_steps
 from corpus_tools.rules.loader import load_rules
 

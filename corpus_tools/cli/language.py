@@ -21,7 +21,11 @@ from corpus_tools.engine.runner import check_inputs
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.language.codes import parse_languages
 from corpus_tools.language.detector import LanguageDetector
-from corpus_tools.language.streams import (
+from corpus_tools.language.units import LanguageDecider
+from corpus_tools.report.progress import progress_bar
+from corpus_tools.stream.atomic import check_outputs, open_destination
+from corpus_tools.stream.opener import open_output
+from corpus_tools.tasks.language import (
     Condition,
     LanguageOptions,
     check_conditions,
@@ -29,10 +33,6 @@ from corpus_tools.language.streams import (
     detect_languages,
     filter_languages,
 )
-from corpus_tools.language.units import LanguageDecider
-from corpus_tools.report.progress import progress_bar
-from corpus_tools.stream.atomic import check_outputs, open_destination
-from corpus_tools.stream.opener import open_output
 
 _INPUT = ("files", "output", "jsonl", "field", "tsv", "column", "on_bad_record", "progress")
 

@@ -11,10 +11,10 @@ from corpus_tools.catalog import CATALOG, UnknownRuleError, entry_of
 from corpus_tools.cli import cli
 from corpus_tools.cli.options import INPUT_OPTIONS, record_format
 from corpus_tools.language.codes import check_code
-from corpus_tools.rules.examples import run_examples
 from corpus_tools.rules.loader import RuleFileError, default_rules_path, load_rules
 from corpus_tools.rules.starter import STARTER_FILES
 from corpus_tools.rules.writer import export_csv, import_csv, rules_toml
+from corpus_tools.tasks.rule_examples import run_examples
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 _no_defaults = click.option("--no-default-rules", is_flag=True,

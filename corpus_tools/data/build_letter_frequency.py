@@ -4,7 +4,7 @@ ships (character counts of Wikipedia text, Apache License 2.0).  Serbian, which
 has no profile, counts its Cyrillic letters in Croatian's (``љ`` is ``lj``).
 
 The encoding screen stops at some characters of every line it scans; which ones
-it stops at (see :mod:`corpus_tools.filters.pair_screen`) should depend on how
+it stops at (see :mod:`corpus_tools.filters.encoding.pair_screen`) should depend on how
 often real text writes them.  Ukrainian writes ``і`` more often than most
 letters of ``а``-``я``; Macedonian ``ѓ`` is rare even in Macedonian; a capital is
 rare in every language.  The table is written, not typed::

@@ -2,7 +2,7 @@
 FixEncoding configuration, so that a process builds them without choosing again.
 
 Where each of some 230 pairs is anchored, and how what the screen reads ahead is
-grouped (:mod:`corpus_tools.filters.pair_screen`), took 0.6 s of each process's
+grouped (:mod:`corpus_tools.filters.encoding.pair_screen`), took 0.6 s of each process's
 start, three times as long as compiling the pattern.  Each entry is keyed by a
 digest of the singles and pairs it was chosen for (``screen_key``), so it is only
 ever used for exactly those: when ftfy's triggers or the code pages change, the
@@ -25,8 +25,8 @@ TABLE_NAME = "screen_choices.jsonl"
 def screen_choices() -> dict[str, dict]:
     """Key -> choices, for every screen the FixEncoding configurations build, each
     chosen from scratch (neither the table nor an earlier build is asked)."""
-    from corpus_tools.filters import pair_screen, span_repair
-    from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
+    from corpus_tools.filters.encoding import pair_screen, span_repair
+    from corpus_tools.filters.encoding.fix_encoding import EncodingConfig, FixEncoding
 
     chosen: dict[str, dict] = {}
     build = pair_screen.screen_pattern

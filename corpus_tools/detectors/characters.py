@@ -19,9 +19,9 @@ from ftfy.badness import BADNESS_RE
 from corpus_tools.changes import Change
 from corpus_tools.detectors.base import Detector
 from corpus_tools.filters.base import UnitContext
-from corpus_tools.filters.fix_encoding import UNREPAIRED_MESSAGE
-from corpus_tools.filters.ftfy_triggers import TriggerScreen
-from corpus_tools.filters.span_repair import SpanRepair
+from corpus_tools.filters.encoding.fix_encoding import UNREPAIRED_MESSAGE
+from corpus_tools.filters.encoding.ftfy_triggers import TriggerScreen
+from corpus_tools.filters.encoding.span_repair import SpanRepair
 
 # Invalid bytes come out of the decoder as lone surrogates U+DC80..U+DCFF.
 _INVALID = re.compile("[\udc80-\udcff]+")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corpus_tools.filters.base import DocumentFacts, Filter, UnitContext
-from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
+from corpus_tools.filters.encoding.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.filters.normalize_space import NormalizeSpace
 
 __all__ = [

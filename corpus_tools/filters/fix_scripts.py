@@ -35,9 +35,9 @@ from corpus_tools.filters.base import (
     count_quotes,
     decide_style,
 )
-from corpus_tools.filters.span_repair import TYPOGRAPHY
+from corpus_tools.filters.encoding.span_repair import TYPOGRAPHY
 from corpus_tools.rules.model import APOSTROPHE, PunctuationRule
-from corpus_tools.scripts import MIXING_SCRIPTS, lookalike, script_of
+from corpus_tools.text.scripts import MIXING_SCRIPTS, lookalike, script_of
 
 REPAIR = "script:confusable"
 FINDING = "script:mixed-token"

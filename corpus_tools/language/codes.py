@@ -57,7 +57,7 @@ def normalize(code: str, text: str | None = None) -> str:
 
 
 # The script a language is written in, where one is usual (the names of
-# corpus_tools.scripts); languages written in two take it from the code's subtag.
+# corpus_tools.text.scripts); languages written in two take it from the code's subtag.
 _SCRIPT_SUBTAGS = {"Latn": "Latin", "Cyrl": "Cyrillic", "Arab": "Arabic", "Grek": "Greek",
                    "Armn": "Armenian", "Geor": "Georgian", "Hebr": "Hebrew"}
 _SCRIPT_OF = {

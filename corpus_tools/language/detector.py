@@ -21,7 +21,7 @@ import regex
 
 from corpus_tools.language.backends import DEFAULT_BACKEND, make_backend
 from corpus_tools.language.codes import UNDETERMINED, base
-from corpus_tools.scripts import script_of
+from corpus_tools.text.scripts import script_of
 
 # Scripts that only one (living, corpus-relevant) language writes.
 SCRIPT_LANGUAGES = {

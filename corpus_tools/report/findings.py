@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from typing import ClassVar, TextIO
 
-from corpus_tools import __version__
 from corpus_tools.catalog import CATALOG, entry_of, severity_of
 from corpus_tools.changes import Change
+from corpus_tools.version import __version__
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = ("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/"

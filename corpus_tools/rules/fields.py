@@ -26,7 +26,7 @@ from corpus_tools.rules.model import (
     TransliterationRule,
 )
 from corpus_tools.rules.toml_source import Lines
-from corpus_tools.scripts import is_known_script, script_names
+from corpus_tools.text.scripts import is_known_script, script_names
 
 FILE_FIELDS = {"description", "lang"}
 NAME_FIELDS = {"canonical", "variants", "lang", "ignore_case", "keep", "note", "examples", "fix",

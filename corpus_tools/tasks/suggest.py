@@ -43,9 +43,9 @@ import regex
 from corpus_tools.language.detector import LanguageDetector
 from corpus_tools.rules.model import Example, NameRule, RuleSet, Source
 from corpus_tools.rules.writer import export_csv, name_rule_toml, toml_string
-from corpus_tools.scripts import script_of
 from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.stream.records import display_name, read_records
+from corpus_tools.text.scripts import script_of
 
 _TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*"
 # A capitalised word, or two joined by a space (a hyphen stays inside a word).
@@ -425,7 +425,7 @@ def checked_examples(rules: Sequence[NameRule], loaded: RuleSet) -> list[NameRul
     (a context where another rule's spelling or a keep phrase stands too is left out)."""
     from dataclasses import replace
 
-    from corpus_tools.rules.examples import run_examples
+    from corpus_tools.tasks.rule_examples import run_examples
 
     canonicals = {rule.canonical for rule in rules}
     merged = RuleSet(names=[r for r in loaded.names if r.canonical not in canonicals] + list(rules),

@@ -16,7 +16,7 @@ from corpus_tools.data.build_confusables import (
     parse_scripts,
     unicode_version,
 )
-from corpus_tools.scripts import lookalike_table, script_of
+from corpus_tools.text.scripts import lookalike_table, script_of
 
 UNICODE_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "unicode"
 

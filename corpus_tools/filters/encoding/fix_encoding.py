@@ -3,7 +3,7 @@
 ftfy is configured for corpora: curly quotes, fullwidth forms and line breaks
 stay (ftfy's defaults would straighten, narrow and rewrite them), and Unicode
 normalization happens only when asked.  Lines that cannot hold anything ftfy
-fixes skip it (see :mod:`corpus_tools.filters.ftfy_triggers`), which is what
+fixes skip it (see :mod:`corpus_tools.filters.encoding.ftfy_triggers`), which is what
 makes this filter several times faster than calling ftfy on every line.
 
 >>> text, changes = FixEncoding().apply("Azerbaijanâ€™s army", UnitContext())
@@ -24,9 +24,9 @@ import ftfy
 
 from corpus_tools.changes import Change, span_change
 from corpus_tools.filters.base import Filter, Screen, UnitContext
-from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers
-from corpus_tools.filters.pair_screen import pair_screen
-from corpus_tools.filters.span_repair import (
+from corpus_tools.filters.encoding.ftfy_triggers import TriggerScreen, fixer_triggers
+from corpus_tools.filters.encoding.pair_screen import pair_screen
+from corpus_tools.filters.encoding.span_repair import (
     TYPOGRAPHY,
     WORD,
     Repaired,
@@ -66,7 +66,7 @@ class EncodingConfig:
     fix_latin_ligatures: bool = True
     remove_control_chars: bool = True
     normalization: Literal["NFC", "NFKC"] | None = None
-    span_repair: bool = True  # words ftfy leaves (see corpus_tools.filters.span_repair)
+    span_repair: bool = True  # words ftfy leaves (see corpus_tools.filters.encoding.span_repair)
 
     def ftfy_config(self) -> ftfy.TextFixerConfig:
         return ftfy.TextFixerConfig(

@@ -8,15 +8,15 @@ import pytest
 
 from corpus_tools.engine.local import LocalPool
 from corpus_tools.language.detector import LanguageDetector
-from corpus_tools.language.streams import (
+from corpus_tools.language.units import LanguageDecider
+from corpus_tools.stream.formats import JsonlFormat, TextFormat
+from corpus_tools.tasks.language import (
     Condition,
     LanguageOptions,
     decide_chunk,
     detect_languages,
     filter_languages,
 )
-from corpus_tools.language.units import LanguageDecider
-from corpus_tools.stream.formats import JsonlFormat, TextFormat
 
 _LINES = ["The convoy left the city at dawn, officials said.", "", "Le convoi est parti à l'aube.",
           "Колонна вышла из города на рассвете.", "ok", "Latchine", "The road to Latchine reopened.",

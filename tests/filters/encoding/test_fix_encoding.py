@@ -4,8 +4,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.filters.base import UnitContext
-from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
-from corpus_tools.filters.ftfy_triggers import TriggerScreen, fixer_triggers, mojibake_triggers
+from corpus_tools.filters.encoding.fix_encoding import EncodingConfig, FixEncoding
+from corpus_tools.filters.encoding.ftfy_triggers import (
+    TriggerScreen,
+    fixer_triggers,
+    mojibake_triggers,
+)
 from corpus_tools.stream.lines import decode
 
 FIX = FixEncoding()

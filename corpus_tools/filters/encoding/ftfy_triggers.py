@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from ftfy import badness, chardata
 
-from corpus_tools.filters.pair_screen import Pair, frequency, pair_screen
+from corpus_tools.filters.encoding.pair_screen import Pair, frequency, pair_screen
 
 if sys.version_info >= (3, 11):
     from re import _constants as sre_constants
@@ -101,7 +101,7 @@ class TriggerScreen:
 
     ``might_change(text)`` is False only when no fixer can act and no
     alternative of ``is_bad`` can match: one scan of a regex that holds every
-    single and every pair (see :mod:`corpus_tools.filters.pair_screen`).
+    single and every pair (see :mod:`corpus_tools.filters.encoding.pair_screen`).
 
     >>> screen = TriggerScreen(fixer_triggers(ligatures=True, control_chars=True))
     >>> screen.might_change("He said “yes” and left."), screen.might_change("cafÃ©")

@@ -8,12 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.data import build_screen_choices
-from corpus_tools.filters import pair_screen as pair_screen_module
-from corpus_tools.filters import span_repair as span_repair_module
-from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
-from corpus_tools.filters.ftfy_triggers import TriggerScreen, _badness_requirements, fixer_triggers
-from corpus_tools.filters.pair_screen import Pair, anchor_positions, frequency, pair_screen
-from corpus_tools.filters.span_repair import SpanRepair, load_table
+from corpus_tools.filters.encoding import pair_screen as pair_screen_module
+from corpus_tools.filters.encoding import span_repair as span_repair_module
+from corpus_tools.filters.encoding.fix_encoding import EncodingConfig, FixEncoding
+from corpus_tools.filters.encoding.ftfy_triggers import (
+    TriggerScreen,
+    _badness_requirements,
+    fixer_triggers,
+)
+from corpus_tools.filters.encoding.pair_screen import Pair, anchor_positions, frequency, pair_screen
+from corpus_tools.filters.encoding.span_repair import SpanRepair, load_table
 
 
 def holds(text: str, singles, pairs) -> bool:

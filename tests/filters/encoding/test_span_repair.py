@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from corpus_tools.data.build_mojibake import TABLE_NAME, build_text
 from corpus_tools.filters.base import DocumentFacts, UnitContext
-from corpus_tools.filters.fix_encoding import EncodingConfig, FixEncoding
-from corpus_tools.filters.span_repair import SpanRepair, oddness
+from corpus_tools.filters.encoding.fix_encoding import EncodingConfig, FixEncoding
+from corpus_tools.filters.encoding.span_repair import SpanRepair, oddness
 
-CASES = Path(__file__).resolve().parents[1] / "cases" / "mojibake"
+CASES = Path(__file__).resolve().parents[2] / "cases" / "mojibake"
 FIX = FixEncoding()
 REPAIR = SpanRepair()
 
@@ -223,5 +223,5 @@ def test_correct_words_of_every_alphabet_are_never_changed(data):
 
 
 def test_the_committed_table_is_what_the_script_builds():
-    committed = (Path(__file__).resolve().parents[2] / "corpus_tools" / "data" / TABLE_NAME)
+    committed = (Path(__file__).resolve().parents[3] / "corpus_tools" / "data" / TABLE_NAME)
     assert committed.read_text(encoding="utf-8") == build_text()

@@ -57,13 +57,13 @@ from dataclasses import dataclass, field, replace
 from ftfy.badness import BADNESS_RE, badness
 
 from corpus_tools.changes import common_ends
-from corpus_tools.filters.pair_screen import (
+from corpus_tools.filters.encoding.pair_screen import (
     Pair,
     everyday_small_letter,
     pair_screen,
     split_everyday,
 )
-from corpus_tools.scripts import script_of
+from corpus_tools.text.scripts import script_of
 
 # The code pages misread UTF-8 is tried as, in order; cp1252 also takes
 # latin-1's C1 characters (its undefined bytes read the latin-1 way, as ftfy's

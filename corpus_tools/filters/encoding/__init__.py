@@ -1,0 +1,1 @@
+"""The encoding wing: ftfy behind a screen, and span repair beyond it."""

@@ -1,0 +1,1 @@
+"""Language identification: codes, backends, the detector, units. No drivers: those are tasks."""

@@ -1,0 +1,1 @@
+"""Unicode and letter knowledge with no I/O and no steps."""
