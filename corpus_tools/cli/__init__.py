@@ -14,7 +14,8 @@ from typing import ClassVar
 
 import click
 
-from corpus_tools.cli.configuration import ConfiguredCommand, ConfiguredGroup, LazyCommands
+from corpus_tools.cli.configuration import ConfiguredCommand, ConfiguredGroup
+from corpus_tools.cli.lazy import LazyCommands
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.stopping import Stopped, forget_request, request_stop
 from corpus_tools.version import __version__

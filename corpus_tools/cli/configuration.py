@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
 
 import click
 
@@ -53,7 +52,8 @@ class ConfiguredCommand(click.Command):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not ctx.resilient_parsing:
             given, _, _ = self.make_parser(ctx).parse_args(args=list(args))
-            if not given.get("help"):
+            help_option = self.get_help_option(ctx)
+            if not (help_option and given.get(help_option.name) is True):
                 config = _config_file(given)
                 if config is not None:
                     ctx.default_map = {**(ctx.default_map or {}),
@@ -170,21 +170,3 @@ class ConfiguredGroup(click.Group):
     """A group (``rules``) whose commands read the configuration file."""
 
     command_class = ConfiguredCommand
-
-
-class LazyCommands(click.Group):
-    """A group whose commands are imported on first use (``--help`` and one command import
-    only what they show or run).  ``command_modules`` names each command's module, which
-    registers it on import."""
-
-    command_modules: ClassVar[dict[str, str]] = {}
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*self.command_modules, *self.commands})
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in self.commands and name in self.command_modules:
-            import importlib
-
-            importlib.import_module(self.command_modules[name])
-        return self.commands.get(name)
