@@ -156,6 +156,10 @@ def _value(option: click.Option, key: str, value, config: ConfigFile, ctx: click
             raise ConfigError(f"{where} must be true or false, not {value!r}")
     elif isinstance(value, (list, dict)):
         raise ConfigError(f"{where} must be a single value, not {value!r}")
+    kinds, words = _python_kinds(option.type)
+    for item in value if isinstance(value, list) else [value]:
+        if kinds and (not isinstance(item, kinds) or (bool not in kinds and isinstance(item, bool))):
+            raise ConfigError(f"{where}: {item!r} is not {words}")
     if isinstance(option.type, click.Path):
         value = [config.resolve(item) for item in value] if isinstance(value, list) \
             else config.resolve(value)
@@ -164,6 +168,22 @@ def _value(option: click.Option, key: str, value, config: ConfigFile, ctx: click
     except click.BadParameter as error:
         raise ConfigError(f"{where}: {error.message}") from None
     return value
+
+
+def _python_kinds(kind: click.ParamType) -> tuple[tuple[type, ...], str]:
+    """What a TOML value must be for an option of this type: the command line gives texts
+    and click converts them, a file gives typed values that must already be right."""
+    if isinstance(kind, click.Path):
+        return (str,), "a path"
+    if isinstance(kind, (click.types.StringParamType, click.Choice)):
+        return (str,), "a text in quotes"
+    if isinstance(kind, click.types.BoolParamType):
+        return (bool,), "true or false"
+    if isinstance(kind, click.types.IntParamType):
+        return (int,), "a whole number"
+    if isinstance(kind, click.types.FloatParamType):
+        return (int, float), "a number"
+    return (), ""
 
 
 class ConfiguredGroup(click.Group):

@@ -57,9 +57,10 @@ class ConfigFile:
             return f"[tool.corpus-tools.{section}]" if section else "[tool.corpus-tools]"
         return f"[{section}]" if section else "the file"
 
-    def resolve(self, value: str) -> str:
-        """A path written in the file, against the file's folder ('-' and URLs as written)."""
-        if value == "-" or "://" in value:
+    def resolve(self, value):
+        """A path written in the file, against the file's folder ('-', URLs and what is not
+        a text at all, for the option to refuse, as written)."""
+        if not isinstance(value, str) or value == "-" or "://" in value:
             return value
         return str(self.folder / os.path.expanduser(value))
 

@@ -54,10 +54,14 @@ def test_the_command_line_wins_over_the_file_and_the_file_over_the_defaults(invo
     ('[chek]\nfail-on = "error"\n', "unknown key 'chek' in the file; did you mean 'check'?"),
     ('[check]\nsteps = "fix-encoding"\nfail_on = "error"\n',
      "unknown key 'fail_on' in [check]; did you mean 'fail-on'?"),
-    ('jobs = "two"\n', "'jobs': 'two' is not a valid integer range."),
+    ('jobs = "two"\n', "'jobs': 'two' is not a whole number"),
+    ('jobs = -1\n', "'jobs': -1 is not in the range x>=0."),
+    ('lang = 5\n', "'lang': 5 is not a text in quotes"),
+    ('column = [true]\n', "'column': True is not a whole number"),
     ('select = "name:"\n', "'select' must be a list, not 'name:'"),
     ('jsonl = "yes"\n', "'jsonl' must be true or false, not 'yes'"),
     ('[clean]\nlang = ["en"]\n', "'lang' in [clean] must be a single value, not ['en']"),
+    ('[clean]\nrules = [1]\n', "'rules' in [clean]: 1 is not a path"),
     ('[per-path-ignores]\n"legacy/*" = "name:"\n', "'legacy/*' must be a list of rule ids"),
 ])
 def test_a_bad_key_is_one_line_naming_the_file_and_the_key(invoke, project, text, message):
