@@ -89,13 +89,13 @@ def _section_name(ctx: click.Context) -> str:
     return "-".join(ctx.command_path.split()[1:])
 
 
-def _commands(group: click.Group, prefix: str = "") -> Iterator[tuple[str, click.Command]]:
+def every_command(group: click.Group, prefix: str = "") -> Iterator[tuple[str, click.Command]]:
     """Every command under ``group`` by section name (this imports them all)."""
     context = click.Context(group)
     for name in group.list_commands(context):
         command = group.get_command(context, name)
         if isinstance(command, click.Group):
-            yield from _commands(command, f"{prefix}{name}-")
+            yield from every_command(command, f"{prefix}{name}-")
         else:
             yield f"{prefix}{name}", command
 
@@ -123,7 +123,7 @@ def defaults_for(command: click.Command, section: str, config: ConfigFile,
     if others:
         # A key or section of another command is fine; only one no command has is an
         # error.  Telling them apart imports every command, so only when there are such.
-        commands = dict(_commands(ctx.find_root().command))
+        commands = dict(every_command(ctx.find_root().command))
         every_key = {key for one in commands.values() for key in option_keys(one)}
         for key in sorted(set(config.shared).difference(own)):
             if key not in every_key:

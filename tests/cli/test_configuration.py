@@ -125,9 +125,9 @@ def test_help_shows_even_with_a_broken_file(invoke, project):
 
 def test_every_command_takes_config_and_isolated(invoke):
     from corpus_tools.cli import cli
-    from corpus_tools.cli.configuration import _commands
+    from corpus_tools.cli.configuration import every_command
 
-    for name, command in _commands(cli):
+    for name, command in every_command(cli):
         flags = {flag for param in command.params for flag in getattr(param, "opts", ())}
         assert {"--config", "--isolated"} <= flags, name
 
@@ -144,3 +144,13 @@ def test_the_readmes_example_configuration_holds_for_every_command(invoke, proje
         result = invoke([*command, "corpus/a.txt"])
         assert result.exit_code in (0, 1), (command, result.stderr)
     assert invoke(["clean", "corpus/a.txt"]).stdout_bytes == b"He flew to Kyiv today.\n"
+
+
+def test_every_key_the_check_only_reader_took_is_still_a_key_of_check():
+    from corpus_tools.cli import cli
+    from corpus_tools.cli.configuration import every_command, option_keys
+
+    before = {"rules", "no-default-rules", "select", "ignore", "fail-on", "per-path-ignores",
+              "lang", "languages", "lang-backend", "lang-unit", "min-lang-score", "glob",
+              "steps", "skip", "max-findings", "baseline", "jsonl", "field", "tsv", "column"}
+    assert before <= set(option_keys(dict(every_command(cli))["check"]))

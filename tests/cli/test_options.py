@@ -4,12 +4,12 @@ import click
 import pytest
 
 from corpus_tools.cli import cli
-from corpus_tools.cli.configuration import _commands
+from corpus_tools.cli.configuration import every_command
 
 
 def _definitions():
     seen: dict[str, dict[str, str]] = {}
-    for name, command in _commands(cli):
+    for name, command in every_command(cli):
         if name.startswith("rules-"):
             continue  # the rules commands keep their own options for now
         for param in command.params:
