@@ -50,14 +50,12 @@ class CleanConfig:
     languages: tuple[str, ...] | None = None  # the candidates of identification
     lang_unit: str = "paragraph"  # plain text: paragraph, line or document
     min_lang_score: float = DEFAULT_MIN_SCORE
-    rules: tuple[str, ...] = ()  # --rules paths, layered over the defaults in order
-    default_rules: bool = True
-    rule_set: RuleSet | None = None  # already loaded rules (wins over the two above)
+    # The rules, loaded (rules.loader.load_rules: files layered over the defaults);
+    # None: the packaged default rules.
+    rule_set: RuleSet | None = None
 
     def load_rules(self) -> RuleSet:
-        if self.rule_set is not None:
-            return self.rule_set
-        return load_rules(self.rules, use_defaults=self.default_rules)
+        return self.rule_set if self.rule_set is not None else load_rules()
 
 
 @dataclass

@@ -12,6 +12,7 @@ from corpus_tools.changes import Change
 from corpus_tools.filters.base import UnitContext
 from corpus_tools.filters.strip_artifacts import StripArtifacts
 from corpus_tools.pipeline import CleanConfig, Pipeline
+from corpus_tools.rules.loader import load_rules
 from corpus_tools.rules.model import ArtifactRule, Source
 
 PIPELINE = Pipeline(config=CleanConfig(lang="en"))
@@ -114,7 +115,7 @@ def test_a_rule_file_may_set_severity_and_message(tmp_path):
     rules.write_text('[[name]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\nseverity = "warning"\n'
                      'message = "the Ukrainian spelling"\nfix = "suggest"\n'
                      'examples = [{ text = "Kiev" }]\n')
-    pipeline = Pipeline(["unify-names"], CleanConfig(rules=(str(rules),), default_rules=False))
+    pipeline = Pipeline(["unify-names"], CleanConfig(rule_set=load_rules([rules], use_defaults=False)))
     (change,) = pipeline.clean("in Kiev").changes
     assert (change.kind, change.severity, change.message) == ("suggestion", "warning",
                                                               "the Ukrainian spelling")

@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from typing import ClassVar
 
 import click
 
+from corpus_tools.cli.configuration import ConfiguredCommand, ConfiguredGroup
+from corpus_tools.cli.lazy import LazyCommands
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.stopping import Stopped, forget_request, request_stop
 from corpus_tools.version import __version__
@@ -24,8 +27,21 @@ class _PipeClosed(Exception):
     """stdout's reader went away; raised instead of BrokenPipeError so click does not take it."""
 
 
-class CorpusToolsGroup(click.Group):
-    """A group whose errors are one line on stderr and a stable exit code, never a traceback."""
+class CorpusToolsGroup(LazyCommands):
+    """A group whose errors are one line on stderr and a stable exit code, never a traceback;
+    its commands are imported on first use and read the configuration file."""
+
+    command_class = ConfiguredCommand
+    group_class = ConfiguredGroup
+    command_modules: ClassVar[dict[str, str]] = {
+        "check": "corpus_tools.cli.check",
+        **{name: "corpus_tools.cli.filters" for name in (
+            "clean", "fix-encoding", "fix-scripts", "normalize-space", "unify-names",
+            "strip-artifacts", "foreign-sentences")},
+        "detect-lang": "corpus_tools.cli.language",
+        "filter-lang": "corpus_tools.cli.language",
+        "rules": "corpus_tools.cli.rules",
+    }
 
     def invoke(self, ctx):
         try:
@@ -96,8 +112,3 @@ def cli():
 def main():
     cli.main(prog_name="corpus-tools")
 
-
-from corpus_tools.cli import check as _check  # noqa: E402,F401 - registers the commands
-from corpus_tools.cli import filters as _filters  # noqa: E402,F401
-from corpus_tools.cli import language as _language  # noqa: E402,F401
-from corpus_tools.cli import rules as _rules  # noqa: E402,F401

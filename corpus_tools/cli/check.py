@@ -7,40 +7,54 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import click
-from click.core import ParameterSource
 
 from corpus_tools.catalog import UnknownRuleError, entry_of
 from corpus_tools.cli import cli
 from corpus_tools.cli.options import (
-    INPUT_OPTIONS,
-    apply_options,
+    WRITTEN_PATH,
+    jobs_option,
+    lang_option,
+    language_code,
     language_config,
     language_options,
+    option_group,
+    progress_option,
     record_format,
+    record_options,
+    rule_set_from,
+    rules_options,
+    steps_from,
+    steps_options,
 )
-from corpus_tools.detectors import DETECTORS
 from corpus_tools.engine.runner import check_inputs
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.language.codes import check_code
 from corpus_tools.pipeline import CleanConfig, Pipeline
-from corpus_tools.registry import resolve_steps
 from corpus_tools.report.findings import FORMATS, reporter
 from corpus_tools.report.progress import progress_bar
-from corpus_tools.rules.loader import load_rules
 from corpus_tools.tasks.baseline import Baseline
-from corpus_tools.tasks.check import (
-    DEFAULT_GLOBS,
-    FAIL_LEVELS,
-    Checker,
-    CheckOptions,
-    expand_paths,
-    matches,
-)
-from corpus_tools.tasks.config import find_config, load_config
+from corpus_tools.tasks.check import DEFAULT_GLOBS, FAIL_LEVELS, Checker, CheckOptions, expand_paths
+from corpus_tools.tasks.selection import chosen_detectors, rule_ids
 
 
-def _ids(values) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+class PathIgnores(click.ParamType):
+    """GLOB=ID,...: rules never reported in the files the glob matches.  A configuration
+    file writes them as a table, ``[per-path-ignores]`` with ``"GLOB" = ["ID", ...]``."""
+
+    name = "GLOB=ID,..."
+    takes_tables = True
+
+    def convert(self, value, param, ctx) -> tuple[str, tuple[str, ...]]:
+        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], tuple):
+            return value  # converted already
+        if isinstance(value, tuple):  # from a file's table: (glob, [ids])
+            pattern, ids = value
+            if not isinstance(ids, list) or not all(isinstance(rule, str) for rule in ids):
+                self.fail(f"'{pattern}' must be a list of rule ids", param, ctx)
+            return pattern, tuple(ids)
+        pattern, equals, ids = str(value).rpartition("=")
+        if not equals or not pattern:
+            self.fail(f"{value!r} is not GLOB=ID,...", param, ctx)
+        return pattern, rule_ids([ids])
 
 
 _OPTIONS = [
@@ -48,15 +62,10 @@ _OPTIONS = [
     click.option("--glob", "globs", multiple=True, metavar="PATTERN",
                  help=f"Files to check in folders (default: {' '.join(DEFAULT_GLOBS)}, and "
                       f"compressed)."),
-    INPUT_OPTIONS["jsonl"], INPUT_OPTIONS["field"], INPUT_OPTIONS["tsv"], INPUT_OPTIONS["column"],
-    INPUT_OPTIONS["on_bad_record"],
-    click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
-                 help="Rule file or folder, layered over the defaults (repeatable)."),
-    click.option("--no-default-rules", is_flag=True, help="Leave out the packaged default rules."),
-    click.option("--steps", metavar="A,B,C", help="Repairing steps to dry-run, in order "
-                                                   "(add foreign-sentences here)."),
-    click.option("--skip", multiple=True, metavar="STEP", help="Leave out a step (repeatable)."),
-    click.option("--lang", metavar="CODE", help="Language of the input (ISO 639-1, e.g. en)."),
+    record_options,
+    rules_options,
+    steps_options,
+    lang_option,
     click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
                  show_default=True, help="How findings are written on stdout."),
     click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="warning",
@@ -65,31 +74,26 @@ _OPTIONS = [
                  help="Report only these rule ids or prefixes (name:, script:)."),
     click.option("--ignore", multiple=True, metavar="ID,...",
                  help="Never report these rule ids or prefixes."),
+    click.option("--per-path-ignores", multiple=True, type=PathIgnores(),
+                 help="Never report these rule ids or prefixes in files matching GLOB "
+                      "(repeatable)."),
     click.option("--max-findings", type=click.IntRange(1), metavar="N",
                  help="Stop after N findings (and say so)."),
     click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings."),
-    click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                 help="Configuration file (default: corpus-tools.toml or pyproject.toml's "
-                      "[tool.corpus-tools], from here upward)."),
-    click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
-    click.option("--baseline", metavar="FILE", help="Accept the findings recorded in FILE."),
-    click.option("--write-baseline", metavar="FILE",
+    click.option("--baseline", metavar="FILE", type=click.Path(dir_okay=False),
+                 help="Accept the findings recorded in FILE."),
+    click.option("--write-baseline", metavar="FILE", type=WRITTEN_PATH,
                  help="Record the current findings in FILE (then exit 0)."),
     click.option("--explain", metavar="ID", help="Explain a rule id and exit."),
-    INPUT_OPTIONS["progress"],
-    click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
-                 help="Worker processes (0: every core); the findings are the same."),
+    progress_option,
+    jobs_option,
+    language_options,
 ]
 
 
-def _check_command(function):
-    function = language_options(apply_options(function, _OPTIONS))
-    return click.pass_context(function)
-
-
 @cli.command("check")
-@_check_command
-def check(ctx, **options):
+@option_group(*_OPTIONS)
+def check(**options):
     """Report every change clean would make and what the detectors find; change nothing.
 
     PATHS are files, folders (walked for --glob) or '-' for stdin.  Findings go
@@ -114,19 +118,20 @@ def check(ctx, **options):
         click.echo(f"{options['explain']} ({entry.id}): severity {entry.severity}, "
                    f"from {entry.step}\n\n{entry.explanation}")
         return 0
-    settings = _settings(ctx, options)
-    paths = expand_paths(list(options["paths"]) or ["-"], settings["glob"] or DEFAULT_GLOBS)
+    paths = expand_paths(list(options["paths"]) or ["-"], options["globs"] or DEFAULT_GLOBS)
     check_inputs(paths)
-    pipeline, detectors = _build(settings)
-    baseline = Baseline.load(settings["baseline"]) if settings["baseline"] and \
+    pipeline, detectors = _build(options)
+    baseline = Baseline.load(options["baseline"]) if options["baseline"] and \
         not options["write_baseline"] else None
+    per_path_ignores: dict[str, tuple[str, ...]] = {}
+    for pattern, rules in options["per_path_ignores"]:
+        per_path_ignores[pattern] = per_path_ignores.get(pattern, ()) + rules
     check_options = CheckOptions(
-        record_format=record_format(settings["jsonl"], settings["field"], settings["tsv"],
-                                    tuple(settings["column"])),
-        select=_ids(settings["select"]), ignore=_ids(settings["ignore"]),
-        per_path_ignores={pattern: tuple(rules)
-                          for pattern, rules in settings["per-path-ignores"].items()},
-        fail_on=settings["fail-on"], max_findings=settings["max-findings"], baseline=baseline,
+        record_format=record_format(options["jsonl"], options["field"], options["tsv"],
+                                    options["columns"]),
+        select=rule_ids(options["select"]), ignore=rule_ids(options["ignore"]),
+        per_path_ignores=per_path_ignores, fail_on=options["fail_on"],
+        max_findings=options["max_findings"], baseline=baseline,
         on_bad_record=options["on_bad_record"], jobs=options["jobs"],
     )
     with ExitStack() as stack:
@@ -156,57 +161,17 @@ def check(ctx, **options):
     return summary.exit_code()
 
 
-def _settings(ctx, options) -> dict:
-    """The command line over the configuration file over the defaults."""
-    config: dict = {}
-    if not options["isolated"]:
-        path = Path(options["config_path"]) if options["config_path"] else find_config()
-        if path is not None:
-            config = load_config(path)
-    elif options["config_path"]:
-        raise click.UsageError("--config and --isolated exclude each other")
-
-    def pick(option: str, key: str):
-        given = ctx.get_parameter_source(option) == ParameterSource.COMMANDLINE
-        if not given and key in config:
-            return config[key]
-        return options[option]
-
-    settings = {
-        "glob": pick("globs", "glob"), "jsonl": pick("jsonl", "jsonl"),
-        "field": pick("field", "field"), "tsv": pick("tsv", "tsv"),
-        "column": pick("columns", "column"), "rules": pick("rule_paths", "rules"),
-        "no-default-rules": pick("no_default_rules", "no-default-rules"),
-        "steps": pick("steps", "steps"), "skip": pick("skip", "skip"), "lang": pick("lang", "lang"),
-        "languages": pick("languages", "languages"), "lang-backend": pick("lang_backend",
-                                                                          "lang-backend"),
-        "lang-unit": pick("lang_unit", "lang-unit"),
-        "min-lang-score": pick("min_lang_score", "min-lang-score"),
-        "fail-on": pick("fail_on", "fail-on"), "select": pick("select", "select"),
-        "ignore": pick("ignore", "ignore"), "max-findings": pick("max_findings", "max-findings"),
-        "baseline": pick("baseline", "baseline"),
-        "per-path-ignores": config.get("per-path-ignores", {}),
-    }
-    if settings["fail-on"] not in FAIL_LEVELS:
-        raise click.UsageError(f"fail-on must be one of {', '.join(FAIL_LEVELS)}")
-    return settings
-
-
-def _build(settings):
+def _build(options):
+    """The pipeline whose changes are dry-run, and the detectors chosen."""
+    step_names = steps_from(options["steps"], options["skip"])
     try:
-        chosen = [name.strip() for name in settings["steps"].split(",") if name.strip()] \
-            if settings["steps"] else None
-        step_names = resolve_steps(chosen, settings["skip"])
-        rule_set = load_rules(settings["rules"], use_defaults=not settings["no-default-rules"])
-        lang = check_code(settings["lang"]) if settings["lang"] else None
-        language = language_config(settings["lang-backend"], settings["languages"],
-                                   settings["lang-unit"], settings["min-lang-score"])
-        pipeline = Pipeline(step_names, CleanConfig(lang=lang, rule_set=rule_set, **language))
-    except ValueError as error:
+        rule_set = rule_set_from(options["rule_paths"], options["no_default_rules"])
+        language = language_config(options["lang_backend"], options["languages"],
+                                   options["lang_unit"], options["min_lang_score"])
+        config = CleanConfig(lang=language_code(options["lang"]), rule_set=rule_set, **language)
+        pipeline = Pipeline(step_names, config)
+    except (ValueError, CorpusToolsError) as error:
         raise click.UsageError(str(error)) from None
-    except CorpusToolsError as error:
-        raise click.UsageError(str(error)) from None
-    select, ignore = _ids(settings["select"]), _ids(settings["ignore"])
-    detectors = [cls.build(rule_set) for cls in DETECTORS.values()
-                 if (not select or matches(cls.id, select)) and not matches(cls.id, ignore)]
+    detectors = chosen_detectors(rule_set, rule_ids(options["select"]),
+                                 rule_ids(options["ignore"]))
     return pipeline, detectors

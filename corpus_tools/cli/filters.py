@@ -5,11 +5,19 @@ from __future__ import annotations
 import click
 
 from corpus_tools.cli import cli
-from corpus_tools.cli.options import filter_command, language_config, language_options
-from corpus_tools.errors import CorpusToolsError
+from corpus_tools.cli.options import (
+    filter_command,
+    language_config,
+    language_options,
+    option_group,
+    rule_set_from,
+    rules_options,
+    steps_from,
+    steps_options,
+    verbose_option,
+)
 from corpus_tools.filters.encoding.fix_encoding import EncodingConfig
-from corpus_tools.registry import RULE_STEPS, resolve_steps
-from corpus_tools.rules.loader import load_rules
+from corpus_tools.registry import RULE_STEPS
 
 
 def _encoding_config(nfc: bool, html: bool, ligatures: bool,
@@ -22,22 +30,12 @@ def _encoding_config(nfc: bool, html: bool, ligatures: bool,
     )
 
 
-def _rule_options(command):
-    command = language_options(command)
-    command = click.option("--verbose", is_flag=True,
-                           help="Say which rules a later --rules layer replaced.")(command)
-    command = click.option("--no-default-rules", is_flag=True,
-                           help="Leave out the packaged default rules.")(command)
-    return click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
-                        help="Rule file or folder, layered over the defaults (repeatable).")(command)
+_rule_options = option_group(rules_options, verbose_option, language_options)
 
 
 def _rule_config(rule_paths, no_default_rules, verbose, **language) -> dict:
-    rule_set = load_rules(rule_paths, use_defaults=not no_default_rules)
-    if verbose:
-        for note in rule_set.notes:
-            click.echo(f"corpus-tools: {note}", err=True)
-    return {"rule_set": rule_set, **language_config(**language)}
+    return {"rule_set": rule_set_from(rule_paths, no_default_rules, verbose),
+            **language_config(**language)}
 
 
 _nfc = click.option("--nfc", is_flag=True, help="Also apply Unicode NFC normalization.")
@@ -148,8 +146,7 @@ def foreign_sentences(**language):
 
 
 @filter_command(cli, "clean")
-@click.option("--steps", metavar="A,B,C", help="Run these steps, in this order.")
-@click.option("--skip", multiple=True, metavar="STEP", help="Leave out a step (repeatable).")
+@steps_options
 @_nfc
 @_html
 @_ligatures
@@ -167,11 +164,7 @@ def clean(steps, skip, nfc, html, ligatures, span_repair, rule_paths, no_default
       corpus-tools clean --skip normalize-space --stats corpus.txt -o clean.txt
       corpus-tools clean --tsv --column 2 --column 3 bitext.tsv.xz -o clean.tsv.xz
     """
-    chosen = [name.strip() for name in steps.split(",") if name.strip()] if steps else None
-    try:
-        step_names = resolve_steps(chosen, skip)
-    except CorpusToolsError as error:
-        raise click.UsageError(str(error)) from None
+    step_names = steps_from(steps, skip)
     config = {"encoding": _encoding_config(nfc, html, ligatures, span_repair)}
     if RULE_STEPS & set(step_names):
         config |= _rule_config(rule_paths, no_default_rules, verbose, **language)

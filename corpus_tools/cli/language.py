@@ -10,40 +10,36 @@ import click
 
 from corpus_tools.cli import cli
 from corpus_tools.cli.options import (
-    INPUT_OPTIONS,
-    apply_options,
+    files_argument,
+    jobs_option,
     language_config,
     language_options,
+    option_group,
+    output_option,
+    progress_option,
     record_format,
+    record_options,
 )
 from corpus_tools.engine.local import LocalPool, jobs_count
 from corpus_tools.engine.runner import check_inputs
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.language.codes import parse_languages
 from corpus_tools.language.detector import LanguageDetector
 from corpus_tools.language.units import LanguageDecider
 from corpus_tools.report.progress import progress_bar
 from corpus_tools.stream.atomic import check_outputs, open_destination
 from corpus_tools.stream.opener import open_output
+from corpus_tools.tasks.keep_languages import keep_conditions
 from corpus_tools.tasks.language import (
-    Condition,
     LanguageOptions,
     check_conditions,
     decide_chunk,
     detect_languages,
     filter_languages,
 )
+from corpus_tools.tasks.name_mask import name_masker
 
-_INPUT = ("files", "output", "jsonl", "field", "tsv", "column", "on_bad_record", "progress")
-
-
-_JOBS = click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
-                     help="Worker processes (0: every core); the output is the same bytes.")
-
-
-def _input(command):
-    command = apply_options(command, [INPUT_OPTIONS[name] for name in _INPUT] + [_JOBS])
-    return language_options(command, default_unit="line")
+_input = option_group(files_argument, output_option, record_options, progress_option,
+                      jobs_option, language_options(default_unit="line"))
 
 
 def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, jobs=1,
@@ -67,23 +63,6 @@ def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, jo
         stack.callback(pool.close)
         options.pool = pool
     return files, decider, options
-
-
-def name_masker():
-    """Blank the default rules' names before identification, as clean does (they say little
-    of a line's language)."""
-    from corpus_tools.filters.base import UnitContext
-    from corpus_tools.filters.unify_names import UnifyNames
-    from corpus_tools.rules.loader import load_rules
-
-    names = UnifyNames([rule for rule in load_rules().names if rule.scoped])
-
-    def mask(text: str) -> str:
-        context = UnitContext(detect=lambda evidence=None: None)
-        context.mask(text, names.name_spans(text))
-        return text if context.evidence is None else context.evidence
-
-    return mask
 
 
 def _output(output: str, stack: ExitStack):
@@ -143,18 +122,10 @@ def filter_lang(output, keeps, min_score, rejected, **kwargs):
     stack = ExitStack()
     files, decider, options = _setup(stack=stack, **kwargs)
     check_outputs(files, {"-o": output, "--rejected": rejected})
-    columns = list(kwargs["columns"])
     try:
-        keep_sets = [frozenset(parse_languages(keep, "--keep", allow_und=True) or ())
-                     for keep in keeps]
+        conditions = keep_conditions(keeps, kwargs["columns"], min_score)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--keep") from None
-    if columns and len(keep_sets) == len(columns):
-        # TsvFormat reads its columns in order; pair each --keep with its --column first.
-        keep_sets = [keep for _, keep in sorted(zip(columns, keep_sets, strict=True))]
-    elif len(keep_sets) == 1 and len(columns) > 1:
-        keep_sets = keep_sets * len(set(columns))
-    conditions = [Condition(keep, min_score) for keep in keep_sets]
     try:
         check_conditions(options.record_format, conditions)
     except CorpusToolsError as error:

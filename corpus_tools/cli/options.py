@@ -1,4 +1,5 @@
-"""Options every filter command shares, and the one function that runs them."""
+"""Every option, defined once, in groups the commands share; the one function that runs
+the filter commands; the checks that turn options into library objects."""
 
 from __future__ import annotations
 
@@ -13,13 +14,37 @@ from corpus_tools.language.codes import check_code, parse_languages
 from corpus_tools.language.detector import DEFAULT_MIN_SCORE
 from corpus_tools.language.units import UNIT_MODES
 from corpus_tools.pipeline import CleanConfig, Pipeline
+from corpus_tools.registry import resolve_steps
+from corpus_tools.rules.loader import load_rules
+from corpus_tools.rules.model import RuleSet
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
 
-# Options of both the filter commands and detect-lang/filter-lang, defined once.
+# A path an option writes: click checks nothing of it, and a configuration file's value
+# is taken from the file's folder (as for every click.Path option).
+WRITTEN_PATH = click.Path(allow_dash=True, readable=False)
+
+
+def apply_options(command, options):
+    """Decorate ``command`` with ``options`` so they show in the order listed."""
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def option_group(*options):
+    """One decorator for several options, shown in the order listed."""
+
+    def decorate(command):
+        return apply_options(command, options)
+
+    return decorate
+
+
+# Each option is defined once, here; commands take them whole, by the groups below.
 INPUT_OPTIONS = {
     "files": click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
     "output": click.option(
-        "-o", "--output", default="-", metavar="FILE",
+        "-o", "--output", default="-", metavar="FILE", type=WRITTEN_PATH,
         help="Write here instead of stdout (.gz/.bz2/.xz/.zst compress). Written atomically."),
     "jsonl": click.option("--jsonl", is_flag=True, help="Input is JSON Lines; only --field counts."),
     "field": click.option("--field", default="text", show_default=True, metavar="PATH",
@@ -34,47 +59,70 @@ INPUT_OPTIONS = {
                              help="Progress bar on stderr (default: only when stderr is a terminal)."),
 }
 
+files_argument = INPUT_OPTIONS["files"]
+output_option = INPUT_OPTIONS["output"]
+progress_option = INPUT_OPTIONS["progress"]
+# --jsonl --field, --tsv --column, --on-bad-record: what a record is (see record_format).
+record_options = option_group(*(INPUT_OPTIONS[name]
+                                for name in ("jsonl", "field", "tsv", "column", "on_bad_record")))
+
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
+    help="Worker processes (0: every core); the same output as -j 1.")
+
+# --engine, --scheduler: where the chunks run (see check_engine).
+engine_options = option_group(
+    click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                 show_default=True,
+                 help="dask: run on a Dask cluster (pip install 'corpus-tools[dask]'); "
+                      "the same output."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="With --engine dask: the scheduler (tcp://host:8786); default: a local "
+                      "cluster of -j worker processes."),
+)
+
+lang_option = click.option("--lang", metavar="CODE",
+                           help="Language of the input (ISO 639-1, e.g. en).")
+
+# --rules, --no-default-rules: the rule files (see rule_set_from).
+rules_options = option_group(
+    click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
+                 type=click.Path(path_type=str),
+                 help="Rule file or folder, layered over the defaults (repeatable)."),
+    click.option("--no-default-rules", is_flag=True, help="Leave out the packaged default rules."),
+)
+verbose_option = click.option("--verbose", is_flag=True,
+                              help="Say which rules a later --rules layer replaced.")
+
+# --steps, --skip: which steps run, in which order (see steps_from).
+steps_options = option_group(
+    click.option("--steps", metavar="A,B,C", help="Run these steps, in this order."),
+    click.option("--skip", multiple=True, metavar="STEP", help="Leave out a step (repeatable)."),
+)
+
 _STREAM_OPTIONS = [
-    INPUT_OPTIONS["files"],
-    INPUT_OPTIONS["output"],
+    files_argument,
+    output_option,
     click.option("--in-place", is_flag=True,
                  help="Rewrite each FILE atomically (owner, group and mode kept; links followed)."),
     click.option("--force-in-place", is_flag=True,
                  help="With --in-place: rewrite a file that has other hard links, or whose "
                       "owner cannot be kept."),
-    INPUT_OPTIONS["jsonl"],
-    INPUT_OPTIONS["field"],
-    INPUT_OPTIONS["tsv"],
-    INPUT_OPTIONS["column"],
-    INPUT_OPTIONS["on_bad_record"],
+    record_options,
     click.option("--diff", is_flag=True, help="Print a unified diff instead of the output."),
     click.option("--check", is_flag=True,
                  help="Write nothing; list each change and finding on stderr; exit 1 if there are any."),
-    click.option("--report", metavar="FILE.jsonl",
+    click.option("--report", metavar="FILE.jsonl", type=WRITTEN_PATH,
                  help="Write one JSON line per change record (- for stdout, with -o or --check)."),
     click.option("--stats", is_flag=True, help="Print counts per rule on stderr."),
-    INPUT_OPTIONS["progress"],
-    click.option("--lang", metavar="CODE", help="Language of the input (ISO 639-1, e.g. en)."),
-    click.option("--output-dir", metavar="DIR",
+    progress_option,
+    lang_option,
+    click.option("--output-dir", metavar="DIR", type=WRITTEN_PATH,
                  help="One output per input, at its path relative to the inputs' common folder."),
     click.option("--force", is_flag=True, help="With --output-dir: overwrite existing outputs."),
-    click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
-                 help="Worker processes (0: every core); the output is the same bytes."),
-    click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
-                 show_default=True,
-                 help="dask: clean on a Dask cluster (pip install 'corpus-tools[dask]'); "
-                      "same bytes."),
-    click.option("--scheduler", metavar="ADDRESS",
-                 help="With --engine dask: the scheduler (tcp://host:8786); default: a local "
-                      "cluster of -j worker processes."),
+    jobs_option,
+    engine_options,
 ]
-
-
-def apply_options(command, options):
-    """Decorate ``command`` with ``options`` so they show in the order listed."""
-    for option in reversed(options):
-        command = option(command)
-    return command
 
 
 def language_options(command=None, default_unit: str = "paragraph"):
@@ -104,6 +152,39 @@ def language_config(lang_backend, languages, lang_unit, min_lang_score) -> dict:
         raise click.BadParameter(str(error), param_hint="--languages") from None
     return {"lang_backend": lang_backend, "languages": candidates, "lang_unit": lang_unit,
             "min_lang_score": min_lang_score}
+
+
+def check_engine(engine: str, scheduler: str | None) -> None:
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler goes with --engine dask")
+
+
+def language_code(lang: str | None) -> str | None:
+    """--lang, checked: a known ISO 639-1 code, or None."""
+    if lang is None:
+        return None
+    try:
+        return check_code(lang)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--lang") from None
+
+
+def steps_from(steps: str | None, skip) -> list[str]:
+    """--steps a,b,c and --skip x: the step names, in order."""
+    chosen = [name.strip() for name in steps.split(",") if name.strip()] if steps else None
+    try:
+        return resolve_steps(chosen, skip)
+    except CorpusToolsError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def rule_set_from(rule_paths, no_default_rules: bool, verbose: bool = False) -> RuleSet:
+    """--rules and --no-default-rules: the rules loaded (with --verbose, what replaced what)."""
+    rule_set = load_rules(rule_paths, use_defaults=not no_default_rules)
+    if verbose:
+        for note in rule_set.notes:
+            click.echo(f"corpus-tools: {note}", err=True)
+    return rule_set
 
 
 def stream_options(command):
@@ -136,8 +217,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
         raise click.UsageError("--force goes with --output-dir")
     if options["diff"] and options["check"]:
         raise click.UsageError("--diff and --check exclude each other")
-    if options["scheduler"] and options["engine"] != "dask":
-        raise click.UsageError("--scheduler goes with --engine dask")
+    check_engine(options["engine"], options["scheduler"])
     mode = "diff" if options["diff"] else "check" if options["check"] else "write"
     if options["in_place"] and mode != "write":
         raise click.UsageError(f"--in-place writes files; it does not go with --{mode}")
@@ -159,12 +239,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
         engine=options["engine"],
         scheduler=options["scheduler"],
     )
-    lang = options["lang"]
-    if lang is not None:
-        try:
-            lang = check_code(lang)
-        except ValueError as error:
-            raise click.BadParameter(str(error), param_hint="--lang") from None
+    lang = language_code(options["lang"])
     try:
         pipeline = Pipeline(steps, CleanConfig(lang=lang, **config_kwargs))
         if pipeline.needs_language:
