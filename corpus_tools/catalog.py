@@ -45,8 +45,11 @@ _ENTRIES = [
           "A Latin typographic ligature ('ﬁ', 'ﬂ'), usually from PDF extraction, written as "
           "its letters. --no-ligatures keeps them."),
     Entry("encoding:control-char", "error", "fix-encoding",
-          "A control character (C0 or C1, other than tab and line endings) removed, or a C1 "
-          "control that stood for a cp1252 character replaced."),
+          "A control character (C0 or C1, other than tab and line endings) removed."),
+    Entry("encoding:c1-control", "error", "fix-encoding",
+          "A C1 control character (U+0080 to U+009F) that stood for the cp1252 character of "
+          "the same byte, written as that character: 'l\\x92homme' -> 'l’homme' (text decoded "
+          "as Latin-1 where it was cp1252; ftfy's fix_c1_controls)."),
     Entry("encoding:normalization", "info", "fix-encoding",
           "A character rewritten to its Unicode NFC form (only with --nfc)."),
     Entry("encoding:span-repair", "error", "fix-encoding",
