@@ -28,10 +28,10 @@ def test_text_format_and_summary(invoke):
     result = check(invoke)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "<stdin>:1:8: error encoding:mojibake 'Ã©' → 'é'",
-        "<stdin>:1:10: info space:collapse '  ' → ' '",
-        "<stdin>:2:1: warning repeated-word 'The the': the word 'The' twice in a row",
-        "<stdin>:2:9: error name:Lachin 'Latchine' → 'Lachin'",
+        "<stdin>:1:8: error encoding:mojibake: 'Ã©' → 'é'",
+        "<stdin>:1:10: info space:collapse: '  ' → ' '",
+        "<stdin>:2:1: warning repeated-word: 'The the': the word 'The' twice in a row",
+        "<stdin>:2:9: error name:Lachin: 'Latchine' → 'Lachin'",
     ]
     assert result.stderr == ("corpus-tools: 4 finding(s) (2 error, 1 warning, 1 info) in 1 file(s),"
                              " 2 line(s)\n")
@@ -44,7 +44,7 @@ def test_a_finding_of_a_detector_inside_a_steps_word_is_not_repeated(invoke):
     lines = [json.loads(line) for line in check(
         invoke, "--format", "json", "--select", "encoding:unrepaired",
         data=(damaged + "\n").encode()).stdout.splitlines()]
-    assert [line["text"] for line in lines] == ["preâ€war."]
+    assert [line["before"] for line in lines] == ["preâ€war."]
 
 
 def test_words_left_short_of_a_byte_are_each_reported_once(invoke):
@@ -57,16 +57,17 @@ def test_words_left_short_of_a_byte_are_each_reported_once(invoke):
     assert words[0] == "Ð¡Ð°Ð½-Ð¤Ñ€Ð°Ð½Ñ†Ð¸ÑÐºÐ¾"
     # each word as it came, where it came; not also the whole line ftfy changed, where
     # the detector alone would place it
-    assert [(line["column"], line["text"]) for line in lines] == [
+    assert [(line["column"], line["before"]) for line in lines] == [
         (damaged.index(word) + 1, word) for word in words]
 
 
 def test_json_format_parses(invoke):
     lines = [json.loads(line) for line in check(invoke, "--format", "json").stdout.splitlines()]
-    assert lines[0] == {"path": "<stdin>", "line": 1, "column": 8, "end_column": 10, "field": None,
-                        "rule": "encoding:mojibake", "kind": "fix", "severity": "error",
-                        "message": "'Ã©' → 'é'", "text": "Ã©", "fix": "é"}
-    assert lines[2]["fix"] is None and lines[2]["kind"] == "finding"
+    assert lines[0] == {"file": "<stdin>", "line": 1, "column": 8, "end_column": 10, "field": None,
+                        "kind": "fix", "rule": "encoding:mojibake", "severity": "error",
+                        "before": "Ã©", "fix": "é"}
+    assert "fix" not in lines[2] and lines[2]["kind"] == "finding"
+    assert lines[2]["message"] == "the word 'The' twice in a row"
 
 
 def test_github_format(invoke):
@@ -151,7 +152,7 @@ def test_folders_are_walked_for_the_globs(invoke, tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "z.txt").write_bytes(b"the the\n")
     result = invoke(["check", str(tmp_path)])
-    assert result.stdout.startswith(f"{tmp_path / 'a' / 'x.txt'}:1:1: warning repeated-word")
+    assert result.stdout.startswith(f"{tmp_path / 'a' / 'x.txt'}:1:1: warning repeated-word:")
     assert "in 1 file(s)" in result.stderr
     assert "in 2 file(s)" in invoke(["check", "--glob", "*.md", "--glob", "*.txt",
                                      str(tmp_path)]).stderr
@@ -165,7 +166,7 @@ def test_configuration_file_and_command_line_precedence(invoke, tmp_path):
     (tmp_path / "new.txt").write_bytes(DAMAGED)
     result = invoke(["check", "legacy", "new.txt"])
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == ["new.txt:2:9: error name:Lachin 'Latchine' → 'Lachin'"]
+    assert result.stdout.splitlines() == ["new.txt:2:9: error name:Lachin: 'Latchine' → 'Lachin'"]
     assert invoke(["check", "--fail-on", "error", "new.txt"]).exit_code == 1
     assert invoke(["check", "--isolated", "new.txt"]).stdout.count("\n") == 4
 
@@ -199,7 +200,7 @@ def test_baseline_accepts_known_findings_by_content(invoke, tmp_path):
     corpus.write_bytes(DAMAGED.replace("cafÃ©  is".encode(), "café is".encode()) + b"a a\n")
     result = invoke(["check", "--baseline", str(baseline), str(corpus)])
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [f"{corpus}:3:1: warning repeated-word 'a a': the word "
+    assert result.stdout.splitlines() == [f"{corpus}:3:1: warning repeated-word: 'a a': the word "
                                           f"'a' twice in a row"]
     assert "2 accepted by the baseline; 2 baseline entr(ies) no longer match" in result.stderr
 
@@ -225,7 +226,7 @@ def test_unreadable_input_is_exit_2(invoke, tmp_path):
 def _apply(line: str, findings: list[dict]) -> str:
     out, last = [], 0
     for finding in sorted((f for f in findings if f["kind"] == "fix"), key=lambda f: f["column"]):
-        assert line[finding["column"] - 1: finding["end_column"] - 1] == finding["text"]
+        assert line[finding["column"] - 1: finding["end_column"] - 1] == finding["before"]
         out += [line[last: finding["column"] - 1], finding["fix"]]
         last = finding["end_column"] - 1
     return "".join([*out, line[last:]])
