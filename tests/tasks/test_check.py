@@ -322,3 +322,138 @@ def test_jobs_with_small_chunks_in_the_library(fixtures_dir, tmp_path):
 
     one = findings(1)
     assert findings(2) == one and len(one[0]) > 20
+
+
+# --- records in their own coordinates (issue 27) ---------------------------------------------
+
+def _escaped_span(line: str, finding: dict) -> str:
+    """The finding's span in the line, decoded as the inside of a JSON string."""
+    return json.loads('"' + line[finding["column"] - 1: finding["end_column"] - 1] + '"')
+
+
+def test_jsonl_findings_name_the_field_and_its_characters(invoke):
+    line = '{"text": "The caf\\u00c3\\u00a9 in Latchine is open."}'
+    result = check(invoke, "--jsonl", "--lang", "en", "--format", "json", "--select",
+                   "encoding,name:", data=(line + "\n").encode())
+    mojibake, name = [json.loads(found) for found in result.stdout.splitlines()]
+    assert (mojibake["field"], mojibake["field_column"], mojibake["field_end_column"]) == \
+        ("text", 8, 10)
+    assert (mojibake["before"], mojibake["fix"]) == ("Ã©", "é")
+    assert (mojibake["column"], mojibake["end_column"]) == (18, 30)
+    assert _escaped_span(line, mojibake) == "Ã©"
+    assert (name["before"], name["field_column"], _escaped_span(line, name)) == \
+        ("Latchine", 14, "Latchine")
+    text = check(invoke, "--jsonl", "--select", "encoding", data=(line + "\n").encode()).stdout
+    assert text == "<stdin>:1:18: error encoding:mojibake: [text:8] 'Ã©' → 'é'\n"
+    clean = invoke(["clean", "--jsonl", "--check"], input=(line + "\n").encode())
+    assert text.rstrip("\n") in clean.stderr.splitlines()
+
+
+@pytest.mark.parametrize("line", [
+    '{"text": "caf\\u00e9 na\\u00efve \\ud83d\\ude00 \\"quoted\\" \\\\ path"}',
+    '{"text": "café naïve 😀 \\"quoted\\" \\\\ path"}',
+])
+def test_a_correct_escape_is_never_a_finding(invoke, line):
+    result = check(invoke, "--jsonl", "--format", "json", data=(line + "\n").encode())
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_tsv_cells_with_quotes_are_checked_in_the_cell(invoke):
+    line = 'id7\t"The cafÃ©  is" open\t"x"'
+    found = [json.loads(f) for f in check(invoke, "--tsv", "--column", "2", "--format", "json",
+                                          data=(line + "\n").encode()).stdout.splitlines()]
+    assert [(f["rule"], f["field"], f["field_column"], f["column"], f["before"], f["fix"])
+            for f in found] == [("encoding:mojibake", "2", 9, 13, "Ã©", "é"),
+                                ("space:collapse", "2", 11, 15, "  ", " ")]
+    for f in found:
+        assert line[f["column"] - 1: f["end_column"] - 1] == f["before"]
+
+
+_FIELD_PIECES = st.sampled_from([
+    "The ", "cafÃ©", "Ã©", "  ", "Latchine", "Аzerbaijan", "&amp;", "\u00a0", "😀", "é", '"',
+    "\\", "/", "x", "\u0092", "\t", "TO DO", "the the", "“", "\u200b", "Ð¡Ð°Ð½", "end  "])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.lists(_FIELD_PIECES, max_size=8).map("".join), st.booleans()),
+                min_size=1, max_size=4))
+def test_jsonl_fix_findings_applied_to_the_record_give_what_clean_writes(invoke, records):
+    """For every record (escaped or not, surrogate pairs, ensure_ascii both ways), check's
+    fix findings applied to the field's text give clean's field; every finding's span in
+    the line decodes to its span in the field, and a fix's to its characters."""
+    lines = [json.dumps({"id": number, "text": text}, ensure_ascii=ascii_only)
+             for number, (text, ascii_only) in enumerate(records)]
+    data = ("\n".join(lines) + "\n").encode()
+    args = ["--jsonl", "--lang", "en"]
+    cleaned = invoke(["clean", *args], input=data).stdout.splitlines()
+    found = [json.loads(f) for f in
+             invoke(["check", "--format", "json", *args], input=data).stdout.splitlines()]
+    for number, (line, after) in enumerate(zip(lines, cleaned, strict=True), 1):
+        on_line = [f for f in found if f["line"] == number]
+        text = json.loads(line)["text"]
+        out, last = [], 0
+        for f in sorted((f for f in on_line if f["kind"] == "fix"), key=lambda f: f["column"]):
+            assert text[f["field_column"] - 1: f["field_end_column"] - 1] == f["before"]
+            out += [text[last: f["field_column"] - 1], f["fix"]]
+            last = f["field_end_column"] - 1
+        assert "".join([*out, text[last:]]) == json.loads(after)["text"], line
+        for f in on_line:  # the span in the line and the span in the field are one span
+            assert f["field"] == "text"
+            assert _escaped_span(line, f) == text[f["field_column"] - 1: f["field_end_column"] - 1]
+            if f["kind"] == "fix":
+                assert _escaped_span(line, f) == f["before"]
+
+
+# --- bytes that are not UTF-8 (issue 27) -----------------------------------------------------
+
+INVALID = b"The caf\xe9 is open.\nThe cafe\xcc the the.\n"
+
+
+def _strict_json(data: bytes):
+    """Parse as JSON the way a strict parser does: UTF-8 only, no lone surrogate escapes."""
+    def no_surrogates(value):
+        if isinstance(value, str):
+            assert not any("\ud800" <= c <= "\udfff" for c in value), value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                no_surrogates(key)
+                no_surrogates(item)
+        elif isinstance(value, list):
+            for item in value:
+                no_surrogates(item)
+        return value
+    return no_surrogates(json.loads(data.decode("utf-8")))
+
+
+@pytest.mark.parametrize("args", [[], ["--jsonl"]])
+def test_every_output_format_is_valid_utf8_with_bytes_shown_escaped(invoke, tmp_path, args):
+    data = INVALID if not args else b'{"text": "The caf\xe9 is the the."}\n'
+    source = tmp_path / ("in.jsonl" if args else "in.txt")
+    source.write_bytes(data)
+    outputs = {name: invoke(["check", *args, "--format", name, str(source)])
+               for name in ("text", "json", "github", "sarif")}
+    for name, result in outputs.items():
+        assert result.exit_code == 1, (name, result.stderr)
+        text = result.stdout_bytes.decode("utf-8")  # strict
+        assert "\\xe9" in text, name
+    findings = [_strict_json(line) for line in outputs["json"].stdout_bytes.splitlines()]
+    assert {"rule": "invalid-utf8", "before": "\\xe9"}.items() <= findings[0].items()
+    _strict_json(outputs["sarif"].stdout_bytes)
+    report = tmp_path / "report.jsonl"
+    invoke(["clean", *args, str(source), "--report", str(report), "-o", str(tmp_path / "out")])
+    for line in report.read_bytes().splitlines():
+        _strict_json(line)
+
+
+def test_a_baseline_takes_a_file_with_an_invalid_byte(invoke, tmp_path):
+    source = tmp_path / "legacy.txt"
+    source.write_bytes(INVALID)
+    baseline = tmp_path / "baseline.json"
+    written = invoke(["check", "--write-baseline", str(baseline), str(source)])
+    assert written.exit_code == 0 and "recorded" in written.stderr
+    entries = _strict_json(baseline.read_bytes())["findings"]
+    assert {"rule": "invalid-utf8", "text": "\\xe9"}.items() <= entries[0].items() or any(
+        entry["text"] == "\\xe9" for entry in entries)
+    accepted = invoke(["check", "--baseline", str(baseline), str(source)])
+    assert (accepted.exit_code, accepted.stdout) == (0, "")
+    assert "0 baseline entr(ies) no longer match" in accepted.stderr
