@@ -95,8 +95,9 @@ _ENTRIES = [
           "pas »' in English text). The quotation is left as it was written."),
     Entry("invalid-utf8", "error", "check",
           "Bytes that are not UTF-8 (a Latin-1 or cp1252 file, a cut multi-byte character). "
-          "corpus-tools passes them through untouched; convert the file, or find the tool that "
-          "wrote them."),
+          "corpus-tools passes them through untouched and shows them as '\\xe9'; convert the "
+          "file, or find the tool that wrote them. Where the line reads as cp1252 or cp1251, "
+          "the finding names it."),
     Entry("control-char", "error", "check",
           "A control character (C0 other than tab, DEL, C1) inside a line: usually a copy from a "
           "terminal or a binary format. fix-encoding removes most of them."),
