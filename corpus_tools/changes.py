@@ -48,6 +48,7 @@ class Change:
     field: str | None = None
     field_column: int | None = None
     field_end_column: int | None = None
+    line_fix: str | None = None  # the fix as the line must spell it (a JSONL field's escapes)
 
     def __post_init__(self):
         if self.kind not in KINDS:

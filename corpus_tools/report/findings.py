@@ -88,10 +88,13 @@ class SarifReporter(Reporter):
                 "artifactLocation": {"uri": _uri(finding.file)}, "region": region}}],
         }
         if finding.fix is not None and finding.kind == "fix":
+            # What the file's line must hold: inside a JSONL field, the fix escaped as the
+            # field is, so the region's replacement leaves the line valid JSON.
+            inserted = finding.fix if finding.line_fix is None else finding.line_fix
             result["fixes"] = [{"description": {"text": f"{finding.rule}"}, "artifactChanges": [{
                 "artifactLocation": {"uri": _uri(finding.file)},
                 "replacements": [{"deletedRegion": region,
-                                  "insertedContent": {"text": printable(finding.fix)}}]}]}]
+                                  "insertedContent": {"text": printable(inserted)}}]}]}]
         self.results.append(result)
 
     def finish(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import json
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
@@ -25,7 +26,7 @@ from corpus_tools.filters.base import DocumentFacts
 from corpus_tools.pipeline import Pipeline
 from corpus_tools.report.summary import FAIL_LEVELS as FAIL_LEVELS  # the command line's choices
 from corpus_tools.report.summary import Report
-from corpus_tools.stream.formats import RecordFormat
+from corpus_tools.stream.formats import JsonlFormat, RecordFormat
 from corpus_tools.stream.opener import COMPRESSED_SUFFIXES
 from corpus_tools.stream.records import display_name, read_records
 from corpus_tools.tasks.baseline import Baseline
@@ -134,7 +135,16 @@ def unit_fix_findings(record_format: RecordFormat, line, new_line: str, changes:
 
         found += fix_findings(text, new_text, [c for c in changes if c.field == unit_label],
                               locate)
+    if isinstance(record_format, JsonlFormat):
+        found = [replace(c, line_fix=_escaped_like(c.fix, line.text[c.column - 1: c.end - 1]))
+                 for c in found]
     return found
+
+
+def _escaped_like(fix: str, span: str) -> str:
+    """A JSONL fix as the field's string spells it, escaping as ``span`` does (SARIF's
+    replacement of the escaped span must leave the line valid JSON)."""
+    return json.dumps(fix, ensure_ascii=span.isascii() and "\\u" in span)[1:-1]
 
 
 @dataclass(frozen=True)

@@ -459,3 +459,25 @@ def test_a_baseline_takes_a_file_with_an_invalid_byte(invoke, tmp_path):
     accepted = invoke(["check", "--baseline", str(baseline), str(source)])
     assert (accepted.exit_code, accepted.stdout) == (0, "")
     assert "0 baseline entr(ies) no longer match" in accepted.stderr
+
+
+@pytest.mark.parametrize("line", [
+    '{"text": "Tom &quot;and&quot; Jerry in the caf\\u00c3\\u00a9", "id": 1}',
+    '{"text": "Tom &quot;and&quot; Jerry in the cafÃ©  \\ud83d\\ude00 Latchine"}',
+])
+def test_sarif_fixes_applied_to_a_jsonl_line_give_what_clean_writes(invoke, line):
+    data = (line + "\n").encode()
+    log = json.loads(check(invoke, "--jsonl", "--lang", "en", "--format", "sarif",
+                           data=data).stdout)
+    replacements = sorted(
+        (replacement for result in log["runs"][0]["results"] for fix in result.get("fixes", ())
+         for change in fix["artifactChanges"] for replacement in change["replacements"]),
+        key=lambda r: r["deletedRegion"]["startColumn"], reverse=True)
+    assert replacements
+    fixed = line
+    for replacement in replacements:
+        region = replacement["deletedRegion"]
+        fixed = (fixed[: region["startColumn"] - 1] + replacement["insertedContent"]["text"]
+                 + fixed[region["endColumn"] - 1:])
+    cleaned = invoke(["clean", "--jsonl", "--lang", "en"], input=data).stdout
+    assert json.loads(fixed) == json.loads(cleaned)
