@@ -45,8 +45,11 @@ _ENTRIES = [
           "A Latin typographic ligature ('ﬁ', 'ﬂ'), usually from PDF extraction, written as "
           "its letters. --no-ligatures keeps them."),
     Entry("encoding:control-char", "error", "fix-encoding",
-          "A control character (C0 or C1, other than tab and line endings) removed, or a C1 "
-          "control that stood for a cp1252 character replaced."),
+          "A control character (C0 or C1, other than tab and line endings) removed."),
+    Entry("encoding:c1-control", "error", "fix-encoding",
+          "A C1 control character (U+0080 to U+009F) that stood for the cp1252 character of "
+          "the same byte, written as that character: 'l\\x92homme' -> 'l’homme' (text decoded "
+          "as Latin-1 where it was cp1252; ftfy's fix_c1_controls)."),
     Entry("encoding:normalization", "info", "fix-encoding",
           "A character rewritten to its Unicode NFC form (only with --nfc)."),
     Entry("encoding:span-repair", "error", "fix-encoding",
@@ -92,8 +95,9 @@ _ENTRIES = [
           "pas »' in English text). The quotation is left as it was written."),
     Entry("invalid-utf8", "error", "check",
           "Bytes that are not UTF-8 (a Latin-1 or cp1252 file, a cut multi-byte character). "
-          "corpus-tools passes them through untouched; convert the file, or find the tool that "
-          "wrote them."),
+          "corpus-tools passes them through untouched and shows them as '\\xe9'; convert the "
+          "file, or find the tool that wrote them. Where the line reads as cp1252 or cp1251, "
+          "the finding names it."),
     Entry("control-char", "error", "check",
           "A control character (C0 other than tab, DEL, C1) inside a line: usually a copy from a "
           "terminal or a binary format. fix-encoding removes most of them."),

@@ -23,7 +23,11 @@ class Change:
     ``column`` and ``end_column`` are 1-based and end-exclusive, in code points;
     ``fix`` is the replacement text (None for a finding).  ``severity`` None
     means the catalog's default for ``rule`` (see :func:`corpus_tools.catalog.severity_of`).
-    ``line``, ``file`` and ``field`` are filled in by the runner.
+    ``line``, ``file`` and ``field`` are filled in by the runner (:meth:`located`):
+    then ``column`` and ``end_column`` are in the input line as read (a JSONL
+    field's escapes counted), and for a JSONL field or a TSV column
+    ``field_column`` and ``field_end_column`` are the span in the field's own
+    decoded text, which ``before`` and ``fix`` are characters of.
 
     >>> Change("space:trailing", 6, "  ", "").end
     8
@@ -42,6 +46,9 @@ class Change:
     line: int | None = None
     file: str | None = None
     field: str | None = None
+    field_column: int | None = None
+    field_end_column: int | None = None
+    line_fix: str | None = None  # the fix as the line must spell it (a JSONL field's escapes)
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -58,27 +65,30 @@ class Change:
     def end(self) -> int:
         return self.end_column if self.end_column is not None else self.column + len(self.before)
 
+    @property
+    def unit_column(self) -> int:
+        """Where the change starts in its unit's text (the field's, or the line's)."""
+        return self.column if self.field_column is None else self.field_column
+
+    @property
+    def unit_end(self) -> int:
+        return self.end if self.field_end_column is None else self.field_end_column
+
     def located(self, file: str | None, line: int, field: str | None,
                 column: int | None = None, end_column: int | None = None) -> Change:
+        """This record (in its unit's coordinates) placed at ``column``..``end_column`` of
+        line ``line`` of ``file``; inside a field, its unit span is kept as ``field_column``.
+
+        >>> change = Change("encoding:mojibake", 4, "Ã©", "é").located("a.jsonl", 1, "text", 19, 31)
+        >>> change.column, change.end, change.field_column, change.field_end_column
+        (19, 31, 4, 6)
+        """
+        in_field = field is not None
         return replace(self, file=file, line=line, field=field,
+                       field_column=self.column if in_field else None,
+                       field_end_column=self.end if in_field else None,
                        column=self.column if column is None else column,
                        end_column=self.end if end_column is None else end_column)
-
-    def as_dict(self) -> dict:
-        """The JSON form (README, "Change records"): absent keys are omitted."""
-        from corpus_tools.catalog import severity_of
-
-        record = {
-            "file": self.file, "line": self.line, "column": self.column,
-            "end_column": self.end, "field": self.field, "kind": self.kind,
-            "rule": self.rule, "severity": self.severity or severity_of(self.rule),
-            "before": self.before,
-        }
-        if self.fix is not None:
-            record["fix"] = self.fix
-        if self.message is not None:
-            record["message"] = self.message
-        return record
 
 
 def common_ends(old: str, new: str) -> tuple[int, int]:

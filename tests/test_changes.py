@@ -126,7 +126,7 @@ def test_check_fails_on_error_findings_but_not_on_warnings(invoke, tmp_path):
     rules.write_text('[[name]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\nseverity = "warning"\n'
                      'fix = "suggest"\nexamples = [{ text = "Kiev" }]\n')
     warned = invoke(["unify-names", "--check", "--rules", str(rules)], input=b"in Kiev\n")
-    assert warned.exit_code == 0 and "warning: name:Kyiv: 'Kiev' → 'Kyiv'?" in warned.stderr
+    assert warned.exit_code == 0 and "warning name:Kyiv: 'Kiev' → 'Kyiv'? (suggested, not applied)" in warned.stderr
     failed = invoke(["fix-scripts", "--check"], input="the Lachinы road\n".encode())
     assert failed.exit_code == 1
 

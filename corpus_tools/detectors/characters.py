@@ -18,6 +18,7 @@ from ftfy.badness import BADNESS_RE
 
 from corpus_tools.changes import Change
 from corpus_tools.detectors.base import Detector
+from corpus_tools.detectors.legacy_encoding import likely_encoding
 from corpus_tools.filters.base import UnitContext
 from corpus_tools.filters.encoding.fix_encoding import UNREPAIRED_MESSAGE
 from corpus_tools.filters.encoding.ftfy_triggers import TriggerScreen
@@ -35,9 +36,13 @@ class InvalidUtf8(Detector):
     def detect(self, text: str, context: UnitContext) -> list[Change]:
         if text.isascii() or not _INVALID.search(text):
             return []
+        guess = likely_encoding(text)
+        advice = "" if guess is None else (
+            f"; the line reads as {guess[0]} ({guess[1]!r}): if the whole file is {guess[0]}, "
+            f"convert it (iconv -f {guess[0]} -t utf-8)")
         return [self.finding(m.start(), m.group(),
                              f"{len(m.group())} byte(s) that are not UTF-8: "
-                             + " ".join(f"{ord(c) - 0xDC00:02X}" for c in m.group()))
+                             + " ".join(f"{ord(c) - 0xDC00:02X}" for c in m.group()) + advice)
                 for m in _INVALID.finditer(text)]
 
 

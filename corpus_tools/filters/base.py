@@ -216,8 +216,9 @@ class Filter:
     """One cleaning step: text in, text and change records out.
 
     A subclass declares its ``name`` (the step's name on the command line),
-    the ``rule_kind`` it reads from rule files (None: none) and whether it
-    always ``needs_language``; ``build`` makes it from a pipeline's
+    the ``rule_kind`` it reads from rule files (None: none), the ``rule_ids``
+    it can emit itself (the catalog must know each: see :meth:`emitted_ids`)
+    and whether it always ``needs_language``; ``build`` makes it from a pipeline's
     configuration.  ``apply`` returns the text unchanged (the same object is
     fine) and no changes when it has nothing to do; its change records are in
     the coordinates of the text it was given, not overlapping, in order.
@@ -225,8 +226,17 @@ class Filter:
 
     name: ClassVar[str] = "filter"
     rule_kind: ClassVar[str | None] = None
+    rule_ids: ClassVar[tuple[str, ...]] = ()
     needs_language: ClassVar[bool] = False
     rules: list = ()
+
+    @classmethod
+    def emitted_ids(cls) -> tuple[str, ...]:
+        """Every rule id this step can put in a change record: its own, and for a step
+        that reads rule files the kind's family (``name:*``) and the scoping findings."""
+        if cls.rule_kind is None:
+            return cls.rule_ids
+        return (*cls.rule_ids, f"{cls.rule_kind}:*", UNDECIDED, FOREIGN_SPAN)
 
     @classmethod
     def build(cls, config, rules: Callable, detector: Callable) -> Filter:

@@ -120,6 +120,7 @@ def _scripts_of(token: str) -> dict[str, int]:
 class FixScripts(Filter):
     name = "fix-scripts"
     rule_kind = "punctuation"
+    rule_ids = (REPAIR, FINDING)
 
     @classmethod
     def build(cls, config, rules, detector) -> FixScripts:

@@ -32,6 +32,7 @@ _LETTER = regex.compile(r"\p{L}")
 
 class ForeignSentences(Filter):
     name = "foreign-sentences"
+    rule_ids = (RULE,)
     needs_language = True
 
     @classmethod

@@ -77,6 +77,8 @@ def _run_replacement(text: str, start: int, end: int, context: UnitContext) -> s
 
 class NormalizeSpace(Filter):
     name = "normalize-space"
+    rule_ids = ("space:blank-line", "space:trailing", "space:odd-space", "space:collapse",
+                "space:zero-width", "space:bom", "space:soft-hyphen")
 
     def screen(self) -> Screen:
         edge = frozenset(_EDGE_CHARS)

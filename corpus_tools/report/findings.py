@@ -9,35 +9,14 @@ from __future__ import annotations
 import json
 from typing import ClassVar, TextIO
 
-from corpus_tools.catalog import CATALOG, entry_of, severity_of
+from corpus_tools.catalog import CATALOG, entry_of
 from corpus_tools.changes import Change
+from corpus_tools.report.render import as_text, detail, json_line, printable, severity
 from corpus_tools.version import __version__
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = ("https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/"
                 "sarif-schema-2.1.0.json")
-
-
-def severity(finding: Change) -> str:
-    return finding.severity or severity_of(finding.rule)
-
-
-def message(finding: Change) -> str:
-    """What the finding says: the fix, then why."""
-    if finding.kind == "fix":
-        text = f"{finding.before!r} → {finding.fix!r}"
-    elif finding.kind == "suggestion":
-        text = f"{finding.before!r} → {finding.fix!r}? (suggested, not applied)"
-    else:
-        text = repr(finding.before)
-    return f"{text}: {finding.message}" if finding.message else text
-
-
-def as_json(finding: Change) -> dict:
-    return {"path": finding.file, "line": finding.line, "column": finding.column,
-            "end_column": finding.end, "field": finding.field, "rule": finding.rule,
-            "kind": finding.kind, "severity": severity(finding), "message": message(finding),
-            "text": finding.before, "fix": finding.fix}
 
 
 class Reporter:
@@ -52,18 +31,17 @@ class Reporter:
 
 
 class TextReporter(Reporter):
-    """``path:line:col: severity rule message``"""
+    """``path:line:col: severity rule: message`` (:func:`~corpus_tools.report.render.as_text`)."""
 
     def take(self, finding: Change) -> None:
-        where = f"{finding.file}:{finding.line}:{finding.column}"
-        if finding.field is not None:
-            where += f" [{finding.field}]"
-        self.out.write(f"{where}: {severity(finding)} {finding.rule} {message(finding)}\n")
+        self.out.write(as_text(finding) + "\n")
 
 
 class JsonReporter(Reporter):
+    """JSON Lines: the change record's JSON form, as ``--report`` writes it."""
+
     def take(self, finding: Change) -> None:
-        self.out.write(json.dumps(as_json(finding), ensure_ascii=False) + "\n")
+        self.out.write(json_line(finding) + "\n")
 
 
 def _github_escape(text: str, property_value: bool = False) -> str:
@@ -80,12 +58,12 @@ class GithubReporter(Reporter):
 
     def take(self, finding: Change) -> None:
         properties = ",".join([
-            f"file={_github_escape(str(finding.file), True)}", f"line={finding.line}",
+            f"file={_github_escape(printable(str(finding.file)), True)}", f"line={finding.line}",
             f"col={finding.column}", f"endColumn={finding.end}",
             f"title={_github_escape(finding.rule, True)}",
         ])
         self.out.write(f"::{self.LEVELS[severity(finding)]} {properties}::"
-                       f"{_github_escape(message(finding))}\n")
+                       f"{_github_escape(detail(finding))}\n")
 
 
 class SarifReporter(Reporter):
@@ -105,15 +83,18 @@ class SarifReporter(Reporter):
         result = {
             "ruleId": finding.rule, "ruleIndex": rule_index,
             "level": self.LEVELS[severity(finding)],
-            "message": {"text": message(finding)},
+            "message": {"text": detail(finding)},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": _uri(finding.file)}, "region": region}}],
         }
         if finding.fix is not None and finding.kind == "fix":
+            # What the file's line must hold: inside a JSONL field, the fix escaped as the
+            # field is, so the region's replacement leaves the line valid JSON.
+            inserted = finding.fix if finding.line_fix is None else finding.line_fix
             result["fixes"] = [{"description": {"text": f"{finding.rule}"}, "artifactChanges": [{
                 "artifactLocation": {"uri": _uri(finding.file)},
                 "replacements": [{"deletedRegion": region,
-                                  "insertedContent": {"text": finding.fix}}]}]}]
+                                  "insertedContent": {"text": printable(inserted)}}]}]}]
         self.results.append(result)
 
     def finish(self) -> None:
@@ -144,7 +125,7 @@ class SarifReporter(Reporter):
 def _uri(path: str | None) -> str:
     if path in (None, "<stdin>"):
         return "stdin"
-    return path.replace("\\", "/")
+    return printable(path).replace("\\", "/")
 
 
 def reporter(name: str, out: TextIO) -> Reporter:
@@ -152,4 +133,4 @@ def reporter(name: str, out: TextIO) -> Reporter:
             "sarif": SarifReporter}[name](out)
 
 
-__all__ = ["CATALOG", "FORMATS", "as_json", "message", "reporter"]
+__all__ = ["CATALOG", "FORMATS", "reporter"]

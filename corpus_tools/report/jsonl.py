@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from typing import BinaryIO
 
 from corpus_tools.report import Sink
+from corpus_tools.report.render import json_line
 
 
 class ReportSink(Sink):
-    """One JSON object per change record."""
+    """One JSON object per change record, in the order the steps made them."""
 
     def __init__(self, out: BinaryIO):
         self.out = out
 
     def take(self, result) -> None:
         for change in result.changes:
-            record = change.as_dict()
-            try:
-                line = json.dumps(record, ensure_ascii=False).encode("utf-8")
-            except UnicodeEncodeError:  # escaped invalid bytes: keep the report valid UTF-8
-                line = json.dumps(record).encode("ascii")
-            self.out.write(line + b"\n")
+            self.out.write(json_line(change).encode("utf-8") + b"\n")

@@ -1,7 +1,9 @@
 """Baselines: accept known findings by content, not by line number.
 
 An entry is (rule, the finding's text, a hash of its line's normalized text)
-with a count, so edits elsewhere in the file keep it valid.
+with a count, so edits elsewhere in the file keep it valid.  The text is kept
+as every output shows it (:func:`~corpus_tools.report.render.printable`):
+bytes that are not UTF-8 as ``\\xNN``, so the file is always valid UTF-8 JSON.
 
 >>> from corpus_tools.changes import Change
 >>> finding = Change("repeated-word", 5, "the the", None, kind="finding")
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from corpus_tools.changes import Change
 from corpus_tools.errors import CorpusToolsError
+from corpus_tools.report.render import printable
 
 VERSION = 1
 
@@ -31,7 +34,7 @@ def line_key(text: str) -> str:
 
 
 def _key(finding: Change, line_text: str) -> tuple[str, str, str]:
-    return finding.rule, finding.before, line_key(line_text)
+    return finding.rule, printable(finding.before), line_key(line_text)
 
 
 class Baseline:

@@ -11,27 +11,26 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import json
 import os
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from corpus_tools.catalog import severity_of
 from corpus_tools.changes import Change, PositionMap
 from corpus_tools.detectors import Detector
 from corpus_tools.engine.local import CHUNK_BYTES, LocalPool, chunk_lines, jobs_count
 from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
 from corpus_tools.filters.base import DocumentFacts
 from corpus_tools.pipeline import Pipeline
-from corpus_tools.stream.formats import RecordFormat
+from corpus_tools.report.summary import FAIL_LEVELS as FAIL_LEVELS  # the command line's choices
+from corpus_tools.report.summary import Report
+from corpus_tools.stream.formats import JsonlFormat, RecordFormat
 from corpus_tools.stream.opener import COMPRESSED_SUFFIXES
 from corpus_tools.stream.records import display_name, read_records
 from corpus_tools.tasks.baseline import Baseline
 
-FAIL_LEVELS = ("error", "warning", "info", "never")
-_RANK = {"info": 0, "warning": 1, "error": 2}
 DEFAULT_GLOBS = ("*.txt", "*.jsonl", "*.tsv")
 
 
@@ -48,40 +47,6 @@ class CheckOptions:
     on_read: object = None
     jobs: int = 1  # worker processes (0: every core)
     chunk_bytes: int = CHUNK_BYTES  # how much text one worker task holds, under -j
-
-
-@dataclass
-class CheckSummary:
-    files: int = 0
-    lines: int = 0
-    findings: int = 0
-    by_severity: Counter = field(default_factory=Counter)
-    by_rule: Counter = field(default_factory=Counter)
-    accepted: int = 0  # matched by the baseline
-    stopped: bool = False  # --max-findings reached
-    failing: int = 0
-
-    def exit_code(self) -> int:
-        """1 when a finding reached --fail-on (counted as findings were reported), else 0."""
-        return 1 if self.failing else 0
-
-    def describe(self) -> str:
-        parts = [f"{self.findings} finding(s)"]
-        if self.findings:
-            parts.append("(" + ", ".join(f"{self.by_severity[s]} {s}" for s in ("error", "warning",
-                                                                               "info")
-                                         if self.by_severity[s]) + ")")
-        parts.append(f"in {self.files} file(s), {self.lines} line(s)")
-        text = " ".join(parts)
-        if self.accepted:
-            text += f"; {self.accepted} accepted by the baseline"
-        if self.stopped:
-            text += "; stopped early at --max-findings"
-        return text
-
-    def rule_table(self) -> str:
-        return "\n".join(f"{count:>8}  {severity_of(rule):<7}  {rule}" for rule, count in
-                         sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def matches(rule: str, patterns: Sequence[str]) -> bool:
@@ -114,38 +79,72 @@ def expand_paths(paths: Sequence[str], globs: Sequence[str] = DEFAULT_GLOBS) -> 
     return found
 
 
-def fix_findings(line_text: str, new_text: str, changes: list[Change]) -> list[Change]:
-    """Fix findings whose fixes, applied to the input line, give exactly what clean writes.
+def fix_findings(text: str, new_text: str, changes: list[Change], locate) -> list[Change]:
+    """Fix findings whose fixes, applied to one unit's input ``text``, give exactly ``new_text``.
 
-    The steps' own records when they compose (no two overlap); else one
-    finding per block of the line's difference, named by the first step's rule.
+    The steps' own records (``changes``, located, in the unit's coordinates as
+    ``unit_column``) when they compose (no two overlap); else one finding per
+    block of the unit's difference, named by the first step's rule and placed
+    in the line by ``locate``.  Either way ``before`` and ``fix`` are
+    characters of the unit's text, never pieces of a JSON escape.
     """
-    fixes = sorted((c for c in changes if c.applied), key=lambda c: (c.column, c.end))
+    fixes = sorted((c for c in changes if c.applied), key=lambda c: (c.unit_column, c.unit_end))
     pieces, last, overlapping = [], 0, False
     for change in fixes:
-        start = change.column - 1
+        start = change.unit_column - 1
         if start < last:
             overlapping = True
             break
-        pieces += [line_text[last:start], change.fix]
-        last = change.end - 1
-    if not overlapping and "".join([*pieces, line_text[last:]]) == new_text:
+        pieces += [text[last:start], change.fix]
+        last = change.unit_end - 1
+    if not overlapping and "".join([*pieces, text[last:]]) == new_text:
         return fixes
     merged = []
-    matcher = difflib.SequenceMatcher(None, line_text, new_text, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, text, new_text, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        near = [c for c in fixes if c.column - 1 <= i2 and i1 <= c.end - 1] or fixes[:1]
+        near = [c for c in fixes if c.unit_column - 1 <= i2 and i1 <= c.unit_end - 1] \
+            or fixes[:1]
         first = near[0] if near else None
         rules = sorted({c.rule for c in near})
-        merged.append(Change(first.rule if first else "encoding:other", i1 + 1,
-                             line_text[i1:i2], new_text[j1:j2], end_column=i2 + 1,
-                             file=first.file if first else None, line=first.line if first else None,
-                             field=first.field if first else None,
-                             message=("edits of " + ", ".join(rules)) if len(rules) > 1 else
-                             (first.message if first else None)))
+        merged.append(locate(Change(
+            first.rule if first else "encoding:other", i1 + 1, text[i1:i2], new_text[j1:j2],
+            end_column=i2 + 1,
+            message=("edits of " + ", ".join(rules)) if len(rules) > 1 else
+            (first.message if first else None))))
     return merged
+
+
+def unit_fix_findings(record_format: RecordFormat, line, new_line: str, changes: list[Change],
+                      label: str) -> list[Change]:
+    """A changed line's fix findings, worked out unit by unit in each unit's own text (a
+    JSONL field decoded, a TSV cell) and located in the line as read."""
+    record = line.record
+    new_texts = record_format.parse(new_line).texts
+    found: list[Change] = []
+    for index, (unit_label, text, new_text) in enumerate(
+            zip(record.labels, record.texts, new_texts, strict=True)):
+        if text == new_text:
+            continue
+        offset = record.offsets(index)
+
+        def locate(change: Change, unit_label=unit_label, offset=offset) -> Change:
+            return change.located(label, line.number, unit_label, offset(change.column - 1) + 1,
+                                  offset(change.end - 1) + 1)
+
+        found += fix_findings(text, new_text, [c for c in changes if c.field == unit_label],
+                              locate)
+    if isinstance(record_format, JsonlFormat):
+        found = [replace(c, line_fix=_escaped_like(c.fix, line.text[c.column - 1: c.end - 1]))
+                 for c in found]
+    return found
+
+
+def _escaped_like(fix: str, span: str) -> str:
+    """A JSONL fix as the field's string spells it, escaping as ``span`` does (SARIF's
+    replacement of the escaped span must leave the line valid JSON)."""
+    return json.dumps(fix, ensure_ascii=span.isascii() and "\\u" in span)[1:-1]
 
 
 @dataclass(frozen=True)
@@ -174,7 +173,8 @@ def check_lines(state: LineChecker, lines, facts, label: str) -> Iterator[tuple[
         found = [*result.changes]
         if result.changed:
             found = [c for c in found if not c.applied]
-            found += fix_findings(line.text, result.new_text, result.changes)
+            found += unit_fix_findings(state.record_format, line, result.new_text,
+                                       result.changes, label)
         paragraph = paragraphs.pop(line.number, None)
         if line.record is not None and state.detectors:
             detected = _detect(state, line, result.new_text, found, facts, paragraph, label)
@@ -198,27 +198,32 @@ def check_chunk(state: LineChecker, task) -> list[tuple[str, list[Change]]]:
 
 def _detect(state: LineChecker, line, new_text: str | None, found: list[Change], facts,
             paragraph, label: str) -> list[Change]:
-    """The detectors on the line as clean would write it, located in the input line."""
+    """The detectors on each unit as clean would write it, located in the unit's input text
+    (through the unit's fix findings) and in the line."""
     record = line.record
-    to_input = None
-    if new_text is not None:
-        record = state.record_format.parse(new_text)
-        edits = [(c.column - 1, c.end - 1, len(c.fix)) for c in found if c.applied]
-        to_input = PositionMap(edits)
+    new_record = record if new_text is None else state.record_format.parse(new_text)
     detected = []
-    for index, (unit_label, text) in enumerate(zip(record.labels, record.texts, strict=True)):
+    for index, (unit_label, text) in enumerate(zip(new_record.labels, new_record.texts,
+                                                   strict=True)):
+        input_text = record.texts[index]
+        to_input = None
+        if text != input_text:
+            to_input = PositionMap(sorted(
+                (c.unit_column - 1, c.unit_end - 1, len(c.fix)) for c in found
+                if c.applied and c.field == unit_label))
         unit_facts = (state.pipeline.record_facts(text) if facts is None
                       else facts.get(unit_label) or DocumentFacts())
         context = state.pipeline.context(text, unit_facts, language_text=paragraph)
         offset = record.offsets(index)
         for detector in state.detectors:
             for finding in detector.detect(text, context):
-                start, end = offset(finding.column - 1), offset(finding.end - 1)
+                start, end = finding.column - 1, finding.end - 1
                 if to_input is not None:
                     start, end = to_input.to_input(start), to_input.to_input(end, at_end=True)
-                    finding = replace(finding, before=line.text[start:end] or finding.before)
-                detected.append(finding.located(label, line.number, unit_label, start + 1,
-                                                end + 1))
+                    finding = replace(finding, before=input_text[start:end] or finding.before)
+                finding = replace(finding, column=start + 1, end_column=end + 1)
+                detected.append(finding.located(label, line.number, unit_label,
+                                                offset(start) + 1, offset(end) + 1))
     return detected
 
 
@@ -229,7 +234,7 @@ class Checker:
         self.pipeline = pipeline
         self.detectors = detectors
         self.options = options
-        self.summary = CheckSummary()
+        self.summary = Report(fail_on=options.fail_on, changes_fail=False)
         self.state = LineChecker(pipeline, detectors, options.record_format)
         self.pool = None
 
@@ -292,12 +297,7 @@ class Checker:
         if options.baseline is not None and options.baseline.accept(finding, line_text):
             summary.accepted += 1
             return False
-        severity = finding.severity or severity_of(rule)
-        summary.findings += 1
-        summary.by_severity[severity] += 1
-        summary.by_rule[rule] += 1
-        if options.fail_on != "never" and _RANK[severity] >= _RANK[options.fail_on]:
-            summary.failing += 1
+        summary.count(finding)
         if options.max_findings is not None and summary.findings >= options.max_findings:
             summary.stopped = True
         return True

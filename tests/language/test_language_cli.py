@@ -140,7 +140,7 @@ def test_foreign_sentences_are_warnings(invoke):
     text = f"{EN}\n{EN}\n{FR}\n"
     result = invoke(["foreign-sentences", "--check", "--lang-unit", "line"], input=text.encode())
     assert result.exit_code == 0  # warnings do not fail a check
-    assert result.stderr.startswith("<stdin>:3:1: warning: lang:foreign-sentence: ")
+    assert result.stderr.startswith("<stdin>:3:1: warning lang:foreign-sentence: ")
     assert "a fr sentence" in result.stderr
 
 

@@ -67,9 +67,9 @@ def test_the_ukrainian_cities_scenario_from_rules_init(invoke, tmp_path):
     report = invoke(["check", "--isolated", "--rules", str(folder), "--format", "json",
                      "--select", "name:"], input=SCENARIO.encode())
     findings = [json.loads(line) for line in report.stdout.splitlines()]
-    kept = [f for f in findings if f["line"] == 3 and f["text"] == "Kiev"]
+    kept = [f for f in findings if f["line"] == 3 and f["before"] == "Kiev"]
     assert kept and kept[0]["kind"] == "finding" and "not_after" in kept[0]["message"]
-    lemberg = [f for f in findings if f["text"] == "Lemberg"]
+    lemberg = [f for f in findings if f["before"] == "Lemberg"]
     assert lemberg and lemberg[0]["kind"] == "suggestion" and lemberg[0]["fix"] == "Lviv"
 
 

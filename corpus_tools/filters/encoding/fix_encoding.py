@@ -101,6 +101,8 @@ def _reason(explanation) -> str:
 
 class FixEncoding(Filter):
     name = "fix-encoding"
+    rule_ids = (*dict.fromkeys(rule for _, rule in _REASONS), "encoding:other",
+                "encoding:span-repair", "encoding:unrepaired")
 
     @classmethod
     def build(cls, config, rules, detector) -> FixEncoding:
