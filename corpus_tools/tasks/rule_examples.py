@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from corpus_tools.rules.kinds import KINDS
 from corpus_tools.rules.model import ArtifactRule, Example, NameRule, PunctuationRule, RuleSet
 
 
@@ -59,7 +60,7 @@ def run_examples(rules: RuleSet, only: list | None = None) -> tuple[int, list[Ex
                                           CleanConfig(lang=lang, rule_set=rules))
             pipeline = pipelines[key]
             result = pipeline.clean(example.text, pipeline.record_facts(example.text))
-            if _report_only(rule) or example.finds is not None:
+            if KINDS[rule.kind].reports_only(rule) or example.finds is not None:
                 reported = [c.before for c in result.changes if c.rule == rule.id]
                 wanted = [] if example.finds is None else [example.finds]
                 if reported != wanted:
@@ -71,7 +72,3 @@ def run_examples(rules: RuleSet, only: list | None = None) -> tuple[int, list[Ex
                 failures.append(ExampleFailure(rule, example, expected, result.text))
     return count, failures
 
-
-def _report_only(rule) -> bool:
-    return (rule.kind == "artifact" and rule.replace is None) or \
-        (rule.kind == "name" and rule.fix == "suggest")

@@ -1,17 +1,11 @@
 """Rule authoring a linguist can do alone (issue 14): start, no silent no-ops, examples,
-rules that say what she means, spreadsheets in and out."""
+rules that say what she means."""
 
-import csv
-import io
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from corpus_tools.rules.loader import RuleFileError, load_rules
-from corpus_tools.rules.model import Example, NameRule, Source
-from corpus_tools.rules.writer import CsvRuleError, export_csv, import_csv, rules_toml
 
 CITIES = '''
 [[name]]
@@ -179,72 +173,3 @@ def test_rules_list_shows_treatment_scope_keep_examples_and_layer(invoke, tmp_pa
     assert next(item for item in listed if item["id"] == "name:Lachin")["layer"] == "packaged"
     table = invoke(["rules", "list", "--no-default-rules", str(path)]).stdout.splitlines()
     assert table[0].split()[:6] == ["id", "treatment", "scope", "keep", "ex.", "layer"]
-
-
-@pytest.mark.parametrize(
-    ("rows", "message"),
-    [
-        ("kind,canonical,variant,treatment\nname,,Kiev,replace\n", "row 2, column canonical"),
-        ("kind,canonical,variant,treatment\nname,Kyiv,Kiev,swap\n", "row 2, column treatment: "
-                                                                     "'swap': write replace"),
-        ("kind,canonical,variant,treatment,lang\nname,Kyiv,Kiev,replace,eng\n",
-         "row 2, column lang: lang 'eng' is not a language code we know; did you mean 'en'?"),
-        ("kind,canonical,variant\nname,Kyiv,Kiev\n", "missing column(s) treatment"),
-    ],
-)
-def test_import_errors_name_row_and_column(rows, message):
-    with pytest.raises(CsvRuleError, match=message.replace("(", r"\(").replace(")", r"\)")
-                       .replace("?", r"\?")):
-        import_csv(rows, "names.csv")
-
-
-_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzàéşəКиев", min_size=1, max_size=8).map(
-    str.capitalize)
-
-
-@st.composite
-def name_rules(draw):
-    count = draw(st.integers(min_value=1, max_value=3))
-    canonicals = draw(st.lists(_WORD, min_size=count, max_size=count, unique=True))
-    rules, used = [], set(canonicals)
-    for canonical in canonicals:
-        spellings = [w for w in draw(st.lists(_WORD, min_size=1, max_size=4, unique=True))
-                     if w not in used]
-        used.update(spellings)
-        if not spellings:
-            continue
-        split = draw(st.integers(min_value=1, max_value=len(spellings)))
-        examples = tuple(Example(f"in {v}", f"in {canonical}", Source("x", 1))
-                         for v in draw(st.lists(st.sampled_from(spellings[:split]), max_size=2)))
-        rules.append(NameRule(
-            canonical, tuple(spellings[:split]), Source("x", 1),
-            lang=draw(st.sampled_from([None, ("en",), ("en", "fr")])),
-            keep=tuple(f"{v} Street" for v in spellings[:1] if draw(st.booleans())),
-            note=draw(st.sampled_from(["", "a note, with a comma", 'a "quoted" note'])),
-            examples=examples, suggest=tuple(spellings[split:])))
-    return rules
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name_rules())
-def test_export_import_export_round_trips(tmp_path_factory, rules):
-    folder = tmp_path_factory.mktemp("rt")
-    first = folder / "a.toml"
-    first.write_text(rules_toml(rules))
-    exported = export_csv(load_rules([first], use_defaults=False).names, with_source=False)
-    second = folder / "b.toml"
-    second.write_text(rules_toml(import_csv(exported, "names.csv")))
-    again = export_csv(load_rules([second], use_defaults=False).names, with_source=False)
-    assert again == exported
-    assert next(csv.reader(io.StringIO(exported)))[0] == "kind"
-
-
-def test_import_writes_a_file_that_passes_check_and_test(invoke, tmp_path):
-    source = tmp_path / "x.toml"
-    source.write_text(CITIES)
-    table = invoke(["rules", "export", "--no-default-rules", str(source)]).stdout
-    (tmp_path / "names.csv").write_text(table)
-    out = tmp_path / "imported.toml"
-    assert invoke(["rules", "import", str(tmp_path / "names.csv"), "-o", str(out)]).exit_code == 0
-    assert invoke(["rules", "check", "--no-default-rules", "--strict", str(out)]).exit_code == 0
-    assert invoke(["rules", "test", "--no-default-rules", str(out)]).exit_code == 0
