@@ -184,11 +184,15 @@ def rules_export(paths, no_default_rules, output_format, kinds, no_source):
 @click.argument("csv_file", type=click.Path(dir_okay=False, exists=True))
 @click.option("-o", "--output", required=True, metavar="FILE.toml",
               help="The rule file to write (refused if it exists).")
-def rules_import(csv_file, output):
+@click.option("--delimiter", type=click.Choice([",", ";", "tab"]),
+              help="The separator between columns (default: found from the first row).")
+def rules_import(csv_file, output, delimiter):
     """Turn a spreadsheet's CSV (as rules export writes it) into a rule file.
 
-    The file is written only when every rule in it passes `rules check`;
-    errors name the CSV's row and column.
+    Reads UTF-8 (with or without BOM), UTF-16 and Windows-1252 (Excel's
+    "CSV (Comma delimited)"), with commas, semicolons or tabs between the
+    columns, and says which it used.  The file is written only when every
+    rule in it passes `rules check`; errors name the CSV's row and column.
 
     \b
     Examples:
@@ -196,7 +200,9 @@ def rules_import(csv_file, output):
     """
     if Path(output).exists():
         raise click.UsageError(f"{output} exists; give a new file name")
-    imported = import_rules(read_spreadsheet(csv_file), csv_file, output)
+    sheet = read_spreadsheet(csv_file, "\t" if delimiter == "tab" else delimiter)
+    click.echo(f"{csv_file}: {sheet.describe()}", err=True)
+    imported = import_rules(sheet, csv_file, output)
     click.echo(f"wrote {len(imported.rules)} rule(s) to {output}")
     return 0
 

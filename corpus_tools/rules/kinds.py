@@ -181,7 +181,10 @@ NAME = RuleKind(
     csv_columns=("canonical", "variant", "treatment", "lang", "keep", "note", "example",
                  "expect", "finds", "example_lang", "not_after", "not_before", "ignore_case",
                  "fix", "severity", "message"),
-    detail=lambda rule: _joined(rule.variants),
+    detail=lambda rule: "; ".join(
+        [_joined(rule.variants)] + [f"{label}: {_joined(words)}" for label, words in (
+            ("suggest", rule.suggest), ("not after", rule.not_after),
+            ("not before", rule.not_before)) if words]),
     count_label="name rule(s)",
     unique=(),
     conflicts=name_conflicts,

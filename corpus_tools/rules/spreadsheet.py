@@ -143,6 +143,51 @@ def unsafe_cell(cell: str) -> str:
     return cell
 
 
+# What a spreadsheet saves a CSV as: the BOMs it may write, then UTF-8 and Windows' own code page
+# (Excel's "CSV (Comma delimited)"), tried in this order.
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+ENCODING_NAMES = {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8", "utf-16": "UTF-16",
+                  "cp1252": "Windows-1252 (Excel's \"CSV (Comma delimited)\")"}
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def decode_spreadsheet(data: bytes, source: str) -> tuple[str, str]:
+    """A CSV's text and the encoding it was read in.
+
+    >>> decode_spreadsheet("Zürich".encode("cp1252"), "x.csv")
+    ('Zürich', 'cp1252')
+    """
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise CsvRuleError(f"{source}: starts as {ENCODING_NAMES[encoding]} but byte "
+                                   f"{error.start} is not; save it again as CSV UTF-8") from None
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise CsvRuleError(f"{source}: neither UTF-8 nor Windows-1252; save it as CSV UTF-8 "
+                       f"(in Excel: Save As, \"CSV UTF-8 (Comma delimited)\")")
+
+
+def sniff_delimiter(text: str) -> str:
+    r"""The separator whose split of the first row has a ``kind`` column, else the one the
+    first row holds most of (a comma when none).
+
+    >>> sniff_delimiter("kind;canonical;variant\nname;Kyiv;Kiev"), sniff_delimiter("a,b")
+    (';', ',')
+    """
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    for delimiter in DELIMITERS:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        if "kind" in (cell.strip().lower() for cell in cells):
+            return delimiter
+    return max(DELIMITERS, key=lambda delimiter: (first.count(delimiter), delimiter == ","))
+
+
 def import_csv(text: str, source: str, delimiter: str = ",") -> list[ImportedRule]:
     """The rules of a CSV, in the order their first rows come; every error names its row and
     column."""
@@ -152,7 +197,11 @@ def import_csv(text: str, source: str, delimiter: str = ",") -> list[ImportedRul
     except StopIteration:
         raise CsvRuleError(f"{source}: empty file; the first row must name the columns") from None
     if "kind" not in header:
-        raise CsvRuleError(f"{source}:1: missing column(s) kind; the columns are "
+        others = [name for mark, name in DELIMITERS.items() if mark != delimiter
+                  and mark in text.split("\n", 1)[0]]
+        hint = (f" (read with {DELIMITERS[delimiter]}s between the columns, but the first row "
+                f"holds {' and '.join(others)}s: give --delimiter)" if others else "")
+        raise CsvRuleError(f"{source}:1: missing column(s) kind{hint}; the columns are "
                            f"{', '.join(columns_for(KINDS))}")
     known = set(columns_for(KINDS))
     rules: dict[tuple[str, str], ImportedRule] = {}

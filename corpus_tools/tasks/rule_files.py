@@ -17,11 +17,15 @@ from corpus_tools.rules.kinds import KINDS
 from corpus_tools.rules.loader import RuleFileError, default_rules_path, load_layer
 from corpus_tools.rules.model import RuleSet
 from corpus_tools.rules.spreadsheet import (
+    DELIMITERS,
+    ENCODING_NAMES,
     SPELLING_COLUMNS,
     CsvRuleError,
     ImportedRule,
+    decode_spreadsheet,
     export_csv,
     import_csv,
+    sniff_delimiter,
 )
 from corpus_tools.rules.writer import table_lines, toml_string
 from corpus_tools.stream.atomic import atomic_output
@@ -111,17 +115,35 @@ def imported_toml(imported: Sequence[ImportedRule], description: str = ""
     return "\n".join(lines) + "\n", origin
 
 
-def read_spreadsheet(path: str) -> str:
-    """A CSV's text."""
-    return Path(path).read_text(encoding="utf-8-sig")
+@dataclass(frozen=True)
+class Spreadsheet:
+    """A CSV as read: its text, the encoding and separator it was read with."""
+
+    text: str
+    encoding: str
+    delimiter: str
+
+    def describe(self) -> str:
+        return (f"read as {ENCODING_NAMES[self.encoding]}, {DELIMITERS[self.delimiter]}s "
+                f"between the columns")
 
 
-def import_rules(text: str, source: str, output: str, delimiter: str = ",") -> Imported:
+def read_spreadsheet(path: str, delimiter: str | None = None) -> Spreadsheet:
+    """A CSV in any encoding a spreadsheet saves, its separator sniffed unless given."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise CsvRuleError(f"{path}: cannot read it ({error.strerror})") from None
+    text, encoding = decode_spreadsheet(data, path)
+    return Spreadsheet(text, encoding, delimiter or sniff_delimiter(text))
+
+
+def import_rules(sheet: Spreadsheet, source: str, output: str) -> Imported:
     """Read a CSV's rules, check them as the loader does, and only then write ``output``
     (never over an existing file); every error names the CSV's row and column."""
     if Path(output).exists():
         raise CsvRuleError(f"{output} exists; give a new file name")
-    imported = import_csv(text, source, delimiter)
+    imported = import_csv(sheet.text, source, sheet.delimiter)
     toml, origin = imported_toml(imported, f"imported from {Path(source).name}")
     with tempfile.TemporaryDirectory() as folder:
         written = Path(folder) / "imported.toml"

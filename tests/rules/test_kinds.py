@@ -182,3 +182,10 @@ def test_the_guide_lists_the_kinds_of_the_table():
     assert with_section(guide) == guide
     for kind in KINDS.values():
         assert f"| `[[{kind.table}]]` | {kind.about} |" in guide
+
+
+def test_list_shows_a_name_s_report_only_spellings_and_context_words(invoke, tmp_path):
+    source = tmp_path / "mine.toml"
+    source.write_text(SAMPLES["name"], encoding="utf-8")
+    table = invoke(["rules", "list", "--no-default-rules", str(source)]).stdout
+    assert "Kiev; suggest: Kijow; not after: Colonel, Mr; not before: Street" in table

@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from corpus_tools.rules.loader import load_rules
 from corpus_tools.rules.model import Example, NameRule, Source
-from corpus_tools.rules.spreadsheet import CsvRuleError, export_csv, import_csv
+from corpus_tools.rules.spreadsheet import (
+    CsvRuleError,
+    decode_spreadsheet,
+    export_csv,
+    import_csv,
+    sniff_delimiter,
+)
 from corpus_tools.rules.writer import rules_toml
 from corpus_tools.tasks.rule_files import imported_toml
 
@@ -17,7 +23,36 @@ HEADER = "kind,canonical,variant,treatment"
 
 
 def _imported(text: str) -> str:
-    return imported_toml(import_csv(text, "names.csv"))[0]
+    return imported_toml(import_csv(text, "names.csv", sniff_delimiter(text)))[0]
+
+
+def _libreoffice(csv_text: str) -> bytes:
+    """What LibreOffice writes back: every cell quoted, CRLF, Windows-1252 where it can."""
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerows(csv.reader(io.StringIO(csv_text)))
+    try:
+        return out.getvalue().encode("cp1252")
+    except UnicodeEncodeError:
+        return out.getvalue().encode("utf-8")
+
+
+def test_the_starter_survives_a_spreadsheet_and_passes_its_own_tests(invoke, tmp_path):
+    assert invoke(["rules", "init", str(tmp_path / "mine")]).exit_code == 0
+    exported = invoke(["rules", "export", "--no-default-rules", str(tmp_path / "mine")])
+    assert exported.exit_code == 0
+    assert "'" not in exported.stdout.split("\n", 1)[0]
+    (tmp_path / "names.csv").write_bytes(_libreoffice(exported.stdout))
+    out = tmp_path / "names.toml"
+    result = invoke(["rules", "import", str(tmp_path / "names.csv"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    before = load_rules([tmp_path / "mine"], use_defaults=False)
+    after = load_rules([out], use_defaults=False)
+    assert [rule.summary() | {"file": "", "line": 0} for rule in after.all_rules()] == \
+        [rule.summary() | {"file": "", "line": 0} for rule in before.all_rules()]
+    tested = invoke(["rules", "test", "--no-default-rules", str(out)])
+    assert tested.exit_code == 0, tested.stdout
+    assert " 0 failed" in tested.stdout
 
 
 @pytest.mark.parametrize(
@@ -109,14 +144,14 @@ def name_rules(draw):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name_rules())
-def test_export_import_keeps_every_field_of_a_name_rule(tmp_path_factory, rules):
+def test_export_a_spreadsheet_s_rewrite_and_import_keep_every_field_of_a_name_rule(tmp_path_factory, rules):
     folder = tmp_path_factory.mktemp("rt")
     first = folder / "a.toml"
     first.write_text(rules_toml(rules))
     loaded = load_rules([first], use_defaults=False).names
     exported = export_csv(loaded, with_source=False)
     second = folder / "b.toml"
-    second.write_text(_imported(exported))
+    second.write_text(_imported(decode_spreadsheet(_libreoffice(exported), "x.csv")[0]))
     again = load_rules([second], use_defaults=False).names
     assert rules_toml(again) == rules_toml(loaded)
     assert export_csv(again, with_source=False) == exported
