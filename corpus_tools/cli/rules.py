@@ -121,13 +121,10 @@ def rules_list(paths, no_default_rules, output_format):
       corpus-tools rules list --format json my-rules/ | jq .
     """
     rules = _load(paths, no_default_rules)
-    items = summaries(rules)
     if output_format == "json":
-        for item in items:
-            del item["detail"]
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(summaries(rules), ensure_ascii=False, indent=2))
         return 0
-    for line in summary_table(items):
+    for line in summary_table(rules):
         click.echo(line)
     return 0
 
@@ -167,8 +164,10 @@ def rules_export(paths, no_default_rules, output_format, kinds, no_source):
 
     Columns: kind, then those of the kinds exported (a name's: canonical,
     variant, treatment, lang, keep, note, example, expect, finds,
-    example_lang, not_after, not_before, ignore_case, severity, message),
-    then file and line.  `rules import` reads it back.
+    example_lang, not_after, not_before, ignore_case, fix, severity,
+    message), then file and line.  A cell a spreadsheet would read as a
+    formula (=, +, -, @ first) gets a ' before it, which import takes off.
+    `rules import` reads it back.
 
     \b
     Examples:

@@ -56,8 +56,7 @@ def counts(rules: RuleSet) -> str:
 
 
 def summaries(rules: RuleSet) -> list[dict]:
-    """``rules list``'s rows: each rule's summary with its layer, treatment, examples and the
-    detail its kind shows."""
+    """``rules list``'s rows: each rule's summary with its layer, treatment and examples."""
     packaged = default_rules_path().resolve()
     rows = []
     for rule in rules.all_rules():
@@ -67,22 +66,23 @@ def summaries(rules: RuleSet) -> list[dict]:
         item.setdefault("treatment", "replace" if getattr(rule, "replace", "") is not None
                         else "report")
         item["examples"] = len(getattr(rule, "examples", ()))
-        item["detail"] = KINDS[rule.kind].detail(rule)
         rows.append(item)
     return rows
 
 
-def summary_table(items: Sequence[dict]) -> list[str]:
-    """``rules list``'s table, one line a rule under a header line."""
+def summary_table(rules: RuleSet) -> list[str]:
+    """``rules list``'s table, one line a rule under a header line, ending in what its kind
+    shows of it."""
+    items = summaries(rules)
     width = max((len(item["id"]) for item in items), default=0)
     lines = [f"{'id':<{width}} {'treatment':<9} {'scope':<8} {'keep':>4} {'ex.':>3} "
              f"{'layer':<8} where  spellings or pattern"]
-    for item in items:
+    for rule, item in zip(rules.all_rules(), items, strict=True):
         scope = ",".join(item["lang"]) if item["lang"] else "all"
         keep = len(item.get("keep", ()))
         lines.append(f"{item['id']:<{width}} {item['treatment']:<9} {scope:<8} {keep:>4} "
                      f"{item['examples']:>3} {item['layer']:<8} {item['file']}:{item['line']}  "
-                     f"{item['detail']}")
+                     f"{KINDS[rule.kind].detail(rule)}")
     return lines
 
 
