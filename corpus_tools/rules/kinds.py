@@ -224,8 +224,9 @@ PUNCTUATION = RuleKind(
     about="a foreign mark to write as the text's own punctuation",
     fields=(
         _id_field("punctuation"),
-        Field("char", "text", "the one character", required=True),
-        Field("becomes", "text", "apostrophe (the text's own, the default) or literal text"),
+        Field("char", "text", "the one character", required=True, verbatim=True),
+        Field("becomes", "text", "apostrophe (the text's own, the default) or literal text",
+              verbatim=True),
         Field("next_to", "codes", "scripts whose letters it is replaced next to (default Latin)"),
         _LANG,
         Field("keep_lang", "codes", "languages whose spelling uses the mark"),

@@ -257,10 +257,11 @@ class _Row:
 
     def into(self, kind: RuleKind, rule: ImportedRule) -> None:
         for column in kind.csv_columns[1:]:
-            cell = self.cells.get(column, "")
-            if column in SPELLING_COLUMNS or column in EXAMPLE_COLUMNS or not cell.strip():
+            if column in SPELLING_COLUMNS or column in EXAMPLE_COLUMNS:
                 continue
-            spec = _field_of(kind, column)
+            spec, cell = _field_of(kind, column), self.cells.get(column, "")
+            if not (cell if spec.verbatim else cell.strip()):
+                continue
             value = self.value(spec, column, cell)
             if spec.form == "phrases":
                 earlier = rule.table.setdefault(spec.name, [])

@@ -189,3 +189,18 @@ def test_list_shows_a_name_s_report_only_spellings_and_context_words(invoke, tmp
     source.write_text(SAMPLES["name"], encoding="utf-8")
     table = invoke(["rules", "list", "--no-default-rules", str(source)]).stdout
     assert "Kiev; suggest: Kijow; not after: Colonel, Mr; not before: Street" in table
+
+
+@pytest.mark.parametrize(("char", "becomes"), [("\u00a0", " "), ("\u2009", " - ")])
+def test_a_mark_that_is_a_space_and_what_it_becomes_keep_their_spaces(invoke, tmp_path, char,
+                                                                     becomes):
+    sample = SAMPLES["punctuation"].replace('"\u055b"', json.dumps(char)).replace(
+        '"apostrophe"', json.dumps(becomes))
+    source = tmp_path / "mine.toml"
+    source.write_text(sample, encoding="utf-8")
+    exported = invoke(["rules", "export", "--no-default-rules", str(source)]).stdout
+    (tmp_path / "rules.csv").write_text(exported, encoding="utf-8")
+    back = tmp_path / "back.toml"
+    assert invoke(["rules", "import", str(tmp_path / "rules.csv"), "-o", str(back)]).exit_code == 0
+    [rule] = load_rules([back], use_defaults=False).punctuation
+    assert (rule.char, rule.becomes) == (char, becomes)
