@@ -154,6 +154,26 @@ def test_report_only_examples_say_what_they_find(invoke, tmp_path, pattern, exam
         assert "reported: " in result.stdout and reported in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("example", "passes"),
+    [
+        ('{ text = "in Kiev", expect = "in Kyiv" }', True),
+        ('{ text = "old Kijow", finds = "Kijow" }', True),
+        ('{ text = "old Kijow" }', False),  # without finds: the rule must report nothing
+        ('{ text = "in Kiev", finds = "Kiev", expect = "in Kyiv" }', True),
+        ('{ text = "in Kiev", finds = "Kiev" }', False),  # finds still checks the replacement
+        ('{ text = "Colonel Kiev said" }', True),  # what not_after keeps is not a report
+    ],
+)
+def test_finds_and_expect_both_hold_for_a_rule_with_report_only_spellings(invoke, tmp_path,
+                                                                          example, passes):
+    path = tmp_path / "x.toml"
+    path.write_text('[[name]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\nsuggest = ["Kijow"]\n'
+                    f'not_after = ["Colonel"]\nexamples = [{example}]\n')
+    result = invoke(["rules", "test", "--no-default-rules", str(path)])
+    assert result.exit_code == (0 if passes else 1), result.stdout
+
+
 def test_a_failing_example_is_named_at_its_own_line(invoke, tmp_path):
     path = tmp_path / "x.toml"
     path.write_text('[[name]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\nexamples = [\n'
