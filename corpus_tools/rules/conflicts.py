@@ -6,7 +6,7 @@ A key written twice is checked for every kind from its ``unique`` fields
 
 from __future__ import annotations
 
-from corpus_tools.rules.model import NameRule, PunctuationRule
+from corpus_tools.rules.model import NameRule, PunctuationRule, SpellingRule
 
 
 def name_conflicts(names: list[NameRule]) -> list[str]:
@@ -44,6 +44,24 @@ def char_conflicts(punctuation: list[PunctuationRule]) -> list[str]:
     return [f"{rule.source}: char: U+{ord(rule.char):04X} already has a rule at {other.source}; "
             f"keep one rule per character"
             for rule, other in repeated(punctuation, lambda rule: rule.char)]
+
+
+def spelling_keys(rule: SpellingRule) -> frozenset:
+    """The spellings a class claims, with where (an empty ending is every ending's partner)."""
+    return frozenset((rule.at, spelling) for spelling in rule.same if spelling)
+
+
+def spelling_conflicts(spellings: list[SpellingRule]) -> list[str]:
+    """A spelling in two classes: the guide's one class per spelling."""
+    problems, owner = [], {}
+    for rule in spellings:
+        for at, spelling in sorted(spelling_keys(rule)):
+            other = owner.setdefault((at, spelling), rule)
+            if other is not rule:
+                problems.append(f"{rule.source}: same: '{spelling}' is already in "
+                                f"'{other.rule_id}' at {other.source}; a spelling belongs in "
+                                f"one [[spelling]] only (merge the two)")
+    return problems
 
 
 def repeated(rules, key):

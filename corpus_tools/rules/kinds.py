@@ -21,7 +21,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from corpus_tools.rules.conflicts import char_conflicts, name_conflicts, repeated
+from corpus_tools.rules.conflicts import (
+    char_conflicts,
+    name_conflicts,
+    repeated,
+    spelling_conflicts,
+    spelling_keys,
+)
 from corpus_tools.rules.fields import (
     artifact_rule,
     name_rule,
@@ -273,12 +279,13 @@ SPELLING = RuleKind(
         _NOTE,
     ),
     build=spelling_rule,
-    merge_keys=_keyed,
+    merge_keys=lambda rule: _keyed(rule) | spelling_keys(rule),
     replaced_as="spelling",
-    key_about="its id",
+    key_about="its id or any of its spellings",
     csv_columns=("id", "same", "at", "note"),
     detail=lambda rule: " = ".join(rule.same) + (" (at the end)" if rule.at == "end" else ""),
     count_label="spelling rule(s)",
+    conflicts=spelling_conflicts,
 )
 
 TRANSLITERATION = RuleKind(

@@ -204,3 +204,26 @@ def test_a_mark_that_is_a_space_and_what_it_becomes_keep_their_spaces(invoke, tm
     assert invoke(["rules", "import", str(tmp_path / "rules.csv"), "-o", str(back)]).exit_code == 0
     [rule] = load_rules([back], use_defaults=False).punctuation
     assert (rule.char, rule.becomes) == (char, becomes)
+
+
+def test_a_user_spelling_class_replaces_the_packaged_class_it_overlaps(tmp_path):
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[spelling]]\nid = "my-u"\nsame = ["u", "oo"]\n', encoding="utf-8")
+    rules = load_rules([mine])
+    holding_u = [rule.rule_id for rule in rules.spellings if "u" in rule.same]
+    assert holding_u == ["my-u"]
+    assert any(note.startswith(f"{mine}:1: spelling 'my-u' replaces the rule at ")
+               for note in rules.notes)
+
+
+def test_a_spelling_in_two_classes_of_one_layer_is_an_error(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[[spelling]]\nid = "a"\nsame = ["ch", "tch"]\n\n'
+                    '[[spelling]]\nid = "b"\nsame = ["sh", "ch"]\n\n'
+                    '[[spelling]]\nid = "c"\nsame = ["", "ts"]\nat = "end"\n\n'
+                    '[[spelling]]\nid = "d"\nsame = ["ts", "tz"]\n', encoding="utf-8")
+    with pytest.raises(RuleFileError) as error:
+        load_rules([path], use_defaults=False)
+    assert error.value.problems == [
+        f"{path}:5: same: 'ch' is already in 'a' at {path}:1; a spelling belongs in one "
+        f"[[spelling]] only (merge the two)"]
