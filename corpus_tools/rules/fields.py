@@ -237,9 +237,13 @@ def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | No
         if "{variant}" in str(phrase):
             continue
         if not any(v.casefold() in str(phrase).casefold() for v in variants if isinstance(v, str)):
+            written_canonical = canonical and (canonical.casefold() in str(phrase).casefold()
+                                               or "{canonical}" in str(phrase))
+            why = (" (it holds the canonical form, which is never changed anyway; write the "
+                   "variant there)" if written_canonical else "")
             where.warn(where.lines.find(where.lines.field(line, "keep"), phrase), "keep",
                        f"the phrase {phrase!r} holds none of the rule's variants, so it "
-                       f"protects nothing; add the variant it should keep")
+                       f"protects nothing{why}; add the variant it should keep")
     seen: set[str] = set()
     for variant in variants:
         if isinstance(variant, str) and variant in seen:

@@ -95,6 +95,8 @@ def test_a_file_not_ending_in_toml_is_an_error(tmp_path):
     [
         ('keep = ["Kiev Street"]', None),
         ('keep = ["Odessa Street"]', "the phrase 'Odessa Street' holds none of the rule's variants"),
+        ('keep = ["Kyiv Street"]', "protects nothing (it holds the canonical form, which is never "
+                                   "changed anyway; write the variant there)"),
         ('variants = ["Kiev", "Kiev"]', "'Kiev' is listed twice"),
     ],
 )
