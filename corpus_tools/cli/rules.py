@@ -286,8 +286,9 @@ def rules_suggest(corpus, rule_paths, no_default_rules, min_count, lang, near, o
     if output != "-" and Path(output).exists():
         raise click.UsageError(f"{output} exists; give a new file name")
     rules = load_rules(rule_paths, use_defaults=not no_default_rules)
-    result = draft(DraftRequest(corpus, rules, fmt, on_bad_record, min_count, lang, near,
-                                output_format))
+    result = draft(DraftRequest(corpus, rules, record_format=fmt, on_bad_record=on_bad_record,
+                                min_count=min_count, lang=lang, near=near,
+                                output_format=output_format))
     if output == "-" or near:
         click.echo(result.text, nl=False)
     else:
