@@ -11,10 +11,19 @@ from corpus_tools.catalog import CATALOG, UnknownRuleError, entry_of
 from corpus_tools.cli import cli
 from corpus_tools.cli.options import INPUT_OPTIONS, record_format
 from corpus_tools.language.codes import check_code
+from corpus_tools.rules.kinds import KINDS
 from corpus_tools.rules.loader import RuleFileError, default_rules_path, load_rules
-from corpus_tools.rules.starter import STARTER_FILES
-from corpus_tools.rules.writer import export_csv, import_csv, rules_toml
+from corpus_tools.rules.starter import StarterFolderError, write_starter
 from corpus_tools.tasks.rule_examples import run_examples
+from corpus_tools.tasks.rule_files import (
+    counts,
+    export_rules,
+    import_rules,
+    read_spreadsheet,
+    rules_written_in,
+    summaries,
+    summary_table,
+)
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 _no_defaults = click.option("--no-default-rules", is_flag=True,
@@ -31,37 +40,6 @@ def _load(paths, no_default_rules, quiet: bool = False):
         for note in rules.notes:
             click.echo(f"note: {note}", err=True)
     return rules
-
-
-def _from_paths(rules, paths, no_default_rules):
-    """The rules written in PATHS (all loaded rules when no PATHS were named)."""
-    if not paths:
-        return rules.all_rules()
-    roots = [Path(p).resolve() for p in paths]
-    default_root = default_rules_path().resolve()
-    chosen = []
-    for rule in rules.all_rules():
-        source = Path(rule.source.file).resolve()
-        if source.is_relative_to(default_root) and not any(
-            source == root or source.is_relative_to(root) for root in roots
-        ):
-            continue
-        chosen.append(rule)
-    return chosen
-
-
-def _detail(item: dict) -> str:
-    if item["kind"] == "name":
-        return ", ".join(item["variants"])
-    if item["kind"] == "artifact":
-        return f"text: {item['text']}" if item.get("text") else item["pattern"]
-    if item["kind"] == "repeat":
-        return ", ".join(item["words"])
-    if item["kind"] == "spelling":
-        return " = ".join(item["same"]) + (" (at the end)" if item["at"] == "end" else "")
-    if item["kind"] == "transliteration":
-        return f"{item['script']}: {item['letters']} letters"
-    return f"{item['char']} ({item['codepoint']}) -> {item['becomes']} next to {', '.join(item['next_to'])}"
 
 
 @cli.group("rules")
@@ -102,11 +80,7 @@ def rules_check(paths, no_default_rules, strict):
     if strict and rules.warnings:
         click.echo(f"{len(rules.warnings)} error(s) (--strict)", err=True)
         return 2
-    click.echo(f"ok: {len(rules.names)} name rule(s), {len(rules.artifacts)} artifact rule(s), "
-               f"{len(rules.punctuation)} punctuation rule(s), {len(rules.repeats)} repeat rule(s)"
-               + (f", {len(rules.spellings)} spelling rule(s), "
-                  f"{len(rules.transliterations)} transliteration table(s)"
-                  if rules.spellings or rules.transliterations else ""))
+    click.echo(f"ok: {counts(rules)}")
     return 0
 
 
@@ -122,7 +96,7 @@ def rules_test(paths, no_default_rules):
       corpus-tools rules test my-rules/
     """
     rules = _load(paths, no_default_rules)
-    count, failures = run_examples(rules, _from_paths(rules, paths, no_default_rules))
+    count, failures = run_examples(rules, rules_written_in(rules, paths))
     for failure in failures:
         click.echo(failure.describe())
     click.echo(f"{count - len(failures)} passed, {len(failures)} failed")
@@ -147,28 +121,11 @@ def rules_list(paths, no_default_rules, output_format):
       corpus-tools rules list --format json my-rules/ | jq .
     """
     rules = _load(paths, no_default_rules)
-    packaged = default_rules_path().resolve()
-    summaries = []
-    for rule in rules.all_rules():
-        item = rule.summary()
-        item["layer"] = ("packaged" if Path(rule.source.file).resolve().is_relative_to(packaged)
-                         else "yours")
-        item.setdefault("treatment", "replace" if getattr(rule, "replace", "") is not None
-                        else "report")
-        item["examples"] = len(getattr(rule, "examples", ()))
-        summaries.append(item)
     if output_format == "json":
-        click.echo(json.dumps(summaries, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(summaries(rules), ensure_ascii=False, indent=2))
         return 0
-    width = max((len(item["id"]) for item in summaries), default=0)
-    click.echo(f"{'id':<{width}} {'treatment':<9} {'scope':<8} {'keep':>4} {'ex.':>3} "
-               f"{'layer':<8} where  spellings or pattern")
-    for item in summaries:
-        scope = ",".join(item["lang"]) if item["lang"] else "all"
-        keep = len(item.get("keep", ()))
-        click.echo(f"{item['id']:<{width}} {item['treatment']:<9} {scope:<8} {keep:>4} "
-                   f"{item['examples']:>3} {item['layer']:<8} {item['file']}:{item['line']}  "
-                   f"{_detail(item)}")
+    for line in summary_table(rules):
+        click.echo(line)
     return 0
 
 
@@ -185,13 +142,11 @@ def rules_init(folder):
       corpus-tools rules test --no-default-rules my-rules
       corpus-tools clean --rules my-rules corpus.txt
     """
-    target = Path(folder)
-    if target.exists() and any(target.iterdir()):
-        raise click.UsageError(f"{folder} already holds files; give a new or empty folder")
-    target.mkdir(parents=True, exist_ok=True)
-    for name, text in STARTER_FILES.items():
-        (target / name).write_text(text, encoding="utf-8")
-    click.echo(f"wrote {', '.join(str(target / name) for name in STARTER_FILES)}")
+    try:
+        written = write_starter(folder)
+    except StarterFolderError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"wrote {', '.join(str(path) for path in written)}")
     click.echo(f"next: corpus-tools rules test --no-default-rules {folder}")
     return 0
 
@@ -201,20 +156,26 @@ def rules_init(folder):
 @_no_defaults
 @click.option("--format", "output_format", type=click.Choice(["csv"]), default="csv",
               show_default=True)
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(list(KINDS)),
+              help="Export only rules of this kind (repeatable; default: every kind).")
 @click.option("--no-source", is_flag=True, help="Leave out the file and line columns.")
-def rules_export(paths, no_default_rules, output_format, no_source):
-    """Write name rules as CSV for a spreadsheet (one row per spelling).
+def rules_export(paths, no_default_rules, output_format, kinds, no_source):
+    """Write rules as CSV for a spreadsheet: one row per spelling and per example.
 
-    Columns: kind, canonical, variant, treatment, lang, keep, note, example,
-    expect, file, line.  Only name rules are exported.
+    Columns: kind, then those of the kinds exported (a name's: canonical,
+    variant, treatment, lang, keep, note, example, expect, finds,
+    example_lang, not_after, not_before, ignore_case, fix, severity,
+    message), then file and line.  A cell a spreadsheet would read as a
+    formula (=, +, -, @ first) gets a ' before it, which import takes off.
+    `rules import` reads it back.
 
     \b
     Examples:
-      corpus-tools rules export --no-default-rules my-rules > names.csv
+      corpus-tools rules export --no-default-rules my-rules > rules.csv
+      corpus-tools rules export --kind name my-rules > names.csv
     """
     rules = _load(paths, no_default_rules, quiet=True)
-    chosen = [rule for rule in _from_paths(rules, paths, no_default_rules) if rule.kind == "name"]
-    click.echo(export_csv(chosen, with_source=not no_source), nl=False)
+    click.echo(export_rules(rules, paths, kinds, with_source=not no_source), nl=False)
     return 0
 
 
@@ -222,8 +183,15 @@ def rules_export(paths, no_default_rules, output_format, no_source):
 @click.argument("csv_file", type=click.Path(dir_okay=False, exists=True))
 @click.option("-o", "--output", required=True, metavar="FILE.toml",
               help="The rule file to write (refused if it exists).")
-def rules_import(csv_file, output):
+@click.option("--delimiter", type=click.Choice([",", ";", "tab"]),
+              help="The separator between columns (default: found from the first row).")
+def rules_import(csv_file, output, delimiter):
     """Turn a spreadsheet's CSV (as rules export writes it) into a rule file.
+
+    Reads UTF-8 (with or without BOM), UTF-16 and Windows-1252 (Excel's
+    "CSV (Comma delimited)"), with commas, semicolons or tabs between the
+    columns, and says which it used.  The file is written only when every
+    rule in it passes `rules check`; errors name the CSV's row and column.
 
     \b
     Examples:
@@ -231,12 +199,10 @@ def rules_import(csv_file, output):
     """
     if Path(output).exists():
         raise click.UsageError(f"{output} exists; give a new file name")
-    text = Path(csv_file).read_text(encoding="utf-8-sig")
-    imported = import_csv(text, csv_file)
-    Path(output).write_text(rules_toml(imported, f"imported from {Path(csv_file).name}"),
-                            encoding="utf-8")
-    load_rules([output], use_defaults=False)  # what was written must load
-    click.echo(f"wrote {len(imported)} name rule(s) to {output}")
+    sheet = read_spreadsheet(csv_file, "\t" if delimiter == "tab" else delimiter)
+    click.echo(f"{csv_file}: {sheet.describe()}", err=True)
+    imported = import_rules(sheet, csv_file, output)
+    click.echo(f"wrote {len(imported.rules)} rule(s) to {output}")
     return 0
 
 
@@ -308,21 +274,8 @@ def rules_suggest(corpus, rule_paths, no_default_rules, min_count, lang, near, o
       corpus-tools rules suggest --format csv corpus.jsonl.gz --jsonl > review.csv
       corpus-tools rules suggest --near Shahramanyan corpus.txt
     """
-    from corpus_tools.language.detector import LanguageDetector
     from corpus_tools.stream.atomic import atomic_output
-    from corpus_tools.tasks.check import expand_paths
-    from corpus_tools.tasks.suggest import (
-        Collector,
-        SpellingIndex,
-        draft_csv,
-        draft_json,
-        draft_toml,
-        draft_tsv,
-        group_spellings,
-    )
-    from corpus_tools.tasks.suggest import (
-        near as near_spellings,
-    )
+    from corpus_tools.tasks.draft import DraftRequest, draft
 
     fmt = record_format(jsonl, field, tsv, columns)
     if lang is not None:
@@ -333,31 +286,14 @@ def rules_suggest(corpus, rule_paths, no_default_rules, min_count, lang, near, o
     if output != "-" and Path(output).exists():
         raise click.UsageError(f"{output} exists; give a new file name")
     rules = load_rules(rule_paths, use_defaults=not no_default_rules)
-    index = SpellingIndex.from_rules(rules)
-    collector = Collector(lang=lang, detector=None if lang else LanguageDetector())
-    paths = expand_paths(corpus)
-    for path in paths:
-        collector.read(path, fmt, on_bad_record)
-    spellings = [s for s in collector.spellings.values() if s.count >= min_count]
-    if near:
-        for spelling, how in near_spellings(spellings, near, index):
-            where = ""
-            if spelling.contexts:
-                file, line, snippet = spelling.contexts[0]
-                where = f"  {file}:{line}  {snippet}"
-            click.echo(f"{spelling.form}\t{spelling.count}\t{spelling.lang_summary()}\t{how}{where}")
-        return 0
-    groups = group_spellings(spellings, index, rules.names)
-    summary = (f"{len(spellings)} spelling(s) of names seen at least {min_count} times in "
-               f"{len(paths)} file(s), {collector.lines} line(s); {len(groups)} group(s)")
-    writers = {"toml": lambda: draft_toml(groups, summary, rules),
-               "csv": lambda: draft_csv(groups, rules),
-               "tsv": lambda: draft_tsv(groups), "json": lambda: draft_json(groups)}
-    text = writers[output_format]()
-    if output == "-":
-        click.echo(text, nl=False)
+    result = draft(DraftRequest(corpus, rules, record_format=fmt, on_bad_record=on_bad_record,
+                                min_count=min_count, lang=lang, near=near,
+                                output_format=output_format))
+    if output == "-" or near:
+        click.echo(result.text, nl=False)
     else:
         with atomic_output(output) as stream:
-            stream.write(text.encode("utf-8"))
-    click.echo(f"corpus-tools: {summary}", err=True)
+            stream.write(result.text.encode("utf-8"))
+    if result.summary:
+        click.echo(f"corpus-tools: {result.summary}", err=True)
     return 0

@@ -1,14 +1,19 @@
-"""Conflicts inside one layer of rule files: each names both places and how to mend it."""
+"""Conflicts inside one layer of rule files: each names both places and how to mend it.
+
+A key written twice is checked for every kind from its ``unique`` fields
+(:mod:`.kinds`); the checks here are the ones a kind adds to that.
+"""
 
 from __future__ import annotations
 
-from corpus_tools.rules.model import NameRule, RuleSet
+from corpus_tools.rules.model import NameRule, PunctuationRule, SpellingRule
 
 
-def layer_conflicts(rules: RuleSet) -> list[str]:
+def name_conflicts(names: list[NameRule]) -> list[str]:
+    """A variant of two canonicals, a canonical written twice, a chain of replacements."""
     problems = []
     owner: dict[str, NameRule] = {}
-    for rule in rules.names:
+    for rule in names:
         for variant in rule.variants:
             other = owner.get(variant)
             if other is not None and other.canonical != rule.canonical and _scopes_overlap(other, rule):
@@ -18,13 +23,13 @@ def layer_conflicts(rules: RuleSet) -> list[str]:
                     f"the rules languages that do not overlap"
                 )
             owner.setdefault(variant, rule)
-    for rule, other in _repeats(rules.names, lambda rule: rule.canonical):
+    for rule, other in repeated(names, lambda rule: rule.canonical):
         if _scopes_overlap(other, rule):
             problems.append(
                 f"{rule.source}: canonical: '{rule.canonical}' already has a rule at {other.source}; "
                 f"merge the two rules' variants into one"
             )
-    for rule in rules.names:
+    for rule in names:
         other = owner.get(rule.canonical)
         if other is not None and other is not rule:
             problems.append(
@@ -32,30 +37,34 @@ def layer_conflicts(rules: RuleSet) -> list[str]:
                 f"'{other.canonical}' at {other.source}, a chain (or cycle) of replacements; "
                 f"list all spellings under one canonical"
             )
-    for rule, other in _repeats(rules.artifacts, lambda rule: rule.rule_id):
-        problems.append(
-            f"{rule.source}: id: '{rule.rule_id}' is already used at {other.source}; "
-            f"artifact ids must be unique"
-        )
-    for rule, other in _repeats(rules.punctuation, lambda rule: rule.char):
-        problems.append(
-            f"{rule.source}: char: U+{ord(rule.char):04X} already has a rule at {other.source}; "
-            f"keep one rule per character"
-        )
-    for rule, other in _repeats(rules.punctuation, lambda rule: rule.rule_id):
-        problems.append(
-            f"{rule.source}: id: '{rule.rule_id}' is already used at {other.source}; "
-            f"punctuation ids must be unique"
-        )
-    for kind, kept in (("spelling", rules.spellings), ("transliteration", rules.transliterations),
-                       ("repeat", rules.repeats)):
-        for rule, other in _repeats(kept, lambda rule: rule.rule_id):
-            problems.append(f"{rule.source}: id: '{rule.rule_id}' is already used at "
-                            f"{other.source}; {kind} ids must be unique")
     return problems
 
 
-def _repeats(rules, key):
+def char_conflicts(punctuation: list[PunctuationRule]) -> list[str]:
+    return [f"{rule.source}: char: U+{ord(rule.char):04X} already has a rule at {other.source}; "
+            f"keep one rule per character"
+            for rule, other in repeated(punctuation, lambda rule: rule.char)]
+
+
+def spelling_keys(rule: SpellingRule) -> frozenset:
+    """The spellings a class claims, with where (an empty ending is every ending's partner)."""
+    return frozenset((rule.at, spelling) for spelling in rule.same if spelling)
+
+
+def spelling_conflicts(spellings: list[SpellingRule]) -> list[str]:
+    """A spelling in two classes: the guide's one class per spelling."""
+    problems, owner = [], {}
+    for rule in spellings:
+        for at, spelling in sorted(spelling_keys(rule)):
+            other = owner.setdefault((at, spelling), rule)
+            if other is not rule:
+                problems.append(f"{rule.source}: same: '{spelling}' is already in "
+                                f"'{other.rule_id}' at {other.source}; a spelling belongs in "
+                                f"one [[spelling]] only (merge the two)")
+    return problems
+
+
+def repeated(rules, key):
     """Each rule whose key an earlier rule already has, with that earlier rule."""
     first: dict = {}
     for rule in rules:

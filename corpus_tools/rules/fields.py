@@ -1,7 +1,11 @@
-"""One declarative field specification per table kind, and the checks that build rules.
+"""The checks that build one rule from one table, each problem naming file, line and field.
 
-Each ``[[name]]``, ``[[artifact]]`` and ``[[punctuation]]`` table becomes a
-rule or a list of problems, each naming file, line and field.
+This module is code, not a declaration: which fields a table has, their
+forms and what they mean are data in :mod:`.kinds` (the loader checks a
+table's field names against it before its builder runs); a builder here reads
+the values, checks each and how they relate (text or pattern, a variant that
+is the canonical, a replacement naming a group the pattern lacks) and makes
+the rule, or returns None when it found a problem.
 """
 
 from __future__ import annotations
@@ -28,24 +32,8 @@ from corpus_tools.rules.model import (
 from corpus_tools.rules.toml_source import Lines
 from corpus_tools.text.scripts import is_known_script, script_names
 
-FILE_FIELDS = {"description", "lang"}
-NAME_FIELDS = {"canonical", "variants", "lang", "ignore_case", "keep", "note", "examples", "fix",
-               "severity", "message", "suggest", "not_after", "not_before"}
-ARTIFACT_FIELDS = {"id", "pattern", "replace", "message", "lang", "examples", "severity",
-                   "requires", "text", "ignore_case"}
-PUNCTUATION_FIELDS = {"id", "char", "becomes", "next_to", "lang", "keep_lang", "note", "examples",
-                      "severity", "message"}
 EXAMPLE_FIELDS = {"text", "expect", "lang", "finds"}
-REPEAT_FIELDS = {"id", "words", "lang", "note"}
-SPELLING_FIELDS = {"id", "same", "at", "note"}
-TRANSLITERATION_FIELDS = {"id", "script", "letters", "note"}
 SPELLING_PLACES = ("anywhere", "end")
-TABLES = {
-    "repeat": REPEAT_FIELDS, "spelling": SPELLING_FIELDS,
-    "transliteration": TRANSLITERATION_FIELDS,
-    "file": FILE_FIELDS, "name": NAME_FIELDS, "artifact": ARTIFACT_FIELDS,
-    "punctuation": PUNCTUATION_FIELDS,
-}
 
 
 def array_of_tables(data: dict, name: str, where: Where) -> list[dict]:
@@ -204,7 +192,6 @@ def expand_keep(phrases: list[str], variants: list[str], canonical: str) -> list
 def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | None:
     line = where.lines.table("name", index)
     before = len(where.problems)
-    where.check_fields(entry, NAME_FIELDS, line, "[[name]]")
     canonical = where.string(entry, "canonical", line, required=True)
     if canonical is not None and not canonical.strip():
         where.error(where.lines.field(line, "canonical"), "canonical", "is empty; write the name as it should appear")
@@ -250,9 +237,13 @@ def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | No
         if "{variant}" in str(phrase):
             continue
         if not any(v.casefold() in str(phrase).casefold() for v in variants if isinstance(v, str)):
+            written_canonical = canonical and (canonical.casefold() in str(phrase).casefold()
+                                               or "{canonical}" in str(phrase))
+            why = (" (it holds the canonical form, which is never changed anyway; write the "
+                   "variant there)" if written_canonical else "")
             where.warn(where.lines.find(where.lines.field(line, "keep"), phrase), "keep",
                        f"the phrase {phrase!r} holds none of the rule's variants, so it "
-                       f"protects nothing; add the variant it should keep")
+                       f"protects nothing{why}; add the variant it should keep")
     seen: set[str] = set()
     for variant in variants:
         if isinstance(variant, str) and variant in seen:
@@ -283,7 +274,6 @@ def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | No
 def artifact_rule(entry: dict, index: int, file_lang, where: Where) -> ArtifactRule | None:
     line = where.lines.table("artifact", index)
     before = len(where.problems)
-    where.check_fields(entry, ARTIFACT_FIELDS, line, "[[artifact]]")
     rule_id = where.rule_id(entry, line)
     literal = where.string(entry, "text", line)
     ignore_case = entry.get("ignore_case", False)
@@ -451,7 +441,6 @@ def template_problem(template: str, compiled) -> str | None:
 def punctuation_rule(entry: dict, index: int, file_lang, where: Where) -> PunctuationRule | None:
     line = where.lines.table("punctuation", index)
     before = len(where.problems)
-    where.check_fields(entry, PUNCTUATION_FIELDS, line, "[[punctuation]]")
     rule_id = where.rule_id(entry, line)
     char = where.string(entry, "char", line, required=True)
     if char is not None and len(char) != 1:
@@ -486,7 +475,6 @@ def punctuation_rule(entry: dict, index: int, file_lang, where: Where) -> Punctu
 def repeat_rule(entry: dict, index: int, file_lang, where: Where) -> RepeatRule | None:
     line = where.lines.table("repeat", index)
     before = len(where.problems)
-    where.check_fields(entry, REPEAT_FIELDS, line, "[[repeat]]")
     rule_id = where.rule_id(entry, line)
     words = entry.get("words")
     if not isinstance(words, list) or not words or not all(
@@ -502,10 +490,9 @@ def repeat_rule(entry: dict, index: int, file_lang, where: Where) -> RepeatRule 
                       source=Source(str(where.path), line), lang=lang, note=note)
 
 
-def spelling_rule(entry: dict, index: int, where: Where) -> SpellingRule | None:
+def spelling_rule(entry: dict, index: int, file_lang, where: Where) -> SpellingRule | None:
     line = where.lines.table("spelling", index)
     before = len(where.problems)
-    where.check_fields(entry, SPELLING_FIELDS, line, "[[spelling]]")
     rule_id = where.rule_id(entry, line)
     same = entry.get("same")
     if not isinstance(same, list) or len(same) < 2 or not all(
@@ -532,10 +519,9 @@ def spelling_rule(entry: dict, index: int, where: Where) -> SpellingRule | None:
                         at=at, note=note)
 
 
-def transliteration_rule(entry: dict, index: int, where: Where) -> TransliterationRule | None:
+def transliteration_rule(entry: dict, index: int, file_lang, where: Where) -> TransliterationRule | None:
     line = where.lines.table("transliteration", index)
     before = len(where.problems)
-    where.check_fields(entry, TRANSLITERATION_FIELDS, line, "[[transliteration]]")
     rule_id = where.rule_id(entry, line)
     script = where.string(entry, "script", line, required=True)
     if script is not None and not is_known_script(script):

@@ -3,8 +3,9 @@
 Layers: the packaged defaults, then each ``--rules`` path in order.  A later
 layer that defines an entity an earlier one defines (same canonical, or one of
 its variants) replaces it whole.  Inside one layer, conflicts are errors
-(:mod:`.conflicts`); each table kind's fields are checked in :mod:`.fields`;
-positions and syntax errors come from :mod:`.toml_source`.
+(:mod:`.conflicts`).  Every step over the kinds of table reads the table of
+kinds (:mod:`.kinds`); a kind's values are checked by its builder in
+:mod:`.fields`; positions and syntax errors come from :mod:`.toml_source`.
 """
 
 from __future__ import annotations
@@ -14,19 +15,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.rules.conflicts import layer_conflicts
-from corpus_tools.rules.fields import (
-    FILE_FIELDS,
-    TABLES,
-    Where,
-    array_of_tables,
-    artifact_rule,
-    name_rule,
-    punctuation_rule,
-    repeat_rule,
-    spelling_rule,
-    transliteration_rule,
-)
+from corpus_tools.rules.fields import Where, array_of_tables
+from corpus_tools.rules.kinds import FILE_FIELDS, KINDS, RuleKind
 from corpus_tools.rules.model import RuleSet
 from corpus_tools.rules.toml_source import Lines, parse_toml
 
@@ -90,65 +80,38 @@ def load_layer(layer: Path) -> RuleSet:
     for path in rule_files(layer):
         file_rules = _load_file(path, problems)
         rules.files.append(str(path))
-        rules.names += file_rules.names
-        rules.repeats += file_rules.repeats
-        rules.spellings += file_rules.spellings
-        rules.transliterations += file_rules.transliterations
-        rules.artifacts += file_rules.artifacts
-        rules.punctuation += file_rules.punctuation
+        for kind in KINDS.values():
+            getattr(rules, kind.collection).extend(getattr(file_rules, kind.collection))
         rules.warnings += file_rules.warnings
-    problems += layer_conflicts(rules)
+    for kind in KINDS.values():
+        problems += kind.layer_conflicts(getattr(rules, kind.collection))
     if problems:
         raise RuleFileError(problems)
     return rules
 
 
 def _merge(merged: RuleSet, layer: RuleSet) -> None:
-    """Add a layer; each of its rules replaces whole the earlier layers' rules for its entity."""
-    names = list(merged.names)
-    for rule in layer.names:
-        spellings = {rule.canonical, *rule.variants}
-        kept = []
-        for old in names:
-            if spellings & {old.canonical, *old.variants}:
-                merged.notes.append(
-                    f"{rule.source}: name '{rule.canonical}' replaces the rule at {old.source}"
-                )
-            else:
-                kept.append(old)
-        names = kept
-    merged.names = names + layer.names
-    merged.artifacts = _replace_by_key(
-        merged, merged.artifacts, layer.artifacts, lambda rule: rule.rule_id, "artifact"
-    )
-    merged.punctuation = _replace_by_key(
-        merged, merged.punctuation, layer.punctuation, lambda rule: rule.char, "punctuation for"
-    )
-    merged.repeats = _replace_by_key(
-        merged, merged.repeats, layer.repeats, lambda rule: rule.rule_id, "repeat"
-    )
-    merged.spellings = _replace_by_key(
-        merged, merged.spellings, layer.spellings, lambda rule: rule.rule_id, "spelling"
-    )
-    merged.transliterations = _replace_by_key(
-        merged, merged.transliterations, layer.transliterations, lambda rule: rule.rule_id,
-        "transliteration"
-    )
+    """Add a layer; each of its rules replaces whole the earlier layers' rules it shares a key
+    with (for a name: its canonical or any spelling)."""
+    for kind in KINDS.values():
+        rules = _replace(kind, getattr(merged, kind.collection), getattr(layer, kind.collection),
+                         merged.notes)
+        setattr(merged, kind.collection, rules)
     merged.warnings += layer.warnings
     merged.files += layer.files
 
 
-def _replace_by_key(merged: RuleSet, old_rules: list, new_rules: list, key, what: str) -> list:
-    """The earlier rules whose key no new rule has, then the new rules; a note per replacement."""
-    new_keys = {key(rule): rule for rule in new_rules}
-    kept = []
-    for old in old_rules:
-        if key(old) in new_keys:
-            merged.notes.append(
-                f"{new_keys[key(old)].source}: {what} {key(old)!r} replaces the rule at {old.source}"
-            )
-        else:
-            kept.append(old)
+def _replace(kind: RuleKind, old_rules: list, new_rules: list, notes: list[str]) -> list:
+    """The earlier rules that share no key with a new rule, then the new rules; a note per
+    replacement."""
+    kept = list(old_rules)
+    for rule in new_rules:
+        keys = kind.merge_keys(rule)
+        for old in kept:
+            if keys & kind.merge_keys(old):
+                notes.append(f"{rule.source}: {kind.replaced_as} {kind.shown_key(rule)!r} "
+                             f"replaces the rule at {old.source}")
+        kept = [old for old in kept if not keys & kind.merge_keys(old)]
     return kept + new_rules
 
 
@@ -160,44 +123,29 @@ def _load_file(path: Path, problems: list[str]) -> RuleSet:
     lines = Lines(text)
     where = Where(path, lines, problems, rules.warnings)
 
+    tables = {"file", *KINDS}
     for key in data:
-        if key not in TABLES:
-            where.unknown(key, set(TABLES), 1, "table")
+        if key not in tables:
+            where.unknown(key, tables, 1, "table")
     file_table = data.get("file", {})
     file_lang = None
     if not isinstance(file_table, dict):
         where.error(1, "file", "must be a table: write [file] on a line of its own")
     else:
         file_line = lines.table("file", 0)
-        where.check_fields(file_table, FILE_FIELDS, file_line, "[file]")
+        where.check_fields(file_table, {field.name for field in FILE_FIELDS}, file_line, "[file]")
         file_lang = where.lang(file_table, file_line, "[file]")
 
-    for index, entry in enumerate(array_of_tables(data, "name", where)):
-        rule = name_rule(entry, index, file_lang, where)
-        if rule is not None:
-            rules.names.append(rule)
-    for index, entry in enumerate(array_of_tables(data, "artifact", where)):
-        rule = artifact_rule(entry, index, file_lang, where)
-        if rule is not None:
-            rules.artifacts.append(rule)
-    for index, entry in enumerate(array_of_tables(data, "punctuation", where)):
-        rule = punctuation_rule(entry, index, file_lang, where)
-        if rule is not None:
-            rules.punctuation.append(rule)
-    for index, entry in enumerate(array_of_tables(data, "repeat", where)):
-        rule = repeat_rule(entry, index, file_lang, where)
-        if rule is not None:
-            rules.repeats.append(rule)
-    for index, entry in enumerate(array_of_tables(data, "spelling", where)):
-        rule = spelling_rule(entry, index, where)
-        if rule is not None:
-            rules.spellings.append(rule)
-    for index, entry in enumerate(array_of_tables(data, "transliteration", where)):
-        rule = transliteration_rule(entry, index, where)
-        if rule is not None:
-            rules.transliterations.append(rule)
+    for kind in KINDS.values():
+        built = getattr(rules, kind.collection)
+        for index, entry in enumerate(array_of_tables(data, kind.table, where)):
+            where.check_fields(entry, set(kind.field_names), lines.table(kind.table, index),
+                               f"[[{kind.table}]]")
+            rule = kind.build(entry, index, file_lang, where)
+            if rule is not None:
+                built.append(rule)
     for rule in rules.all_rules():
-        if not rule.examples and rule.kind in ("name", "artifact", "punctuation"):
+        if not rule.examples and KINDS[rule.kind].has_examples:
             rules.warnings.append(
                 f"{rule.source}: {rule.id} has no examples; add examples = [{{ text = \"...\", "
                 f"expect = \"...\" }}] so `corpus-tools rules test` can check it"

@@ -1,5 +1,9 @@
 """What ``corpus-tools rules init`` writes: a starter folder a linguist edits."""
 
+from pathlib import Path
+
+from corpus_tools.errors import CorpusToolsError
+
 NAMES = '''# Names: every spelling in `variants` is written as `canonical`.
 # Edit this rule or copy it; check your work with
 #   corpus-tools rules check --no-default-rules THIS_FOLDER
@@ -41,3 +45,20 @@ examples = [
 '''
 
 STARTER_FILES = {"names.toml": NAMES, "artifacts.toml": ARTIFACTS}
+
+
+class StarterFolderError(CorpusToolsError):
+    pass
+
+
+def write_starter(folder: str | Path) -> list[Path]:
+    """Write the starter files into ``folder`` (new or empty); return their paths."""
+    target = Path(folder)
+    if target.exists() and any(target.iterdir()):
+        raise StarterFolderError(f"{folder} already holds files; give a new or empty folder")
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in STARTER_FILES.items():
+        (target / name).write_text(text, encoding="utf-8")
+        written.append(target / name)
+    return written

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from corpus_tools.rules.kinds import KINDS
 from corpus_tools.rules.model import ArtifactRule, Example, NameRule, PunctuationRule, RuleSet
 
 
@@ -38,9 +39,11 @@ def run_examples(rules: RuleSet, only: list | None = None) -> tuple[int, list[Ex
     through a :class:`~corpus_tools.pipeline.Pipeline` of the step that reads
     its kind (built from the whole rule set, so rules that interact are
     tested together), with the same guards as ``clean``; an example is a
-    document of its own.  A report-only rule's example says with ``finds``
-    the exact text the rule must report; without ``finds`` it must report
-    nothing.
+    document of its own.  An example says with ``finds`` the exact text its
+    rule must report (a report-only rule or spelling); without ``finds`` the
+    rule must report nothing.  Either way the text must come out as
+    ``expect`` says (unchanged without one), so ``finds`` on a replaced
+    spelling still checks the replacement.
     """
     from corpus_tools.pipeline import CleanConfig, Pipeline
     from corpus_tools.registry import RULE_KINDS
@@ -59,12 +62,13 @@ def run_examples(rules: RuleSet, only: list | None = None) -> tuple[int, list[Ex
                                           CleanConfig(lang=lang, rule_set=rules))
             pipeline = pipelines[key]
             result = pipeline.clean(example.text, pipeline.record_facts(example.text))
-            if _report_only(rule) or example.finds is not None:
-                reported = [c.before for c in result.changes if c.rule == rule.id]
-                wanted = [] if example.finds is None else [example.finds]
-                if reported != wanted:
-                    failures.append(ExampleFailure(rule, example, " | ".join(wanted) or "nothing",
-                                                   " | ".join(reported) or "nothing", "finds"))
+            # With finds, the spelling it names may be replaced too (expect then checks how).
+            reported = [c.before for c in result.changes if c.rule == rule.id and (
+                _reports(c, rule) or (example.finds is not None and c.applied))]
+            wanted = [] if example.finds is None else [example.finds]
+            if reported != wanted:
+                failures.append(ExampleFailure(rule, example, " | ".join(wanted) or "nothing",
+                                               " | ".join(reported) or "nothing", "finds"))
                 continue
             expected = example.text if example.expect is None else example.expect
             if result.text != expected:
@@ -72,6 +76,9 @@ def run_examples(rules: RuleSet, only: list | None = None) -> tuple[int, list[Ex
     return count, failures
 
 
-def _report_only(rule) -> bool:
-    return (rule.kind == "artifact" and rule.replace is None) or \
-        (rule.kind == "name" and rule.fix == "suggest")
+def _reports(change, rule) -> bool:
+    """Whether ``change`` is a report (a suggestion, or a report-only rule's finding) rather than
+    an edit; a name rule's findings say what a keep phrase or context word protected."""
+    if change.kind == "suggestion":
+        return True
+    return change.kind == "finding" and KINDS[rule.kind].reports_only(rule) and rule.kind != "name"
