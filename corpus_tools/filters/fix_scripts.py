@@ -7,6 +7,15 @@ from Unicode's confusables, see ``corpus_tools/data/build_confusables.py``).
 Ties and two-letter words are settled by the neighbouring words' script.
 Anything else is left alone and reported as ``script:mixed-token``.
 
+Software strings are not prose: a format directive or escape (``%s``,
+``%1$s``, ``%(name)s``, ``{0}``, ``%%0A``, ``\\n``, ``0x``) is no word, and a
+word glued to one is never re-lettered, only reported when it mixes scripts
+(``%liс``, ``0xАДРЕСА``).  Nor are deliberate mixtures: a character class
+(``^[yYдД]``), an option glued to its argument (``-kСЛОВО``), a metavariable
+in capitals before a literal suffix (``ПРЕФИКСaa``).  A one-letter word of a
+Cyrillic language (Ukrainian ``і``, Russian ``с``) is never made Latin in a
+text of that language, nor in a line of format directives (``%b. у %H``).
+
 Foreign marks where an apostrophe belongs (Armenian ``՛`` after a Latin
 letter) follow the punctuation rules of ``rules/scripts.toml``.
 
@@ -78,6 +87,33 @@ _NON_LATIN_LETTER = regex.compile(
     r"[\p{L}--[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]]", regex.VERSION1
 )
 _QUOTES = {"curly": ("’", "‘"), "straight": ("'", "'")}
+# Format directives and escapes of software strings: printf (%s, %1$s, %-5.2f, %li,
+# %(name)s), a URL-encoded byte (%0A, %%0A), braces ({0}, {name}), a backslash escape
+# (\n) and a hexadecimal prefix (0x).  None is a word; a word glued to one is reported,
+# never re-lettered.
+_DIRECTIVE = regex.compile(
+    r"%%[0-9A-Fa-f]{2}"
+    r"|%(?:\([^()\s]{1,40}\)|\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?:hh|ll|[hlLqjzt]|I64|I32)?[diouxXeEfFgGaAcspnmbBHMSyYjIpZ]"
+    r"|%[0-9A-Fa-f]{2}|%%"
+    r"|\{[A-Za-z0-9_.:!\[\]-]{0,40}\}"
+    r"|\\[a-zA-Z]"
+    r"|(?<![\p{L}\p{N}])0[xX](?=[\p{L}\p{N}])"
+)
+# The one-letter words of Cyrillic languages: never look-alikes to re-letter in their text.
+ONE_LETTER_WORDS = {
+    "uk": "іІвВуУзЗаАоОйЙ", "ru": "сСвВкКуУоОаАиИяЯ", "be": "іІўЎуУзЗаАо",
+    "bg": "сСвВкКуУоОаАиИяЯ", "sr": "сСвВкКуУоОаАиИ", "mk": "сСвВкКуУоОаАиИ",
+}
+# What a one-letter word becomes where its language is not known: only the English
+# article and pronoun, the look-alike damage seen in real text (a Cyrillic а in "after а
+# late meeting"); і, у, с of Ukrainian or Russian are left.
+LATIN_ONE_LETTER_WORDS = frozenset("aAI")
+# Deliberate mixtures: a character class ([yYдД]), an option and its argument (-kСЛОВО).
+_CHARACTER_CLASS = regex.compile(r"\[\^?$")
+_OPTION = regex.compile(r"(?:^|[\s\[(|])--?$")
+# A metavariable in capitals of one script, then a small-letter suffix of another: ПРЕФИКСaa.
+_METAVARIABLE = regex.compile(r"(\p{Lu}{2,})(\p{Ll}+)")
 
 
 @functools.lru_cache(maxsize=256)
@@ -166,7 +202,8 @@ class FixScripts(Filter):
 
     def _repair_letters(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         protected = [(m.span(), "@" in m.group()) for m in _PROTECTED.finditer(text)]
-        tokens = [_Token(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+        words, glued = _without_directives(text)
+        tokens = [_Token(m.start(), m.group()) for m in _TOKEN.finditer(words)]
         pieces, changes, done = [], [], 0
         shares: dict[str, float] = {}
         alphabet = _Alphabet(context)
@@ -188,11 +225,18 @@ class FixScripts(Filter):
             mode = _repair_mode(token, protected)
             if mode is None:
                 continue
+            deliberate = _deliberate(text, token, glued)
+            if deliberate:
+                if len(token.scripts) > 1:
+                    report(token.start, token.text, deliberate)
+                continue
             if len(token.scripts) == 1:
                 if mode != "full":
                     continue
                 target = _short_word_target(token, tokens, index)
-                if target and _line_share(text, target, shares) >= GREAT_MAJORITY:
+                if target and _one_letter_word_of_the_text(token.text, target, bool(glued), context):
+                    continue
+                if target and _line_share(words, target, shares) >= GREAT_MAJORITY:
                     repaired = alphabet.replace(token.text, target)
                     if repaired is not None:
                         repair(token.start, token.text, repaired, target,
@@ -205,7 +249,7 @@ class FixScripts(Filter):
                     continue  # KAMAZ-ы, α-helix: each part in one script
                 start = token.start + offset
                 acronym = mode == "full" and _acronym(
-                    segment, counts, lambda script: _line_share(text, script, shares))
+                    segment, counts, lambda script: _line_share(words, script, shares))
                 if acronym:
                     report(start, segment, acronym)
                     continue
@@ -270,6 +314,53 @@ def _repair_mode(token: _Token, protected) -> str | None:
                 return None  # a URL
             mode = "majority"
     return mode
+
+
+def _without_directives(text: str) -> tuple[str, frozenset[int]]:
+    """``text`` with its format directives and escapes blanked (same length, so same
+    coordinates), and the positions where a blanked directive begins or ends."""
+    if "%" not in text and "{" not in text and "\\" not in text and "0" not in text:
+        return text, frozenset()
+    edges: set[int] = set()
+
+    def blank(match: regex.Match) -> str:
+        edges.update(match.span())
+        return " " * len(match.group())
+
+    return _DIRECTIVE.sub(blank, text), frozenset(edges)
+
+
+def _deliberate(text: str, token: _Token, glued: frozenset[int]) -> str:
+    """Why a token is software syntax to leave as written, or ""."""
+    end = token.start + len(token.text)
+    if token.start in glued or end in glued:
+        return "a word glued to a format directive or escape; left as written"
+    if _CHARACTER_CLASS.search(text, 0, token.start) and text.startswith("]", end):
+        return "letters of a character class (a pattern such as [yYдД]); left as written"
+    if _OPTION.search(text, 0, token.start) and script_of(token.text[0]) == "Latin":
+        return "a command-line option glued to its argument; left as written"
+    metavariable = _METAVARIABLE.fullmatch(token.text)
+    if metavariable and len(_scripts_of(metavariable.group(1))) == 1 and \
+            not _scripts_of(metavariable.group(1)).keys() & _scripts_of(metavariable.group(2)).keys():
+        return "a metavariable in capitals before a suffix of another script; left as written"
+    return ""
+
+
+def _one_letter_word_of_the_text(word: str, target: str, directives: bool,
+                                 context: UnitContext) -> bool:
+    """Whether a one-letter word is a word of the text's own language, not a look-alike.
+
+    Where the unit's or document's language is a Cyrillic one, its own one-letter words
+    stay; where no language is known, only the look-alikes of the English article and
+    pronoun are repaired, and none in a line of format directives (``%b. у %H``).
+    """
+    if len(word) != 1 or target != "Latin":
+        return False
+    if directives or _replace_letters(word, target) not in LATIN_ONE_LETTER_WORDS:
+        return True
+    # Asked last: the language may take an identification to learn.
+    return any(lang and word in ONE_LETTER_WORDS.get(lang.split("-")[0].lower(), "")
+               for lang in (context.lang, context.document_lang))
 
 
 def _line_share(text: str, script: str, cache: dict[str, float]) -> float:

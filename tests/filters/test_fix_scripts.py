@@ -210,3 +210,51 @@ def test_precision_across_languages(text, lang, expected, finding):
     assert fixed == expected
     findings = [c.before for c in changes if c.kind == "finding"]
     assert findings == ([finding] if finding else [])
+
+
+# Issue 27: software strings and the one-letter words of Cyrillic languages, from real
+# translation catalogs. (text, lang or None, expected, the token reported or None)
+SOFTWARE_STRINGS = [
+    # a word glued to a format directive or escape is never re-lettered
+    ("%%0A\u0414ержатель", None, "%%0A\u0414ержатель", None),  # a URL-encoded newline
+    ("%li\u0441", None, "%li\u0441", None),  # %li, then the Cyrillic с of seconds
+    ("%pB\u0434", None, "%pB\u0434", "B\u0434"),  # kernel %pB: reported, not %рВд
+    ("0x\u0410ДРЕСА", None, "0x\u0410ДРЕСА", None),  # not 0хАДРЕСА
+    ("%(count)s\u0421лово", None, "%(count)s\u0421лово", None),
+    ("%1$s\u0421лово", None, "%1$s\u0421лово", None),
+    ("{0}\u0414dd", None, "{0}\u0414dd", "\u0414dd"),
+    ("\\n\u0414ержатель", None, "\\n\u0414ержатель", None),
+    ("%s\u10e1\u10d0\u10ef\u10d0\u10e0\u10dd", None, "%s\u10e1\u10d0\u10ef\u10d0\u10e0\u10dd", None),
+    # a one-letter word of the text's language stays in its script
+    ("DSA \u0456 Elgamal", None, "DSA \u0456 Elgamal", None),  # uk і, "and"
+    ("DSA \u0456 Elgamal", "uk", "DSA \u0456 Elgamal", None),
+    ("CD \u0441 Ubuntu", None, "CD \u0441 Ubuntu", None),  # ru с, "with"
+    ("CD \u0441 Ubuntu", "ru", "CD \u0441 Ubuntu", None),
+    ("%e. %b. \u0443 %H:%M", None, "%e. %b. \u0443 %H:%M", None),  # uk у, "at"
+    ("Apple \u0430 Google", "bg", "Apple \u0430 Google", None),  # bg а, "and, but"
+    ("Apple \u0438 Google", "sr", "Apple \u0438 Google", None),
+    ("Apple \u0432 Google", "mk", "Apple \u0432 Google", None),
+    # deliberate mixtures of scripts: reported, not changed
+    ("^[yY\u0434\u0414\u0449\u0429]", None, "^[yY\u0434\u0414\u0449\u0429]", "yY\u0434\u0414\u0449\u0429"),
+    ("-k\u0421ЛОВО", None, "-k\u0421ЛОВО", "k\u0421ЛОВО"),
+    ("\u041fРЕФИКСaa", None, "\u041fРЕФИКСaa", "\u041fРЕФИКСaa"),
+    # and the look-alike repairs beside them still happen
+    ("after \u0430 late meeting", None, "after a late meeting", None),
+    ("after \u0430 late meeting", "en", "after a late meeting", None),
+    ("%s of \u0410zerbaijan", None, "%s of Azerbaijan", None),
+    ("The \u0410zerbaijani %s army", None, "The Azerbaijani %s army", None),
+    ("0x1F in Stepanakert \u0430nd Baku", None, "0x1F in Stepanakert and Baku", None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected", "finding"), SOFTWARE_STRINGS)
+def test_software_strings_and_one_letter_words(text, lang, expected, finding):
+    fixed, changes = fix(text, lang=lang)
+    assert fixed == expected
+    findings = [c.before for c in changes if c.kind == "finding"]
+    assert findings == ([finding] if finding else [])
+
+
+def test_a_one_letter_word_follows_the_document_language():
+    context = UnitContext(detect=lambda: None, detect_document=lambda: "uk")
+    assert STEP.apply("DSA \u0430 Elgamal", context)[0] == "DSA \u0430 Elgamal"
