@@ -87,6 +87,7 @@ _NON_LATIN_LETTER = regex.compile(
     r"[\p{L}--[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]]", regex.VERSION1
 )
 _QUOTES = {"curly": ("’", "‘"), "straight": ("'", "'")}
+MODIFIER_OPENING, MODIFIER_CLOSING = "\u02bb", "\u02bc"  # ʻ ʼ, a quotation pair in some locales
 # Format directives and escapes of software strings: printf (%s, %1$s, %-5.2f, %li,
 # %(name)s), a URL-encoded byte (%0A, %%0A), braces ({0}, {name}), a backslash escape
 # (\n) and a hexadecimal prefix (0x).  None is a word; a word glued to one is reported,
@@ -284,6 +285,8 @@ class FixScripts(Filter):
             around = {script_of(c) for c in (before, after) if c.isalpha()} - {None}
             if not around or not around <= set(rule.next_to):
                 continue  # in its own script's text, or with no letter beside it
+            if _closes_a_modifier_quotation(text, at):
+                continue  # ʻ%sʼ: a quotation in modifier letters, not two apostrophes
             if rule.becomes == APOSTROPHE:
                 closing, opening = _QUOTES[_apostrophe_style(quotes, context.facts)]
                 opens = not (before.isalnum() or before in ".,;:!?)]}") and after.isalpha()
@@ -297,6 +300,16 @@ class FixScripts(Filter):
         if not pieces:
             return text, changes
         return "".join([*pieces, text[done:]]), changes
+
+
+def _closes_a_modifier_quotation(text: str, at: int) -> bool:
+    """Whether the ʼ at ``at`` closes a quotation opened by ʻ (``ʻ%sʼ``, ``ʻbestandʼ``): the
+    ʻ starts a word, the ʼ ends one, and no other ʼ stands between them."""
+    if text[at] != MODIFIER_CLOSING or (at + 1 < len(text) and text[at + 1].isalnum()):
+        return False
+    opening = text.rfind(MODIFIER_OPENING, 0, at)
+    return opening >= 0 and (opening == 0 or not text[opening - 1].isalnum()) and \
+        MODIFIER_CLOSING not in text[opening:at]
 
 
 def _repair_mode(token: _Token, protected) -> str | None:

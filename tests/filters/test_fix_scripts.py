@@ -258,3 +258,13 @@ def test_software_strings_and_one_letter_words(text, lang, expected, finding):
 def test_a_one_letter_word_follows_the_document_language():
     context = UnitContext(detect=lambda: None, detect_document=lambda: "uk")
     assert STEP.apply("DSA \u0430 Elgamal", context)[0] == "DSA \u0430 Elgamal"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bestand \u02bb%s\u02bc niet gevonden", "Bestand \u02bb%s\u02bc niet gevonden"),  # nl quotation
+    ("de \u02bbbestand\u02bc map", "de \u02bbbestand\u02bc map"),
+    ("Pashinyan\u02bcs \u02bbplan\u02bc", "Pashinyan’s \u02bbplan\u02bc"),  # the apostrophe still is one
+    ("the ministers\u02bc view", "the ministers’ view"),  # no ʻ before it: an apostrophe
+])
+def test_paired_modifier_quotes_are_a_quotation(text, expected):
+    assert fix(text)[0] == expected
