@@ -114,6 +114,10 @@ LATIN_ONE_LETTER_WORDS = frozenset("aAI")
 _CHARACTER_CLASS = regex.compile(r"\[\^?$")
 _OPTION = regex.compile(r"(?:^|[\s\[(|])--?$")
 # A metavariable in capitals of one script, then a small-letter suffix of another: ПРЕФИКСaa.
+# A Latin word of two letters or more, then an ending of up to four letters of another script.
+_LATIN_WORD_AND_SUFFIX = regex.compile(
+    r"(\p{Script=Latin}{2,})([\p{L}\p{M}--[\p{Script=Latin}]]{1,4})", regex.VERSION1)
+SUFFIX_LINE_SHARE = 0.5  # the ending's script holds at least this share of the line's letters
 _METAVARIABLE = regex.compile(r"(\p{Lu}{2,})(\p{Ll}+)")
 
 
@@ -264,6 +268,8 @@ class FixScripts(Filter):
                         repair(start, segment, repaired, target)
                         break
                 else:
+                    if _suffix_of_the_line(segment, lambda script: _line_share(words, script, shares)):
+                        continue  # GdkFontی in Persian text: a case ending on a Latin word
                     if not reason:
                         reason = alphabet.why_not(segment, candidates[0])
                     report(start, segment, reason)
@@ -300,6 +306,16 @@ class FixScripts(Filter):
         if not pieces:
             return text, changes
         return "".join([*pieces, text[done:]]), changes
+
+
+def _suffix_of_the_line(segment: str, line_share) -> bool:
+    """A Latin word with a grammatical ending in the line's own script: Persian GdkFontی,
+    Russian Bakuы in a Russian line (in English text Bakuы is damage, and reported)."""
+    suffix = _LATIN_WORD_AND_SUFFIX.fullmatch(segment)
+    if suffix is None:
+        return False
+    scripts = _scripts_of(suffix.group(2))
+    return len(scripts) == 1 and line_share(next(iter(scripts))) >= SUFFIX_LINE_SHARE
 
 
 def _closes_a_modifier_quotation(text: str, at: int) -> bool:

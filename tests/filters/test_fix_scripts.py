@@ -268,3 +268,18 @@ def test_a_one_letter_word_follows_the_document_language():
 ])
 def test_paired_modifier_quotes_are_a_quotation(text, expected):
     assert fix(text)[0] == expected
+
+
+# Issue 27, script:mixed-token: a grammatical ending on a Latin word, in the ending's
+# own language, is grammar; in a Latin line it is still reported. (text, finding or None)
+@pytest.mark.parametrize(("text", "finding"), [
+    ("قلم GdkFont\u06cc پیدا نشد", None),  # Persian ی on a Latin name
+    ("Բացել %s\u0568 ֆայլը", None),  # Armenian ը after a placeholder
+    ("ფაილი Firefox\u10d8\u10e1 გახსნა", None),  # Georgian ის
+    ("компания Baku\u044b открыла", None),
+    ("the Baku\u044b side", "Baku\u044b"),  # an English line: damage, reported
+])
+def test_a_case_ending_on_a_latin_word(text, finding):
+    fixed, changes = fix(text)
+    assert fixed == text
+    assert [c.before for c in changes if c.kind == "finding"] == ([finding] if finding else [])
