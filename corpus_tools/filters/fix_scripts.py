@@ -110,7 +110,8 @@ ONE_LETTER_WORDS = {
 # article and pronoun, the look-alike damage seen in real text (a Cyrillic а in "after а
 # late meeting"); і, у, с of Ukrainian or Russian are left.
 LATIN_ONE_LETTER_WORDS = frozenset("aAI")
-# Deliberate mixtures: a character class ([yYдД]), an option and its argument (-kСЛОВО).
+# Deliberate mixtures: a character class ([yYдД]: letters in both cases), an option and its
+# argument (-kСЛОВО).
 _CHARACTER_CLASS = regex.compile(r"\[\^?$")
 _OPTION = regex.compile(r"(?:^|[\s\[(|])--?$")
 # A metavariable in capitals of one script, then a small-letter suffix of another: ПРЕФИКСaa.
@@ -364,7 +365,8 @@ def _deliberate(text: str, token: _Token, glued: frozenset[int]) -> str:
     end = token.start + len(token.text)
     if token.start in glued or end in glued:
         return "a word glued to a format directive or escape; left as written"
-    if _CHARACTER_CLASS.search(text, 0, token.start) and text.startswith("]", end):
+    if _CHARACTER_CLASS.search(text, 0, token.start) and text.startswith("]", end) and \
+            any(c.swapcase() in token.text for c in token.text if c.swapcase() != c):
         return "letters of a character class (a pattern such as [yYдД]); left as written"
     if _OPTION.search(text, 0, token.start) and script_of(token.text[0]) == "Latin":
         return "a command-line option glued to its argument; left as written"

@@ -283,3 +283,8 @@ def test_a_case_ending_on_a_latin_word(text, finding):
     fixed, changes = fix(text)
     assert fixed == text
     assert [c.before for c in changes if c.kind == "finding"] == ([finding] if finding else [])
+
+
+def test_a_word_in_brackets_is_no_character_class():
+    assert fix("the [\u0410zerbaijan] page")[0] == "the [Azerbaijan] page"
+    assert fix("^[yY\u0434\u0414]")[0] == "^[yY\u0434\u0414]"
