@@ -6,6 +6,13 @@ closer with no opener. Each language's marks are known (``« »``, ``» «``,
 an apostrophe inside or at the end of a word (``Azerbaijan’s``, ``States’``)
 is no quotation mark; a straight ``"`` after a digit is an inch mark.
 
+What translated software text writes that is not an open quotation or
+bracket: a mark the message talks about (``missing ")"``, ``use ( and )``),
+a placeholder's own brackets (``%(name)s``, ``{0}``), a fragment that a
+placeholder ends or starts (``(%s``, ``%s)``), a smiley, Hebrew gershayim
+between letters (``דוא"ל``), the Uzbek letters ``o‘`` and ``g‘``, a closing
+quote right after a placeholder (``‘%s’`` beside CJK text).
+
 >>> from corpus_tools.filters.base import UnitContext
 >>> [c.before for c in UnbalancedQuotes().detect("He said “we agree and left.", UnitContext())]
 ['“']
@@ -28,11 +35,39 @@ _OPENING_BRACKETS = frozenset(_BRACKETS.values())
 _ANY_BRACKET = re.compile("[][(){}「」『』]")
 _LIST_MARKER = re.compile(r"(?:^|[\s,;:])(?:\d{1,3}|[a-zA-Z])$")
 _QUOTE_MARKS = re.compile("[«»‹›„“”‚‘’\"']")
+# Placeholders of software strings, blanked before brackets are counted: %(name)s, {0}.
+_PLACEHOLDER = re.compile(r"%(?:\([^()\s]{1,40}\)|\d+\$)?[-+#0]*\d*(?:\.\d+)?[a-zA-Z]"
+                          r"|\{[\w.:!-]{0,40}\}")
+_ENDS_IN_PLACEHOLDER = re.compile(r"(?:%[a-zA-Z]|%\([^()\s]{1,40}\)[a-zA-Z]|\{[\w.:!-]{0,40}\})$")
+_SMILEY = re.compile(r"[:;=]-?[()\[\]]|[()\[\]]-?[:;=]")
+_MENTION_EDGES = frozenset(" \t\"'`“”‘’«»„‚‹›")  # what stands around a mark that is named
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def _mentioned(text: str, index: int) -> bool:
+    """A mark the text talks about: alone between spaces or quotes (``missing ")"``,
+    ``use ( and )``), not touching any word."""
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    quoted = before in _MENTION_EDGES - {" ", "\t"} and after in _MENTION_EDGES - {" ", "\t"}
+    return quoted or (before in " \t" and after in " \t")
+
+
+def _blank(text: str, pattern: re.Pattern) -> str:
+    """``text`` with the matches of ``pattern`` as spaces (same length, same columns)."""
+    return pattern.sub(lambda match: " " * len(match.group()), text)
 
 
 def _inside_word(text: str, index: int) -> bool:
-    """An apostrophe between letters: Azerbaijan’s, l’État."""
-    return 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+    """An apostrophe between letters: Azerbaijan’s, l’État; no quotation mark stands there.
+    Ideographs are no word's letters: in ‘%s’不存在 the ’ closes."""
+    return (0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+            and not _CJK.match(text[index + 1]) and not _CJK.match(text[index - 1]))
+
+
+def _after_placeholder(text: str, index: int) -> bool:
+    """A mark right after a placeholder (``‘%s’``, ``‘{0}’``) closes a quotation."""
+    return _ENDS_IN_PLACEHOLDER.search(text, max(0, index - 44), index) is not None
 
 
 class UnbalancedBrackets(Detector):
@@ -41,10 +76,13 @@ class UnbalancedBrackets(Detector):
     def detect(self, text: str, context: UnitContext) -> list[Change]:
         if not _ANY_BRACKET.search(text):
             return []
+        scanned = _blank(_blank(text, _PLACEHOLDER), _SMILEY)
         stack: list[int] = []
         problems: list[int] = []
-        for match in _ANY_BRACKET.finditer(text):
+        for match in _ANY_BRACKET.finditer(scanned):
             index, char = match.start(), match.group()
+            if _mentioned(text, index):
+                continue
             if char in _OPENING_BRACKETS:
                 stack.append(index)
             elif char in _BRACKETS:
@@ -57,9 +95,20 @@ class UnbalancedBrackets(Detector):
                 elif not (char == ")" and _is_list_marker(text, index)):
                     problems.append(index)
         problems += stack
+        problems = [i for i in problems if not _fragment_edge(text, scanned, i)]
         return [self.finding(i, text[i], "a bracket that is never closed" if text[i] in
                              _OPENING_BRACKETS else "a closing bracket with no opening one")
                 for i in sorted(problems)]
+
+
+def _fragment_edge(text: str, scanned: str, index: int) -> bool:
+    """A bracket that a placeholder separates from the edge of the line: ``(%s`` or ``%s)``,
+    a fragment of a message whose other half is another string."""
+    if text[index] in _OPENING_BRACKETS:
+        rest = scanned[index + 1:]
+        return not rest.strip() and bool(text[index + 1:].strip())
+    head = scanned[:index]
+    return not head.strip() and bool(text[:index].strip())
 
 
 def _is_list_marker(text: str, index: int) -> bool:
@@ -92,7 +141,8 @@ class UnbalancedQuotes(Detector):
         if len(doubles) % 2:
             findings.append(self._odd(text, doubles, "curly double quotation marks"))
         # Straight double quotes: an even count (inch marks after digits aside).
-        straight = [(i, m) for i, m in marks if m == '"' and not (i and text[i - 1].isdigit())]
+        straight = [(i, m) for i, m in marks if m == '"' and not (i and text[i - 1].isdigit())
+                    and not _inside_word(text, i)]  # 5", and Hebrew gershayim: דוא"ל
         if len(straight) % 2:
             findings.append(self._odd(text, straight, "straight double quotation marks"))
         # Single quotes: ’ is also an apostrophe. Inside a word it is one; after a
@@ -102,9 +152,12 @@ class UnbalancedQuotes(Detector):
         for index, mark in marks:
             if mark == "‘" and open_quotes and open_quotes[-1][1] == "‚":
                 open_quotes.pop()  # German ‚…‘
+            elif mark == "‘" and index and text[index - 1].isalpha():
+                continue  # Uzbek o‘, g‘: a letter's mark, never an opening quote
             elif mark in "‘‚":
                 open_quotes.append((index, mark))
-            elif mark == "’" and open_quotes and not _inside_word(text, index):
+            elif mark == "’" and open_quotes and (not _inside_word(text, index)
+                                                  or _after_placeholder(text, index)):
                 open_quotes.pop()
         if open_quotes:
             index, mark = open_quotes[-1]

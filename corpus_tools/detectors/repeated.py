@@ -2,7 +2,13 @@
 
 Legitimate repeats are rules (``[[repeat]]`` in ``rules/repeats.toml``), per
 language: ``that that`` in English, ``nous nous`` in French, Turkish
-``yavaş yavaş``.  The unit's language is asked for only when a repeat is found.
+``yavaş yavaş``; ``words = ["*"]`` allows every repeat in the languages whose
+grammar reduplicates (Hindi ``अलग अलग``, Korean).  The unit's language is asked
+for only when a repeat is found.
+
+Never a repeat: a column of help text (``FILE     FILE exists``: a word, two or
+more spaces or a tab, the same word), an alphabet sample (``ABCDEFGHIJ
+abcdefghij``, a row of letters ``A a B b C c``).
 
 >>> from corpus_tools.filters.base import UnitContext
 >>> from corpus_tools.rules.model import RepeatRule, Source
@@ -26,6 +32,10 @@ from corpus_tools.filters.base import UnitContext
 
 _WORD = re.compile(r"\w+")
 _REPEAT = regex.compile(r"(?<![\w'’-])(\p{L}+)(\s+)(\1)(?![\w'’-])", regex.IGNORECASE)
+_COLUMN_GAP = regex.compile(r" {2,}|\t")  # help text sets a metavariable apart in columns
+_ONE_LETTER_WORDS = regex.compile(r"(?<!\S)\p{L}(?!\S)")
+ALPHABET_ROW = 4  # one-letter words in a line that make it a row of letters
+ANY_WORD = "*"  # a [[repeat]] word: every repeat in the rule's languages
 
 
 class RepeatedWord(Detector):
@@ -45,6 +55,8 @@ class RepeatedWord(Detector):
         findings = []
         for match in _REPEAT.finditer(text):
             word = match.group(1)
+            if _COLUMN_GAP.search(match.group(2)) or _alphabet_sample(text, match):
+                continue
             if self._allowed(word.lower(), context):
                 continue
             findings.append(self.finding(match.start(), match.group(),
@@ -53,6 +65,16 @@ class RepeatedWord(Detector):
 
     def _allowed(self, word: str, context: UnitContext) -> bool:
         for rule in self.rules:
-            if word in (w.lower() for w in rule.words) and rule.applies_in(context):
+            if any(w == ANY_WORD or w.lower() == word for w in rule.words) and \
+                    rule.applies_in(context):
                 return True
         return False
+
+
+def _alphabet_sample(text: str, match) -> bool:
+    """Letters shown, not a word repeated: an alphabet in capitals then in small letters
+    (``ABCDEFGHIJ abcdefghij``), or a row of one-letter words (``A a B b C c``)."""
+    first, second = match.group(1), match.group(3)
+    if len(first) == 1:
+        return len(_ONE_LETTER_WORDS.findall(text)) >= ALPHABET_ROW
+    return first.isupper() != second.isupper() and first.islower() != second.islower()

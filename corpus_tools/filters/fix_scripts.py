@@ -7,6 +7,15 @@ from Unicode's confusables, see ``corpus_tools/data/build_confusables.py``).
 Ties and two-letter words are settled by the neighbouring words' script.
 Anything else is left alone and reported as ``script:mixed-token``.
 
+Software strings are not prose: a format directive or escape (``%s``,
+``%1$s``, ``%(name)s``, ``{0}``, ``%%0A``, ``\\n``, ``0x``) is no word, and a
+word glued to one is never re-lettered, only reported when it mixes scripts
+(``%liс``, ``0xАДРЕСА``).  Nor are deliberate mixtures: a character class
+(``^[yYдД]``), an option glued to its argument (``-kСЛОВО``), a metavariable
+in capitals before a literal suffix (``ПРЕФИКСaa``).  A one-letter word of a
+Cyrillic language (Ukrainian ``і``, Russian ``с``) is never made Latin in a
+text of that language, nor in a line of format directives (``%b. у %H``).
+
 Foreign marks where an apostrophe belongs (Armenian ``՛`` after a Latin
 letter) follow the punctuation rules of ``rules/scripts.toml``.
 
@@ -78,6 +87,39 @@ _NON_LATIN_LETTER = regex.compile(
     r"[\p{L}--[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]]", regex.VERSION1
 )
 _QUOTES = {"curly": ("’", "‘"), "straight": ("'", "'")}
+MODIFIER_OPENING, MODIFIER_CLOSING = "\u02bb", "\u02bc"  # ʻ ʼ, a quotation pair in some locales
+# Format directives and escapes of software strings: printf (%s, %1$s, %-5.2f, %li,
+# %(name)s), a URL-encoded byte (%0A, %%0A), braces ({0}, {name}), a backslash escape
+# (\n) and a hexadecimal prefix (0x).  None is a word; a word glued to one is reported,
+# never re-lettered.
+_DIRECTIVE = regex.compile(
+    r"%%[0-9A-Fa-f]{2}"
+    r"|%(?:\([^()\s]{1,40}\)|\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?:hh|ll|[hlLqjzt]|I64|I32)?[diouxXeEfFgGaAcspnmbBHMSyYjIpZ]"
+    r"|%[0-9A-Fa-f]{2}|%%"
+    r"|\{[A-Za-z0-9_.:!\[\]-]{0,40}\}"
+    r"|\\[a-zA-Z]"
+    r"|(?<![\p{L}\p{N}])0[xX](?=[\p{L}\p{N}])"
+)
+# The one-letter words of Cyrillic languages: never look-alikes to re-letter in their text.
+ONE_LETTER_WORDS = {
+    "uk": "іІвВуУзЗаАоОйЙ", "ru": "сСвВкКуУоОаАиИяЯ", "be": "іІўЎуУзЗаАо",
+    "bg": "сСвВкКуУоОаАиИяЯ", "sr": "сСвВкКуУоОаАиИ", "mk": "сСвВкКуУоОаАиИ",
+}
+# What a one-letter word becomes where its language is not known: only the English
+# article and pronoun, the look-alike damage seen in real text (a Cyrillic а in "after а
+# late meeting"); і, у, с of Ukrainian or Russian are left.
+LATIN_ONE_LETTER_WORDS = frozenset("aAI")
+# Deliberate mixtures: a character class ([yYдД]: letters in both cases), an option and its
+# argument (-kСЛОВО).
+_CHARACTER_CLASS = regex.compile(r"\[\^?$")
+_OPTION = regex.compile(r"(?:^|[\s\[(|])--?$")
+# A metavariable in capitals of one script, then a small-letter suffix of another: ПРЕФИКСaa.
+# A Latin word of two letters or more, then an ending of up to four letters of another script.
+_LATIN_WORD_AND_SUFFIX = regex.compile(
+    r"(\p{Script=Latin}{2,})([\p{L}\p{M}--[\p{Script=Latin}]]{1,4})", regex.VERSION1)
+SUFFIX_LINE_SHARE = 0.5  # the ending's script holds at least this share of the line's letters
+_METAVARIABLE = regex.compile(r"(\p{Lu}{2,})(\p{Ll}+)")
 
 
 @functools.lru_cache(maxsize=256)
@@ -167,7 +209,8 @@ class FixScripts(Filter):
 
     def _repair_letters(self, text: str, context: UnitContext) -> tuple[str, list[Change]]:
         protected = [(m.span(), "@" in m.group()) for m in _PROTECTED.finditer(text)]
-        tokens = [_Token(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+        words, glued = _without_directives(text)
+        tokens = [_Token(m.start(), m.group()) for m in _TOKEN.finditer(words)]
         pieces, changes, done = [], [], 0
         shares: dict[str, float] = {}
         alphabet = _Alphabet(context)
@@ -189,11 +232,18 @@ class FixScripts(Filter):
             mode = _repair_mode(token, protected)
             if mode is None:
                 continue
+            deliberate = _deliberate(text, token, glued)
+            if deliberate:
+                if len(token.scripts) > 1:
+                    report(token.start, token.text, deliberate)
+                continue
             if len(token.scripts) == 1:
                 if mode != "full":
                     continue
                 target = _short_word_target(token, tokens, index)
-                if target and _line_share(text, target, shares) >= GREAT_MAJORITY:
+                if target and _one_letter_word_of_the_text(token.text, target, bool(glued), context):
+                    continue
+                if target and _line_share(words, target, shares) >= GREAT_MAJORITY:
                     repaired = alphabet.replace(token.text, target)
                     if repaired is not None:
                         repair(token.start, token.text, repaired, target,
@@ -206,7 +256,7 @@ class FixScripts(Filter):
                     continue  # KAMAZ-ы, α-helix: each part in one script
                 start = token.start + offset
                 acronym = mode == "full" and _acronym(
-                    segment, counts, lambda script: _line_share(text, script, shares))
+                    segment, counts, lambda script: _line_share(words, script, shares))
                 if acronym:
                     report(start, segment, acronym)
                     continue
@@ -220,6 +270,8 @@ class FixScripts(Filter):
                         repair(start, segment, repaired, target)
                         break
                 else:
+                    if _suffix_of_the_line(segment, lambda script: _line_share(words, script, shares)):
+                        continue  # GdkFontی in Persian text: a case ending on a Latin word
                     if not reason:
                         reason = alphabet.why_not(segment, candidates[0])
                     report(start, segment, reason)
@@ -241,6 +293,8 @@ class FixScripts(Filter):
             around = {script_of(c) for c in (before, after) if c.isalpha()} - {None}
             if not around or not around <= set(rule.next_to):
                 continue  # in its own script's text, or with no letter beside it
+            if _closes_a_modifier_quotation(text, at):
+                continue  # ʻ%sʼ: a quotation in modifier letters, not two apostrophes
             if rule.becomes == APOSTROPHE:
                 closing, opening = _QUOTES[_apostrophe_style(quotes, context.facts)]
                 opens = not (before.isalnum() or before in ".,;:!?)]}") and after.isalpha()
@@ -254,6 +308,26 @@ class FixScripts(Filter):
         if not pieces:
             return text, changes
         return "".join([*pieces, text[done:]]), changes
+
+
+def _suffix_of_the_line(segment: str, line_share) -> bool:
+    """A Latin word with a grammatical ending in the line's own script: Persian GdkFontی,
+    Russian Bakuы in a Russian line (in English text Bakuы is damage, and reported)."""
+    suffix = _LATIN_WORD_AND_SUFFIX.fullmatch(segment)
+    if suffix is None:
+        return False
+    scripts = _scripts_of(suffix.group(2))
+    return len(scripts) == 1 and line_share(next(iter(scripts))) >= SUFFIX_LINE_SHARE
+
+
+def _closes_a_modifier_quotation(text: str, at: int) -> bool:
+    """Whether the ʼ at ``at`` closes a quotation opened by ʻ (``ʻ%sʼ``, ``ʻbestandʼ``): the
+    ʻ starts a word, the ʼ ends one, and no other ʼ stands between them."""
+    if text[at] != MODIFIER_CLOSING or (at + 1 < len(text) and text[at + 1].isalnum()):
+        return False
+    opening = text.rfind(MODIFIER_OPENING, 0, at)
+    return opening >= 0 and (opening == 0 or not text[opening - 1].isalnum()) and \
+        MODIFIER_CLOSING not in text[opening:at]
 
 
 def _repair_mode(token: _Token, protected) -> str | None:
@@ -271,6 +345,54 @@ def _repair_mode(token: _Token, protected) -> str | None:
                 return None  # a URL
             mode = "majority"
     return mode
+
+
+def _without_directives(text: str) -> tuple[str, frozenset[int]]:
+    """``text`` with its format directives and escapes blanked (same length, so same
+    coordinates), and the positions where a blanked directive begins or ends."""
+    if "%" not in text and "{" not in text and "\\" not in text and "0" not in text:
+        return text, frozenset()
+    edges: set[int] = set()
+
+    def blank(match: regex.Match) -> str:
+        edges.update(match.span())
+        return " " * len(match.group())
+
+    return _DIRECTIVE.sub(blank, text), frozenset(edges)
+
+
+def _deliberate(text: str, token: _Token, glued: frozenset[int]) -> str:
+    """Why a token is software syntax to leave as written, or ""."""
+    end = token.start + len(token.text)
+    if token.start in glued or end in glued:
+        return "a word glued to a format directive or escape; left as written"
+    if _CHARACTER_CLASS.search(text, 0, token.start) and text.startswith("]", end) and \
+            any(c.swapcase() in token.text for c in token.text if c.swapcase() != c):
+        return "letters of a character class (a pattern such as [yYдД]); left as written"
+    if _OPTION.search(text, 0, token.start) and script_of(token.text[0]) == "Latin":
+        return "a command-line option glued to its argument; left as written"
+    metavariable = _METAVARIABLE.fullmatch(token.text)
+    if metavariable and len(_scripts_of(metavariable.group(1))) == 1 and \
+            not _scripts_of(metavariable.group(1)).keys() & _scripts_of(metavariable.group(2)).keys():
+        return "a metavariable in capitals before a suffix of another script; left as written"
+    return ""
+
+
+def _one_letter_word_of_the_text(word: str, target: str, directives: bool,
+                                 context: UnitContext) -> bool:
+    """Whether a one-letter word is a word of the text's own language, not a look-alike.
+
+    Where the unit's or document's language is a Cyrillic one, its own one-letter words
+    stay; where no language is known, only the look-alikes of the English article and
+    pronoun are repaired, and none in a line of format directives (``%b. у %H``).
+    """
+    if len(word) != 1 or target != "Latin":
+        return False
+    if directives or _replace_letters(word, target) not in LATIN_ONE_LETTER_WORDS:
+        return True
+    # Asked last: the language may take an identification to learn.
+    return any(lang and word in ONE_LETTER_WORDS.get(lang.split("-")[0].lower(), "")
+               for lang in (context.lang, context.document_lang))
 
 
 def _line_share(text: str, script: str, cache: dict[str, float]) -> float:

@@ -6,7 +6,9 @@ What it does, each with its own rule id:
 - ``space:trailing``: white space at the end of a line goes;
 - ``space:odd-space``: NBSP, thin, en/em and other odd spaces between words become a space;
 - ``space:collapse``: runs of spaces between words become one space;
-- ``space:zero-width``: ZERO WIDTH SPACE is removed;
+- ``space:zero-width``: ZERO WIDTH SPACE is removed, but beside a letter of a script
+  written without spaces (Khmer, Myanmar, Thai, Lao, Tibetan), where it is the word
+  boundary;
 - ``space:bom``: a BOM (U+FEFF) inside text is removed (the file's own BOM is the stream's);
 - ``space:soft-hyphen``: a soft hyphen inside a word is removed.
 
@@ -14,7 +16,9 @@ What it keeps, because a language or a layout needs it: leading indentation;
 tabs inside a line (they are structure); ZWNJ and ZWJ (Persian, Indic scripts,
 emoji); the ideographic space of CJK text; NBSP or narrow NBSP of French
 typography (before ``: ; ! ? »``, after ``«``), beside a digit in any language
-(``10 000``, ``5 km``, ``n° 84``), everywhere in a French unit (``23 novembre``),
+(``10 000``, ``5 km``, ``n° 84``), beside a placeholder (``%(count)s minutes``,
+``{0} files``), after a one-letter word (Czech, Slovak and Polish typesetting keeps
+``v Praze``, ``w domu`` together), everywhere in a French unit (``23 novembre``),
 and inside text that still looks like mojibake (``Ã`` + NBSP is a UTF-8 ``à``
 read as cp1252: the encoding repair needs it).
 
@@ -57,6 +61,16 @@ _SUSPECT = re.compile(f"  |[{_ODD_SPACES}{_INVISIBLE}\u00ad]")
 _FRENCH_BEFORE = frozenset(":;!?»")
 _FRENCH_AFTER = frozenset("«")
 _NBSP_LANGUAGES = frozenset({"fr"})  # typography that puts no-break spaces anywhere it likes
+# Scripts written without spaces between words: a zero-width space is their word boundary.
+_UNSPACED_SCRIPT = regex.compile(
+    r"[\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Thai}\p{Script=Lao}\p{Script=Tibetan}]")
+# A placeholder the run of spaces follows or precedes: %s, %1$d, %(count)s, {0}, {name}.
+_PLACEHOLDER_BEFORE = regex.compile(
+    r"(?:%(?:\([^()\s]{1,40}\)|\d+\$)?[-+#0]*\d*(?:\.\d+)?[a-zA-Z]|\{[\w.:-]{0,40}\})$")
+_PLACEHOLDER_AFTER = regex.compile(
+    r"(?:%(?:\([^()\s]{1,40}\)|\d+\$)?[-+#0]*\d*(?:\.\d+)?[a-zA-Z]|\{[\w.:-]{0,40}\})")
+# A word of one letter just before the run (Czech v, k, s, z, a, i, o, u; Polish w, z).
+_ONE_LETTER_WORD = regex.compile(r"(?:^|[^\p{L}\p{M}\p{N}])\p{L}$")
 
 
 def _run_replacement(text: str, start: int, end: int, context: UnitContext) -> str:
@@ -69,10 +83,21 @@ def _run_replacement(text: str, start: int, end: int, context: UnitContext) -> s
         return run  # Ã + NBSP is a UTF-8 à read as cp1252: leave the evidence whole
     if after in _FRENCH_BEFORE or before in _FRENCH_AFTER or before.isdigit() or after.isdigit():
         return kept[0]
+    if _ONE_LETTER_WORD.search(text, max(0, start - 2), start) or \
+            _PLACEHOLDER_BEFORE.search(text, max(0, start - 48), start) or \
+            _PLACEHOLDER_AFTER.match(text, end):
+        return kept[0]  # v Praze, w domu; %(count)s minutes, {0} files
     lang = context.lang  # asked only here: a no-break space no other reason keeps
     if lang is not None and lang.split("-")[0] in _NBSP_LANGUAGES:
         return kept[0]
     return " "
+
+
+def _separates_unspaced_words(text: str, start: int, end: int) -> bool:
+    """A zero-width space beside a letter of Khmer, Myanmar, Thai, Lao or Tibetan: a word
+    boundary of a script written without spaces, not an invisible leftover."""
+    return any(0 <= i < len(text) and _UNSPACED_SCRIPT.match(text[i])
+               for i in (start - 1, end))
 
 
 class NormalizeSpace(Filter):
@@ -109,6 +134,8 @@ class NormalizeSpace(Filter):
                     return found
                 rule = "space:odd-space" if any(c not in " " for c in found) else "space:collapse"
             else:
+                if kind == "zw" and _separates_unspaced_words(text, *match.span()):
+                    return found
                 new = ""
                 rule = {"zw": "space:zero-width", "bom": "space:bom", "shy": "space:soft-hyphen"}[
                     kind

@@ -94,3 +94,48 @@ def test_findings_have_columns_in_the_unit():
     (finding,) = UnbalancedQuotes().detect("He said “we agree and left.", UnitContext())
     assert (finding.rule, finding.column, finding.end, finding.kind) == (
         "unbalanced-quotes", 9, 10, "finding")
+
+
+# Issue 27: what translators write that is no open bracket, quotation or repeat.
+# (detector, text, lang, findings): each false alarm of real text next to a true finding.
+REAL_TEXT = [
+    # brackets: a mark the message talks about, placeholders, fragments, smileys
+    (UnbalancedBrackets(), 'missing ")" after the argument', "en", []),
+    (UnbalancedBrackets(), "Verwenden Sie ( und ) um Gruppen", "de", []),
+    (UnbalancedBrackets(), "« ( » attendu", "fr", []),
+    (UnbalancedBrackets(), "%s)", None, []),  # the message goes on after another string
+    (UnbalancedBrackets(), "(%s", None, []),
+    (UnbalancedBrackets(), "%(count)s файлов", "ru", []),  # a placeholder's own brackets
+    (UnbalancedBrackets(), "{0} Dateien", "de", []),
+    (UnbalancedBrackets(), "Thanks :)", "en", []),
+    (UnbalancedBrackets(), "Size (%s bytes", "en", ["("]),  # text after it: not a fragment
+    (UnbalancedBrackets(), "the road (closed since May is open", "en", ["("]),
+    (UnbalancedBrackets(), "closed since May) and open", "en", [")"]),
+    (UnbalancedBrackets(), "{0 Dateien", "de", ["{"]),
+    # quotes: placeholders in CJK quotes, Hebrew gershayim, Uzbek o‘ and g‘
+    (UnbalancedQuotes(), "无法打开文件‘%s’不存在", "zh", []),
+    (UnbalancedQuotes(), "ფაილი ‘%s’ის", "ka", []),
+    (UnbalancedQuotes(), 'כתובת דוא"ל שגויה', "he", []),
+    (UnbalancedQuotes(), 'דוא"ל של צה"ל "שגויה', "he", ['"']),  # a real quote beside them
+    (UnbalancedQuotes(), "O‘zbekiston va g‘alaba", "uz", []),
+    (UnbalancedQuotes(), "Fayl ‘o‘chirildi", "uz", ["‘"]),
+    (UnbalancedQuotes(), "called it ‘premature and left", "en", ["‘"]),
+    # repeated-word: help-text columns, alphabet samples, reduplication
+    (REPEATS, "  -f FILE     FILE exists and is a regular file", "en", []),
+    (REPEATS, "FILE\tFILE exists", "en", []),
+    (REPEATS, "ABCDEFGHIJ abcdefghij", "en", []),
+    (REPEATS, "АБВГДЕЖЗ абвгдежз", "ru", []),
+    (REPEATS, "A a B b C c D d", "en", []),
+    (REPEATS, "The the road", "en", ["The the"]),  # a capital starting a sentence: a repeat
+    (REPEATS, "В в Москве", "ru", ["В в"]),
+    (REPEATS, "Dua të të them diçka", "sq", []),
+    (REPEATS, "અલગ અલગ ફાઇલો", "gu", []),
+    (REPEATS, "धीरे धीरे", "hi", []),
+    (REPEATS, "하나 하나 확인", "ko", []),
+    (REPEATS, "the the road", "en", ["the the"]),
+]
+
+
+@pytest.mark.parametrize(("detector", "text", "lang", "expected"), REAL_TEXT)
+def test_real_text_false_alarms_and_true_findings(detector, text, lang, expected):
+    assert found(detector, text, lang) == expected

@@ -210,3 +210,81 @@ def test_precision_across_languages(text, lang, expected, finding):
     assert fixed == expected
     findings = [c.before for c in changes if c.kind == "finding"]
     assert findings == ([finding] if finding else [])
+
+
+# Issue 27: software strings and the one-letter words of Cyrillic languages, from real
+# translation catalogs. (text, lang or None, expected, the token reported or None)
+SOFTWARE_STRINGS = [
+    # a word glued to a format directive or escape is never re-lettered
+    ("%%0A\u0414ержатель", None, "%%0A\u0414ержатель", None),  # a URL-encoded newline
+    ("%li\u0441", None, "%li\u0441", None),  # %li, then the Cyrillic с of seconds
+    ("%pB\u0434", None, "%pB\u0434", "B\u0434"),  # kernel %pB: reported, not %рВд
+    ("0x\u0410ДРЕСА", None, "0x\u0410ДРЕСА", None),  # not 0хАДРЕСА
+    ("%(count)s\u0421лово", None, "%(count)s\u0421лово", None),
+    ("%1$s\u0421лово", None, "%1$s\u0421лово", None),
+    ("{0}\u0414dd", None, "{0}\u0414dd", "\u0414dd"),
+    ("\\n\u0414ержатель", None, "\\n\u0414ержатель", None),
+    ("%s\u10e1\u10d0\u10ef\u10d0\u10e0\u10dd", None, "%s\u10e1\u10d0\u10ef\u10d0\u10e0\u10dd", None),
+    # a one-letter word of the text's language stays in its script
+    ("DSA \u0456 Elgamal", None, "DSA \u0456 Elgamal", None),  # uk і, "and"
+    ("DSA \u0456 Elgamal", "uk", "DSA \u0456 Elgamal", None),
+    ("CD \u0441 Ubuntu", None, "CD \u0441 Ubuntu", None),  # ru с, "with"
+    ("CD \u0441 Ubuntu", "ru", "CD \u0441 Ubuntu", None),
+    ("%e. %b. \u0443 %H:%M", None, "%e. %b. \u0443 %H:%M", None),  # uk у, "at"
+    ("Apple \u0430 Google", "bg", "Apple \u0430 Google", None),  # bg а, "and, but"
+    ("Apple \u0438 Google", "sr", "Apple \u0438 Google", None),
+    ("Apple \u0432 Google", "mk", "Apple \u0432 Google", None),
+    # deliberate mixtures of scripts: reported, not changed
+    ("^[yY\u0434\u0414\u0449\u0429]", None, "^[yY\u0434\u0414\u0449\u0429]", "yY\u0434\u0414\u0449\u0429"),
+    ("-k\u0421ЛОВО", None, "-k\u0421ЛОВО", "k\u0421ЛОВО"),
+    ("\u041fРЕФИКСaa", None, "\u041fРЕФИКСaa", "\u041fРЕФИКСaa"),
+    # and the look-alike repairs beside them still happen
+    ("after \u0430 late meeting", None, "after a late meeting", None),
+    ("after \u0430 late meeting", "en", "after a late meeting", None),
+    ("%s of \u0410zerbaijan", None, "%s of Azerbaijan", None),
+    ("The \u0410zerbaijani %s army", None, "The Azerbaijani %s army", None),
+    ("0x1F in Stepanakert \u0430nd Baku", None, "0x1F in Stepanakert and Baku", None),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected", "finding"), SOFTWARE_STRINGS)
+def test_software_strings_and_one_letter_words(text, lang, expected, finding):
+    fixed, changes = fix(text, lang=lang)
+    assert fixed == expected
+    findings = [c.before for c in changes if c.kind == "finding"]
+    assert findings == ([finding] if finding else [])
+
+
+def test_a_one_letter_word_follows_the_document_language():
+    context = UnitContext(detect=lambda: None, detect_document=lambda: "uk")
+    assert STEP.apply("DSA \u0430 Elgamal", context)[0] == "DSA \u0430 Elgamal"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bestand \u02bb%s\u02bc niet gevonden", "Bestand \u02bb%s\u02bc niet gevonden"),  # nl quotation
+    ("de \u02bbbestand\u02bc map", "de \u02bbbestand\u02bc map"),
+    ("Pashinyan\u02bcs \u02bbplan\u02bc", "Pashinyan’s \u02bbplan\u02bc"),  # the apostrophe still is one
+    ("the ministers\u02bc view", "the ministers’ view"),  # no ʻ before it: an apostrophe
+])
+def test_paired_modifier_quotes_are_a_quotation(text, expected):
+    assert fix(text)[0] == expected
+
+
+# Issue 27, script:mixed-token: a grammatical ending on a Latin word, in the ending's
+# own language, is grammar; in a Latin line it is still reported. (text, finding or None)
+@pytest.mark.parametrize(("text", "finding"), [
+    ("قلم GdkFont\u06cc پیدا نشد", None),  # Persian ی on a Latin name
+    ("Բացել %s\u0568 ֆայլը", None),  # Armenian ը after a placeholder
+    ("ფაილი Firefox\u10d8\u10e1 გახსნა", None),  # Georgian ის
+    ("компания Baku\u044b открыла", None),
+    ("the Baku\u044b side", "Baku\u044b"),  # an English line: damage, reported
+])
+def test_a_case_ending_on_a_latin_word(text, finding):
+    fixed, changes = fix(text)
+    assert fixed == text
+    assert [c.before for c in changes if c.kind == "finding"] == ([finding] if finding else [])
+
+
+def test_a_word_in_brackets_is_no_character_class():
+    assert fix("the [\u0410zerbaijan] page")[0] == "the [Azerbaijan] page"
+    assert fix("^[yY\u0434\u0414]")[0] == "^[yY\u0434\u0414]"

@@ -84,3 +84,47 @@ def test_french_no_break_spaces_survive_clean_when_the_document_is_french(invoke
     text = ("Le gouvernement a publié le décret au Journal officiel de la République française.\n"
             f"Il entre en vigueur au{NBSP}printemps, selon le ministère.\n")
     assert invoke(["clean"], input=text.encode()).stdout == text
+
+
+# Issue 27: real translated text. (text, lang): lines that must come out as they went in.
+KEPT_IN_REAL_TEXT = [
+    # zero-width spaces are the word boundaries of scripts written without spaces
+    (f"ឯកសារ{ZWSP}នេះ{ZWSP}មិន{ZWSP}មាន", None),  # Khmer
+    (f"ဖိုင်{ZWSP}ကို{ZWSP}ဖွင့်", "my"),  # Myanmar
+    (f"ไฟล์{ZWSP}นี้", None),  # Thai
+    (f"ໄຟລ໌{ZWSP}ນີ້", None),  # Lao
+    (f"ཡིག་ཆ{ZWSP}འདི", None),  # Tibetan
+    (f"%s{ZWSP}ឯកសារ", None),  # between a placeholder and a Khmer word
+    # no-break spaces after one-letter words: Czech, Slovak, Polish typesetting
+    (f"Soubor v{NBSP}adresáři k{NBSP}dispozici", "cs"),
+    (f"Soubor v{NBSP}adresáři a{NBSP}jinde", None),
+    (f"Plik w{NBSP}katalogu i{NBSP}poza nim", "pl"),
+    (f"Súbor v{NBSP}priečinku", "sk"),
+    # between a number or placeholder and its unit or noun
+    (f"%(count)s{NBSP}minutes", "en"),
+    (f"%d{NBSP}files", None),
+    (f"{{0}}{NBSP}files", None),
+    (f"Il y a %(count)s{NNBSP}minutes", None),
+    (f"№{NBSP}%d", None),
+    # French and its units (issue 10) still
+    (f"le 23{NBSP}novembre", "fr"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), KEPT_IN_REAL_TEXT)
+def test_typography_of_real_text_stays(text, lang):
+    assert NormalizeSpace().apply(text, UnitContext(lang=lang)) == (text, [])
+
+
+REPAIRED_STILL = [
+    (f"zero{ZWSP}width", "zerowidth"),  # Latin text: an invisible leftover
+    (f"Ереван{ZWSP}Баку", "ЕреванБаку"),
+    (f"die Straße{NBSP}nach Berlin", "die Straße nach Berlin"),  # no typography keeps it
+    (f"Soubor ve{NBSP}složce", "Soubor ve složce"),  # two letters: not the one-letter rule
+    (f"percent%{NBSP}done", "percent% done"),  # a bare % is no placeholder
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPAIRED_STILL)
+def test_other_invisible_and_odd_spaces_are_still_repaired(text, expected):
+    assert normalize(text)[0] == expected

@@ -14,6 +14,7 @@ DEFAULTS = StripArtifacts(load_rules().artifacts)
     ("text", "expected"),
     [
         ("called on Baku to do. TO DO.", "called on Baku to do."),
+        ("The timetable [TBD].", "The timetable."),
         ("It ended. FIXME: Then it began.", "It ended. Then it began."),
         ("The timetable [TODO].", "The timetable."),
         ("[TO TRANSLATE] Le texte.", "Le texte."),
@@ -26,7 +27,39 @@ DEFAULTS = StripArtifacts(load_rules().artifacts)
     ],
 )
 def test_default_markers(text, expected):
-    assert DEFAULTS.apply(text, UnitContext())[0] == expected
+    assert DEFAULTS.apply(text, UnitContext(lang="en"))[0] == expected
+
+
+# Issue 27: TODO is a word of Spanish, Galician, Portuguese and Catalan ("all").
+# (text, lang, expected): the marker rules are English markers.
+TODO_IN_ITS_LANGUAGES = [
+    ("TODO", "es", "TODO"),  # a menu's "ALL"
+    ("Todo", "es", "Todo"),
+    ("Seleccionar TODO", "es", "Seleccionar TODO"),
+    ("Seleccionar TODO", None, "Seleccionar TODO"),  # language unknown: left
+    ("Seleccionar TODO", "it", "Seleccionar TODO"),  # a headline TODO is cut only in English
+    ("Mostrar (TODO)", "es", "Mostrar (TODO)"),
+    ("Es así. TODO.", "gl", "Es así. TODO."),
+    ("TODO: Seleccionar", "pt", "TODO: Seleccionar"),
+    ("[TODO] Tot", "ca", "[TODO] Tot"),
+    ("TODO", None, "TODO"),
+    # and the English marker is still cut where it is one
+    ("Ceasefire talks resume in Geneva TODO", "en", "Ceasefire talks resume in Geneva"),
+    ("Le texte suit. TODO", "fr", "Le texte suit."),
+    ("Es así. FIXME.", "es", "Es así."),  # the other markers are words of no language
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), TODO_IN_ITS_LANGUAGES)
+def test_todo_is_a_word_of_iberian_languages(text, lang, expected):
+    assert DEFAULTS.apply(text, UnitContext(lang=lang))[0] == expected
+
+
+@pytest.mark.parametrize("line", [b"TODO\n", b"Seleccionar TODO\n", b"Hola. TODO.\n"])
+def test_spanish_todo_stays_with_lang_es(invoke, line):
+    result = invoke(["clean", "--lang", "es"], input=line)
+    assert result.exit_code == 0
+    assert result.stdout_bytes == line
 
 
 def test_report_only_rule_leaves_the_text():
