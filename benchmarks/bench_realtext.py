@@ -262,7 +262,7 @@ def print_counts(runs: list[LanguageRun]) -> None:
     print("\nPer language and rule: lines changed (fix) or lines with a finding")
     for one in runs:
         counts = Counter()
-        for rule, line in {(item.rule, item.line) for item in one.items}:
+        for rule, _line in {(item.rule, item.line) for item in one.items}:
             counts[rule] += 1
         print(f"  {one.lang:<8} " + ", ".join(f"{rule} {count}"
                                                for rule, count in sorted(counts.items())))
@@ -306,7 +306,7 @@ def print_verdicts(sample: list[Item], verdicts) -> list[Item]:
             figures = "  ".join(f"{name} {counts[name]}" for name in FINDING_VERDICTS)
             rate = f"false alarms {counts['false-alarm'] / judged:.0%}" if judged else ""
         print(f"  {rule:<32} {kind:<10} {figures}  unjudged {counts['unjudged']}  {rate}")
-    print(f"  sampled {len(sample)}, unjudged {len(unjudged)}, damaged lines in the sample "
+    print(f"  sampled {len(sample)}, unjudged {len(unjudged)}, changes judged damage "
           f"{damage}")
     return unjudged
 
