@@ -9,6 +9,7 @@ the verdicts of a labelled sample.
 
     python benchmarks/bench_realtext.py                 # one line a unit
     python benchmarks/bench_realtext.py --unit record   # one message a unit (JSONL)
+    python benchmarks/bench_realtext.py --unit record-ascii  # the same, non-ASCII escaped
 
 Every change and finding goes to ``benchmarks/realtext-out/review/<unit>/
 review.tsv`` (git-ignored): lang, rule, kind, line id, before, after or the
@@ -104,7 +105,9 @@ class Item:
         return (self.rule, self.lang, text_hash(self.text), visible(self.before))
 
     def rank(self) -> str:
-        return hashlib.sha256(f"{SEED}|{'|'.join(self.key)}|{self.column}".encode(
+        # Not the column: JSONL reports count columns in the escaped line, and the
+        # same item must be drawn whichever way its record is written.
+        return hashlib.sha256(f"{SEED}|{'|'.join(self.key)}".encode(
             "utf-8", "surrogatepass")).hexdigest()
 
 
@@ -116,7 +119,7 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 
 def last_line(text: str) -> str:
     lines = [line for line in text.strip().splitlines() if line.strip()]
-    return lines[-1][:160] if lines else ""
+    return lines[-1].split("; the rules are")[0][:160] if lines else ""
 
 
 def lines_outside_catalog(path: Path, lang: str, unit: str) -> dict[int, str]:
@@ -127,7 +130,7 @@ def lines_outside_catalog(path: Path, lang: str, unit: str) -> dict[int, str]:
     pipeline = Pipeline(config=CleanConfig(lang=lang))
     found = {}
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        text = json.loads(raw)["text"] if unit == "record" else raw
+        text = json.loads(raw)["text"] if unit != "line" else raw
         for change in pipeline.clean(text).changes:
             try:
                 entry_of(change.rule)
@@ -146,29 +149,41 @@ class LanguageRun:
     errors: list[str]
     quarantined: dict[int, str]
     items: list[Item]
+    clean_changes: int
+    check_disagreements: int  # clean's changes that check reports otherwise, and back
 
 
 def run_language(lang: str, unit: str, text_folder: Path, work: Path) -> LanguageRun:
-    suffix = ".jsonl" if unit == "record" else ".txt"
+    suffix = ".jsonl" if unit != "line" else ".txt"
     source = text_folder / f"{lang}{suffix}"
+    if unit == "record-ascii":
+        # The same records as json.dumps writes them by default: every non-ASCII
+        # character as a \\uXXXX escape (surrogate pairs beyond the BMP).
+        escaped = work / f"{lang}.ascii.jsonl"
+        escaped.write_text("".join(json.dumps(json.loads(raw)) + "\n" for raw in
+                                   source.read_text(encoding="utf-8").splitlines()),
+                           encoding="utf-8")
+        source = escaped
     raw_lines = source.read_text(encoding="utf-8").splitlines()
-    if unit == "record":
+    if unit != "line":
         records = [json.loads(raw) for raw in raw_lines]
         texts = [record["text"] for record in records]
         wheres = [record["source"] for record in records]
     else:
         texts = raw_lines
         wheres = (text_folder / f"{lang}.where.tsv").read_text(encoding="utf-8").splitlines()
-    format_args = ["--jsonl", "--field", "text"] if unit == "record" else []
+    format_args = ["--jsonl", "--field", "text"] if unit != "line" else []
     errors: list[str] = []
     quarantined: dict[int, str] = {}
     target = source
+    first_codes = None
     for attempt in range(2):
         report = work / f"{lang}.report.jsonl"
         cleaned = run(["clean", "--lang", lang, *format_args, "--report", str(report),
                        "-o", str(work / f"{lang}.clean{suffix}"), str(target)], work)
         checked = run(["check", "--isolated", "--lang", lang, *format_args, "--format", "json",
                        "--fail-on", "warning", str(target)], work)
+        first_codes = first_codes or (cleaned.returncode, checked.returncode)
         for name, result in (("clean", cleaned), ("check", checked)):
             if result.returncode not in (0, 1) or (name == "clean" and result.returncode):
                 errors.append(f"{name} exit {result.returncode}: {last_line(result.stderr)}")
@@ -178,7 +193,7 @@ def run_language(lang: str, unit: str, text_folder: Path, work: Path) -> Languag
         if not quarantined:
             break
         target = work / f"{lang}.quarantined{suffix}"
-        blank = '{"text": ""}' if unit == "record" else ""
+        blank = '{"text": ""}' if unit != "line" else ""
         target.write_text("".join(f"{blank if number in quarantined else raw}\n"
                                   for number, raw in enumerate(raw_lines, 1)), encoding="utf-8")
     items = []
@@ -189,18 +204,27 @@ def run_language(lang: str, unit: str, text_folder: Path, work: Path) -> Languag
                     record["column"], record.get("before", record.get("text")) or "", after,
                     texts[number - 1], wheres[number - 1])
 
+    clean_fixes: Counter = Counter()
+    check_fixes: Counter = Counter()
     if cleaned.returncode == 0 and report.exists():
         for raw in report.read_text(encoding="utf-8").splitlines():
             record = json.loads(raw)
             if record["kind"] == "fix":
                 items.append(item(record, record.get("fix", "")))
+                clean_fixes[record["line"], record["rule"], record["before"], record["fix"]] += 1
     if checked.returncode in (0, 1):
         for raw in checked.stdout.splitlines():
             record = json.loads(raw)
             if record["kind"] != "fix":
                 items.append(item(record, record.get("fix") or record.get("message") or ""))
-    return LanguageRun(lang, len(texts), cleaned.returncode, checked.returncode, errors,
-                       quarantined, items)
+            else:
+                check_fixes[record["line"], record["rule"], record["text"], record["fix"]] += 1
+    # check's fix findings must be clean's changes, span for span.
+    disagreements = sum(((clean_fixes - check_fixes) + (check_fixes - clean_fixes)).values())
+    # The exit codes of the first run: a 2 is what the bench reports, even when a re-run
+    # without the lines that caused it gives the figures.
+    return LanguageRun(lang, len(texts), *first_codes, errors, quarantined, items,
+                       sum(clean_fixes.values()), disagreements)
 
 
 def read_verdicts() -> dict[tuple[str, str, str, str], dict[str, str]]:
@@ -253,6 +277,8 @@ def print_counts(runs: list[LanguageRun]) -> None:
         changed = len({item.line for item in one.items if item.is_change})
         findings = sum(1 for item in one.items if not item.is_change)
         problems = "; ".join(one.errors)
+        if one.check_disagreements:
+            problems += f"; check's fixes differ from clean's changes: {one.check_disagreements}"
         if one.quarantined:
             rules = Counter(one.quarantined.values())
             problems += (f"; re-run without {len(one.quarantined)} line(s) with "
@@ -313,7 +339,7 @@ def print_verdicts(sample: list[Item], verdicts) -> list[Item]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--unit", choices=("line", "record"), default="line")
+    parser.add_argument("--unit", choices=("line", "record", "record-ascii"), default="line")
     parser.add_argument("--per-group", type=int, default=10,
                         help="sampled items per rule and language group")
     parser.add_argument("--languages", help="comma-separated subset (default: all)")
@@ -340,6 +366,9 @@ def main() -> None:
         out.write("\t".join(VERDICT_COLUMNS) + "\n")
         out.writelines(verdict_row(one) for one in unjudged)
     exit_twos = [one.lang for one in runs if 2 in (one.clean_rc, one.check_rc)]
+    differing = sum(one.check_disagreements for one in runs)
+    print(f"\ncheck's fix findings against clean's changes: {differing} differ "
+          f"(of {sum(one.clean_changes for one in runs):,} changes)")
     print(f"\nexit 2 in: {', '.join(exit_twos) or 'none'}")
     print(f"review: {review} ({len(items):,} items); unjudged: {folder / 'unjudged.tsv'}; "
           f"{time.perf_counter() - started:.0f} s")
