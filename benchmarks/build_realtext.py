@@ -46,10 +46,11 @@ OUT = HERE / "realtext-out"
 MANIFEST = DATA / "MANIFEST.tsv"
 SOURCES = DATA / "SOURCES.md"
 
+# The packs with translations in the benchmark's languages (hu-hu and hy-am ship
+# none yet in 4.5.post3).
 JUPYTERLAB_PACKS = (
-    "ar-sa", "ca-es", "cs-cz", "da-dk", "de-de", "el-gr", "es-es", "et-ee", "fi-fi", "fr-fr",
-    "he-il", "hu-hu", "hy-am", "id-id", "it-it", "ja-jp", "ko-kr", "lt-lt", "nl-nl", "no-no",
-    "pl-pl", "pt-br", "ro-ro", "ru-ru", "tr-tr", "uk-ua", "vi-vn", "zh-cn", "zh-tw",
+    "ar-sa", "ca-es", "cs-cz", "de-de", "el-gr", "es-es", "fr-fr", "he-il", "it-it", "ja-jp",
+    "ko-kr", "nl-nl", "pl-pl", "pt-br", "ru-ru", "tr-tr", "uk-ua", "vi-vn", "zh-cn", "zh-tw",
 )
 # (name, version): pinned, so a rebuild gives the same text.
 PACKAGES = (
