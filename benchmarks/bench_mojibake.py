@@ -181,7 +181,10 @@ def run_fix(fixer: FixEncoding, text: str, lang: str | None = None) -> tuple[str
     return fixed, any(change.rule == "encoding:unrepaired" for change in changes)
 
 
-def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]:
+def quality(details: bool, which: str = "tuning",
+            every_line: bool = False) -> tuple[dict, dict, int, int]:
+    """Restoration per language and kind; ``every_line`` prints every case's output, so two
+    versions of the code can be compared line by line (benchmarks/compare_outputs.py)."""
     ftfy_only = FixEncoding(EncodingConfig(span_repair=False))
     full = FixEncoding()
     rng = random.Random(13)
@@ -194,6 +197,9 @@ def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]
             clean_total += 1
             for given in (None, lang):  # without and with the document's language
                 fixed, reported = run_fix(full, text, given)
+                if every_line:
+                    print(f"  LINE correct {lang} (--lang {given}): {text!r} -> {fixed!r} "
+                          f"reported={reported}")
                 if fixed != text or reported:  # a finding on correct text is wrong too
                     clean_changed += 1
                     print(f"  CHANGED or REPORTED correct {lang} (--lang {given}): {text!r} -> "
@@ -207,6 +213,9 @@ def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]
                 if restored and reported:
                     print(f"  REPORTED although restored {lang} {label} {codec}: {damaged!r}")
                 with_lang = restored or run_fix(full, damaged, lang)[0] == expected
+                if every_line:
+                    print(f"  LINE {lang} {label} {codec}: {damaged!r} -> {fixed!r} "
+                          f"ftfy={by_ftfy} reported={reported} with_lang={with_lang}")
                 for key, store in (((lang, label), table), ((codec, label), by_codec)):
                     row = store[key]
                     row[0] += 1
@@ -344,6 +353,8 @@ def main() -> None:
                         help="the same as --set held-out")
     parser.add_argument("--babel", metavar="DIR",
                         help="an unpacked Babel wheel, for --set cldr (or pip install babel)")
+    parser.add_argument("--every-line", action="store_true",
+                        help="print every line's output (to compare two versions of the code)")
     parser.add_argument("--no-speed", action="store_true", help="restoration only, no timing")
     parser.add_argument("--per-language", action="store_true",
                         help="also time fix-encoding on each language's sentences, per line "
@@ -353,7 +364,7 @@ def main() -> None:
     if args.babel:
         sys.path.insert(0, args.babel)
     print(f"Sentences: {which} set ({', '.join(SETS[which])})")
-    table, by_codec, clean_changed, clean_total = quality(args.details, which)
+    table, by_codec, clean_changed, clean_total = quality(args.details, which, args.every_line)
     labels = sorted({label for _key, label in table}, key=lambda k: (KINDS.index(k.split()[0]), k))
     print("Restored (ftfy alone / fix-encoding), per language and kind, all code pages together;")
     print("'reported' is the share of lines not restored that carry encoding:unrepaired;")
