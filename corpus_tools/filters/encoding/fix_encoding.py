@@ -25,16 +25,9 @@ import ftfy
 from corpus_tools.changes import Change, span_change
 from corpus_tools.filters.base import Filter, Screen, UnitContext
 from corpus_tools.filters.encoding.ftfy_triggers import TriggerScreen, fixer_triggers
+from corpus_tools.filters.encoding.oddness import TYPOGRAPHY, WORD, beyond_typography, line_oddness
 from corpus_tools.filters.encoding.pair_screen import pair_screen
-from corpus_tools.filters.encoding.span_repair import (
-    TYPOGRAPHY,
-    WORD,
-    Repaired,
-    SpanRepair,
-    beyond_typography,
-    line_oddness,
-    with_words_left_bad,
-)
+from corpus_tools.filters.encoding.span_repair import Repaired, SpanRepair, with_words_left_bad
 from corpus_tools.language.codes import script_of_language
 
 # Bytes that were not valid UTF-8 arrive as lone surrogates (surrogateescape).
