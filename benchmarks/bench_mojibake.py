@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -228,6 +229,27 @@ def quality(details: bool, which: str = "tuning",
     return table, by_codec, clean_changed, clean_total
 
 
+def check_output(which: str) -> str:
+    """What ``corpus-tools check --select encoding:`` reports on a file of every damaged line
+    of the set (each kind, each page, the same seed) and its correct sentences: the step's
+    and the detector's ``encoding:unrepaired`` records together, as a user sees them."""
+    rng = random.Random(13)
+    lines = []
+    for lang, texts in sentences(which).items():
+        for text in texts:
+            lines.append(text)
+            lines += [damaged for _kind, _codec, damaged, _reversible
+                      in damaged_cases(lang, text, rng)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "damaged.txt"
+        path.write_text("".join(line.replace("\n", " ").replace("\r", " ") + "\n"
+                                for line in lines), encoding="utf-8", errors="surrogateescape")
+        done = subprocess.run([sys.executable, "-m", "corpus_tools.cli", "check", "--select",
+                               "encoding:", "damaged.txt"], cwd=folder, capture_output=True,
+                              text=True)
+    return done.stdout + done.stderr + f"exit status {done.returncode}\n"
+
+
 def best_of_alternating(runs: int, without, with_) -> tuple[float, float, float]:
     """The best seconds of ``without()`` and ``with_()`` over ``2 * runs`` rounds, and the
     median over the rounds of the one's seconds over the other's (the throughput ratio).
@@ -355,6 +377,9 @@ def main() -> None:
                         help="an unpacked Babel wheel, for --set cldr (or pip install babel)")
     parser.add_argument("--every-line", action="store_true",
                         help="print every line's output (to compare two versions of the code)")
+    parser.add_argument("--check-output", action="store_true",
+                        help="only print what `check --select encoding:` reports on the set's "
+                             "damaged lines")
     parser.add_argument("--no-speed", action="store_true", help="restoration only, no timing")
     parser.add_argument("--per-language", action="store_true",
                         help="also time fix-encoding on each language's sentences, per line "
@@ -363,6 +388,9 @@ def main() -> None:
     which = args.set
     if args.babel:
         sys.path.insert(0, args.babel)
+    if args.check_output:
+        print(check_output(which), end="")
+        return
     print(f"Sentences: {which} set ({', '.join(SETS[which])})")
     table, by_codec, clean_changed, clean_total = quality(args.details, which, args.every_line)
     labels = sorted({label for _key, label in table}, key=lambda k: (KINDS.index(k.split()[0]), k))

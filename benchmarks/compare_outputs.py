@@ -12,7 +12,9 @@ differing lines themselves.
 
 A side is a folder of saved outputs (``<name>.txt``), a git revision (checked out
 in a temporary worktree and run with this interpreter), or ``WORKTREE`` (the files
-as they are now). ``--only NAME`` limits the commands; ``--command NAME=ARGS`` adds
+as they are now). ``--only NAME`` limits the commands; ``--current-benchmarks`` runs
+the working tree's benchmark scripts at a revision too (for an output option added
+since); ``--command NAME=ARGS`` adds
 one (ARGS run with this interpreter from the repository root, ``{shared}`` standing
 for the shared data folder). Exit status: 0 when every output is identical, 1 when
 any differs, 2 on a usage error.
@@ -24,6 +26,7 @@ import argparse
 import difflib
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,6 +40,8 @@ COMMANDS: dict[str, str] = {
     **{f"mojibake-{name}": f"benchmarks/bench_mojibake.py --set {name} --no-speed --details "
                            "--every-line"
        for name in ("tuning", "held-out", "by-others", "cldr")},
+    **{f"check-{name}": f"benchmarks/bench_mojibake.py --set {name} --check-output"
+       for name in ("tuning", "held-out", "by-others")},
     "ftfy-conformance": "benchmarks/ftfy_conformance.py {shared}/data/ftfy-cases",
 }
 
@@ -58,8 +63,11 @@ def run_commands(tree: Path, commands: dict[str, str], shared: Path, into: Path)
                                           encoding="utf-8")
 
 
-def outputs_of(side: str, commands: dict[str, str], shared: Path, scratch: Path) -> Path:
-    """The folder holding ``side``'s outputs, running the commands first unless it is one."""
+def outputs_of(side: str, commands: dict[str, str], shared: Path, scratch: Path,
+               current_benchmarks: bool = False) -> Path:
+    """The folder holding ``side``'s outputs, running the commands first unless it is one.
+    ``current_benchmarks``: a revision runs the working tree's benchmarks/ (an output
+    option added after it), with its own corpus_tools."""
     if Path(side).is_dir() and side != WORKTREE:
         return Path(side)
     into = scratch / f"outputs-{len(list(scratch.iterdir()))}"
@@ -70,6 +78,9 @@ def outputs_of(side: str, commands: dict[str, str], shared: Path, scratch: Path)
     subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(checkout), side],
                    cwd=ROOT, check=True)
     try:
+        if current_benchmarks:
+            shutil.rmtree(checkout / "benchmarks")
+            shutil.copytree(ROOT / "benchmarks", checkout / "benchmarks")
         run_commands(checkout, commands, shared, into)
     finally:
         subprocess.run(["git", "worktree", "remove", "--force", str(checkout)], cwd=ROOT, check=True)
@@ -115,6 +126,8 @@ def main() -> int:
     parser.add_argument("--only", action="append", metavar="NAME", help="run only these commands")
     parser.add_argument("--command", action="append", default=[], metavar="NAME=ARGS",
                         help="another command, run with this interpreter")
+    parser.add_argument("--current-benchmarks", action="store_true",
+                        help="run the working tree's benchmarks/ at a revision too")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared data folder (ftfy's cases)")
     args = parser.parse_args()
@@ -136,8 +149,8 @@ def main() -> int:
     if not args.before:
         parser.error("give BEFORE (and AFTER), or --save DIR")
     with tempfile.TemporaryDirectory(prefix="compare-outputs-") as scratch:
-        before = outputs_of(args.before, commands, shared, Path(scratch))
-        after = outputs_of(args.after, commands, shared, Path(scratch))
+        before = outputs_of(args.before, commands, shared, Path(scratch), args.current_benchmarks)
+        after = outputs_of(args.after, commands, shared, Path(scratch), args.current_benchmarks)
         return 1 if compare(before, after, list(commands)) else 0
 
 
