@@ -55,7 +55,11 @@ from corpus_tools.engine.runner import Runner, RunOptions
 from corpus_tools.filters.base import DocumentFacts, UnitContext
 from corpus_tools.filters.encoding.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.pipeline import CleanConfig, Pipeline
-from corpus_tools.text.letters import everyday_letter
+
+try:
+    from corpus_tools.text.letters import everyday_letter
+except ImportError:  # a revision before text/ (compare_outputs.py --current-benchmarks)
+    from corpus_tools.filters.encoding.span_repair import everyday_letter
 from corpus_tools.text.scripts import script_of
 
 DATA = Path(__file__).resolve().parent / "data"
