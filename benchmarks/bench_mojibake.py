@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,8 +54,12 @@ from textgen import news_lines
 from corpus_tools.engine.runner import Runner, RunOptions
 from corpus_tools.filters.base import DocumentFacts, UnitContext
 from corpus_tools.filters.encoding.fix_encoding import EncodingConfig, FixEncoding
-from corpus_tools.filters.encoding.span_repair import everyday_letter
 from corpus_tools.pipeline import CleanConfig, Pipeline
+
+try:
+    from corpus_tools.text.letters import everyday_letter
+except ImportError:  # a revision before text/ (compare_outputs.py --current-benchmarks)
+    from corpus_tools.filters.encoding.span_repair import everyday_letter
 from corpus_tools.text.scripts import script_of
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -181,7 +186,10 @@ def run_fix(fixer: FixEncoding, text: str, lang: str | None = None) -> tuple[str
     return fixed, any(change.rule == "encoding:unrepaired" for change in changes)
 
 
-def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]:
+def quality(details: bool, which: str = "tuning",
+            every_line: bool = False) -> tuple[dict, dict, int, int]:
+    """Restoration per language and kind; ``every_line`` prints every case's output, so two
+    versions of the code can be compared line by line (benchmarks/compare_outputs.py)."""
     ftfy_only = FixEncoding(EncodingConfig(span_repair=False))
     full = FixEncoding()
     rng = random.Random(13)
@@ -194,6 +202,9 @@ def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]
             clean_total += 1
             for given in (None, lang):  # without and with the document's language
                 fixed, reported = run_fix(full, text, given)
+                if every_line:
+                    print(f"  LINE correct {lang} (--lang {given}): {text!r} -> {fixed!r} "
+                          f"reported={reported}")
                 if fixed != text or reported:  # a finding on correct text is wrong too
                     clean_changed += 1
                     print(f"  CHANGED or REPORTED correct {lang} (--lang {given}): {text!r} -> "
@@ -207,6 +218,9 @@ def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]
                 if restored and reported:
                     print(f"  REPORTED although restored {lang} {label} {codec}: {damaged!r}")
                 with_lang = restored or run_fix(full, damaged, lang)[0] == expected
+                if every_line:
+                    print(f"  LINE {lang} {label} {codec}: {damaged!r} -> {fixed!r} "
+                          f"ftfy={by_ftfy} reported={reported} with_lang={with_lang}")
                 for key, store in (((lang, label), table), ((codec, label), by_codec)):
                     row = store[key]
                     row[0] += 1
@@ -217,6 +231,27 @@ def quality(details: bool, which: str = "tuning") -> tuple[dict, dict, int, int]
                 if details and not restored and (reversible or fixed != damaged):
                     print(f"  {lang} {label} {codec}: {damaged!r} -> {fixed!r}")
     return table, by_codec, clean_changed, clean_total
+
+
+def check_output(which: str) -> str:
+    """What ``corpus-tools check --select encoding:`` reports on a file of every damaged line
+    of the set (each kind, each page, the same seed) and its correct sentences: the step's
+    and the detector's ``encoding:unrepaired`` records together, as a user sees them."""
+    rng = random.Random(13)
+    lines = []
+    for lang, texts in sentences(which).items():
+        for text in texts:
+            lines.append(text)
+            lines += [damaged for _kind, _codec, damaged, _reversible
+                      in damaged_cases(lang, text, rng)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "damaged.txt"
+        path.write_text("".join(line.replace("\n", " ").replace("\r", " ") + "\n"
+                                for line in lines), encoding="utf-8", errors="surrogateescape")
+        done = subprocess.run([sys.executable, "-m", "corpus_tools.cli", "check", "--select",
+                               "encoding:", "damaged.txt"], cwd=folder, capture_output=True,
+                              text=True)
+    return done.stdout + done.stderr + f"exit status {done.returncode}\n"
 
 
 def best_of_alternating(runs: int, without, with_) -> tuple[float, float, float]:
@@ -344,6 +379,11 @@ def main() -> None:
                         help="the same as --set held-out")
     parser.add_argument("--babel", metavar="DIR",
                         help="an unpacked Babel wheel, for --set cldr (or pip install babel)")
+    parser.add_argument("--every-line", action="store_true",
+                        help="print every line's output (to compare two versions of the code)")
+    parser.add_argument("--check-output", action="store_true",
+                        help="only print what `check --select encoding:` reports on the set's "
+                             "damaged lines")
     parser.add_argument("--no-speed", action="store_true", help="restoration only, no timing")
     parser.add_argument("--per-language", action="store_true",
                         help="also time fix-encoding on each language's sentences, per line "
@@ -352,8 +392,11 @@ def main() -> None:
     which = args.set
     if args.babel:
         sys.path.insert(0, args.babel)
+    if args.check_output:
+        print(check_output(which), end="")
+        return
     print(f"Sentences: {which} set ({', '.join(SETS[which])})")
-    table, by_codec, clean_changed, clean_total = quality(args.details, which)
+    table, by_codec, clean_changed, clean_total = quality(args.details, which, args.every_line)
     labels = sorted({label for _key, label in table}, key=lambda k: (KINDS.index(k.split()[0]), k))
     print("Restored (ftfy alone / fix-encoding), per language and kind, all code pages together;")
     print("'reported' is the share of lines not restored that carry encoding:unrepaired;")

@@ -8,7 +8,7 @@ page, those bytes become that page's characters: Armenian ``լ`` (D5 AC) is
 (E1 83 xx) start ``áƒ``, Russian ``с`` (D1 81) is ``С�`` in cp1251 and loses
 its 0x81 in cp1252, which has no character there.  The table is the whole
 byte-to-character map of each page, so the screen and the repair can be
-derived from it (see :mod:`corpus_tools.filters.encoding.span_repair`), and it is
+derived from it (see :mod:`corpus_tools.filters.encoding.code_pages`), and it is
 generated rather than typed::
 
     python -m corpus_tools.data.build_mojibake          # rewrite the table

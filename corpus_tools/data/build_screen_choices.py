@@ -25,7 +25,7 @@ TABLE_NAME = "screen_choices.jsonl"
 def screen_choices() -> dict[str, dict]:
     """Key -> choices, for every screen the FixEncoding configurations build, each
     chosen from scratch (neither the table nor an earlier build is asked)."""
-    from corpus_tools.filters.encoding import pair_screen, span_repair
+    from corpus_tools.filters.encoding import code_pages, pair_screen, span_repair
     from corpus_tools.filters.encoding.fix_encoding import EncodingConfig, FixEncoding
 
     chosen: dict[str, dict] = {}
@@ -39,7 +39,7 @@ def screen_choices() -> dict[str, dict]:
     saved = pair_screen.screen_pattern, pair_screen._prebuilt
     pair_screen.screen_pattern, pair_screen._prebuilt = recording, dict
     pair_screen._compiled.cache_clear()
-    span_repair._screens.cache_clear()
+    code_pages.screens.cache_clear()
     try:
         for ligatures, controls, span in itertools.product((True, False), repeat=3):
             FixEncoding(EncodingConfig(fix_latin_ligatures=ligatures,
@@ -48,7 +48,7 @@ def screen_choices() -> dict[str, dict]:
     finally:
         pair_screen.screen_pattern, pair_screen._prebuilt = saved
         pair_screen._compiled.cache_clear()
-        span_repair._screens.cache_clear()
+        code_pages.screens.cache_clear()
     return chosen
 
 

@@ -12,6 +12,10 @@ class Detector:
     """Looks at a unit's input text; returns findings in its coordinates."""
 
     id: ClassVar[str] = "detector"
+    #: ``check`` gives a detector the line as ``clean`` would write it, unless it reads
+    #: the line as it came (one that reports what a step leaves, in the step's own
+    #: coordinates: ``encoding:unrepaired``).
+    reads_input: ClassVar[bool] = False
 
     @classmethod
     def build(cls, rules) -> Detector:

@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import re
 
-from ftfy.badness import BADNESS_RE
-
 from corpus_tools.changes import Change
 from corpus_tools.detectors.base import Detector
 from corpus_tools.detectors.legacy_encoding import likely_encoding
 from corpus_tools.filters.base import UnitContext
-from corpus_tools.filters.encoding.fix_encoding import UNREPAIRED_MESSAGE
-from corpus_tools.filters.encoding.ftfy_triggers import TriggerScreen
+from corpus_tools.filters.encoding.findings import unrepaired_in
+from corpus_tools.filters.encoding.fix_encoding import FixEncoding
 from corpus_tools.filters.encoding.span_repair import SpanRepair
 
 # Invalid bytes come out of the decoder as lone surrogates U+DC80..U+DCFF.
@@ -78,37 +76,22 @@ class LostChar(Detector):
 
 
 class EncodingUnrepaired(Detector):
-    """Text that still looks like mojibake where no repair was made.
+    """Text that still looks like mojibake where no repair was made: what ``fix-encoding``
+    reports of the line as unrepaired, made by the same code
+    (:func:`~corpus_tools.filters.encoding.findings.unrepaired_in`), and in any line a
+    capital that stands for a small letter short of a byte ('IstoÄna' for 'Istočna').
 
-    The words span repair flags but cannot repair (the same records
-    ``fix-encoding`` gives), any other match of ftfy's badness pattern, and a
-    word with a Latin capital between two small letters that stands for a small
-    letter short of a byte ('IstoÄna' for 'Istočna': ``fix-encoding`` leaves it,
-    since Slovak writes 'ä' and no pair flags 'Än', and reports it only in a line
-    that it changed).
-    """
+    It reads the line as it came: its records are then the step's own, where both run."""
 
     id = "encoding:unrepaired"
+    reads_input = True
 
     def __init__(self):
-        # The screen derived from the same pattern: no trigger, no match (a fast no).
-        self._screen = TriggerScreen(frozenset())
+        self._fix = FixEncoding()
         self._span = SpanRepair()
 
     def detect(self, text: str, context: UnitContext) -> list[Change]:
         if text.isascii():
             return []
-        found = []
-        words = []
-        if self._span.might_hold(text):
-            words = self._span.repair(text).unrepaired
-            found = [self.finding(start, word, UNREPAIRED_MESSAGE) for start, word in words]
-        if self._screen.might_change(text):
-            for match in BADNESS_RE.finditer(text):
-                if not any(start <= match.start() < start + len(word) for start, word in words):
-                    found.append(self.finding(match.start(), match.group(),
-                                              "looks like mojibake that no repair could undo"))
-        # Span repair reports these too, in a line it or ftfy changed; here in any line.
-        found += [self.finding(word.start(), word.group(), UNREPAIRED_MESSAGE)
-                  for word in self._span.words_short_of_a_byte(text, words)]
-        return found
+        _fixed, changes = self._fix.apply(text, context)
+        return unrepaired_in(self._span, text, changes)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from corpus_tools.filters.base import Filter, Screen
+from corpus_tools.text.regex import by_first_character, class_inside
 
 _LINE_BREAK = re.compile("[\r\n]")
 # A literal starting with one of these is looked for with str.find: as the
@@ -41,9 +42,9 @@ class BlockScreen:
             # through; line breaks are never hits.
             passed = (set(map(chr, range(128))) | set.intersection(*beyonds)) - chars
             passed |= {"\n", "\r"}
-            self._scans.append(_regex_scan("[^" + _class(passed) + "]"))
+            self._scans.append(_regex_scan("[^" + class_inside(passed) + "]"))
         elif chars:
-            self._scans.append(_regex_scan("[" + _class(chars) + "]"))
+            self._scans.append(_regex_scan("[" + class_inside(chars) + "]"))
         literals = set().union(*(screen.literals for screen in screens))
         alternatives = [pattern for screen in screens for pattern in screen.patterns if pattern]
         for literal in sorted(literals):
@@ -52,7 +53,7 @@ class BlockScreen:
             else:
                 alternatives.append(re.escape(literal))
         if alternatives:
-            self._scans.append(_regex_scan(_by_first_character(alternatives)))
+            self._scans.append(_regex_scan(by_first_character(alternatives)))
         for pattern in dict.fromkeys(p for screen in screens for p in screen.searches):
             self._scans.append(_regex_scan(pattern))
         line_end = set().union(*(screen.line_end_chars for screen in screens))
@@ -124,30 +125,6 @@ def _collect(scan, text: str, has_cr: bool, starts: set[int]) -> None:
             return
 
 
-def _by_first_character(alternatives: list[str]) -> str:
-    """One alternation of ``alternatives``, those that start with the same letter behind it
-    once (``T(?:ODO|BD)``).
-
-    The union is the same (an alternative's own top-level ``|`` only adds
-    alternatives).  ``re`` skips to the positions holding a first character
-    of some branch; grouped by it, one branch is tried there instead of
-    each: twice as fast on news, where ``T`` starts many sentences.
-    """
-    grouped: dict[str, list[str]] = {}
-    others = []
-    for alternative in dict.fromkeys(alternatives):
-        first, rest = alternative[:1], alternative[1:]
-        # Only a plain first character, not quantified, and no | of its own.
-        if ((first.isalnum() or (first and not first.isascii())) and "|" not in alternative
-                and not rest.startswith(("*", "+", "?", "{"))):
-            grouped.setdefault(first, []).append(rest)
-        else:
-            others.append(alternative)
-    branches = [first + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
-                for first, rests in grouped.items()]
-    return "|".join(branches + others)
-
-
 def _regex_scan(pattern: str) -> Callable[[str, int], int]:
     search = re.compile(pattern).search
 
@@ -163,22 +140,3 @@ def _find_scan(literal: str) -> Callable[[str, int], int]:
         return text.find(literal, position)
 
     return scan
-
-
-def _class(chars) -> str:
-    """A regex character class's inside for ``chars``, as ranges."""
-    codes = sorted(map(ord, chars))
-    parts, index = [], 0
-    while index < len(codes):
-        first = last = codes[index]
-        while index + 1 < len(codes) and codes[index + 1] == last + 1:
-            index += 1
-            last = codes[index]
-        parts.append(_escape(first) if first == last else f"{_escape(first)}-{_escape(last)}")
-        index += 1
-    return "".join(parts)
-
-
-def _escape(code: int) -> str:
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
-        else f"\\U{code:08x}"

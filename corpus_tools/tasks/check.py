@@ -177,14 +177,7 @@ def check_lines(state: LineChecker, lines, facts, label: str) -> Iterator[tuple[
                                        result.changes, label)
         paragraph = paragraphs.pop(line.number, None)
         if line.record is not None and state.detectors:
-            detected = _detect(state, line, result.new_text, found, facts, paragraph, label)
-            # A detector reads the line as clean wrote it: what it finds inside a span a
-            # step changed maps to that whole span, where the step's own finding under
-            # the same rule is exact ('encoding:unrepaired' on a word ftfy decoded).  A
-            # detector's finding that overlaps a step's under the same rule is the same
-            # damage ('â€' in the word 'morzeâ€.'): the step's is kept.
-            found += [d for d in detected if not any(
-                c.rule == d.rule and c.column < d.end and d.column < c.end for c in found)]
+            found += _detect(state, line, result.new_text, found, facts, paragraph, label)
         # A step and a detector may report the same span under one rule.
         found = list({(c.rule, c.column, c.end): c for c in found}.values())
         yield line.text, sorted(found, key=lambda c: (c.column, c.rule))
@@ -216,6 +209,9 @@ def _detect(state: LineChecker, line, new_text: str | None, found: list[Change],
         context = state.pipeline.context(text, unit_facts, language_text=paragraph)
         offset = record.offsets(index)
         for detector in state.detectors:
+            if detector.reads_input and to_input is not None:
+                detected += _detect_as_it_came(detector, line, index, context, label)
+                continue
             for finding in detector.detect(text, context):
                 start, end = finding.column - 1, finding.end - 1
                 if to_input is not None:
@@ -225,6 +221,15 @@ def _detect(state: LineChecker, line, new_text: str | None, found: list[Change],
                 detected.append(finding.located(label, line.number, unit_label,
                                                 offset(start) + 1, offset(end) + 1))
     return detected
+
+
+def _detect_as_it_came(detector, line, index: int, context, label: str) -> list[Change]:
+    """A detector that reads the line as it came (``reads_input``), on a line a step changed."""
+    record = line.record
+    offset = record.offsets(index)
+    return [finding.located(label, line.number, record.labels[index],
+                            offset(finding.column - 1) + 1, offset(finding.end - 1) + 1)
+            for finding in detector.detect(record.texts[index], context)]
 
 
 class Checker:

@@ -35,7 +35,10 @@ def found(detector, text, lang=None, facts=None):
         (LostChar(), "Isto\ufffd\ufffdna, Azija", None, ["Isto\ufffd\ufffdna,"]),
         (LostChar(), "Солтүстік Америка", None, []),
         # encoding:unrepaired: what still looks like mojibake
-        (EncodingUnrepaired(), "Õ€Õ¸Õ¤Õ¾Õ¡Õ® 28 ok cafÃ©", None, ["fÃ©"]),  # ftfy's pattern
+        # what fix-encoding reports of the line as unrepaired, the whole word
+        (EncodingUnrepaired(), "Poszli do morzeâ€. Potem", None, ["morzeâ€."]),  # ftfy's pattern
+        (EncodingUnrepaired(), "Ð¡Ð°Ð½-Ð¤Ñ€Ð°Ð½Ñ†Ð¸ÑÐºÐ¾ 1", None, ["Ð¡Ð°Ð½-Ð¤Ñ€Ð°Ð½Ñ†Ð¸ÑÐºÐ¾"]),  # с: D1 81
+        (EncodingUnrepaired(), "Õ€Õ¸Õ¤Õ¾Õ¡Õ® 28 ok cafÃ©", None, []),  # fix-encoding repairs both
         (EncodingUnrepaired(), "Հոդված 28, café, “quotes”", None, []),
         # a capital between small letters that stands for a small letter short of a
         # byte: Serbian 'č' (C4 8D) through cp1252, which has no 8D

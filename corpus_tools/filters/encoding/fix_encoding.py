@@ -24,17 +24,11 @@ import ftfy
 
 from corpus_tools.changes import Change, span_change
 from corpus_tools.filters.base import Filter, Screen, UnitContext
+from corpus_tools.filters.encoding.findings import left_unrepaired, with_span_repairs
 from corpus_tools.filters.encoding.ftfy_triggers import TriggerScreen, fixer_triggers
+from corpus_tools.filters.encoding.oddness import TYPOGRAPHY, beyond_typography, line_oddness
 from corpus_tools.filters.encoding.pair_screen import pair_screen
-from corpus_tools.filters.encoding.span_repair import (
-    TYPOGRAPHY,
-    WORD,
-    Repaired,
-    SpanRepair,
-    beyond_typography,
-    line_oddness,
-    with_words_left_bad,
-)
+from corpus_tools.filters.encoding.span_repair import Repaired, SpanRepair, with_words_left_bad
 from corpus_tools.language.codes import script_of_language
 
 # Bytes that were not valid UTF-8 arrive as lone surrogates (surrogateescape).
@@ -174,14 +168,14 @@ class FixEncoding(Filter):
             first = with_words_left_bad(text, first)
         fixed, changes = self._ftfy_then_span(text, first, expected, looked)
         if first is not None and first.edits:
-            other, other_changes = self._span_then_ftfy(text, first, expected)
+            other, rule = self._span_then_ftfy(first)
             if other != fixed:
                 ftfy_first, span_first = _worse_fix(fixed), _worse_fix(other)
                 if ftfy_first > span_first or (
                         first.restored_lost_byte and ftfy_first == span_first):
                     # On a tie, span repair's reading when it put back a lost byte: ftfy
                     # leaves the lead of that sequence ('Рталия' for 'Италия').
-                    return other, other_changes
+                    return other, self._span_then_ftfy_changes(text, first, other, rule, expected)
         return fixed, changes
 
     def _ftfy_then_span(self, text: str, first: Repaired | None, expected: str | None,
@@ -197,30 +191,29 @@ class FixEncoding(Filter):
         else:
             repaired = span.repair(fixed, expected, after_ftfy=True) if span is not None else None
         if repaired is not None and (repaired.edits or repaired.unrepaired):
-            changes = _with_span_repairs(text, fixed, changes, repaired)
+            changes = with_span_repairs(text, fixed, changes, repaired)
             fixed = repaired.text
         return fixed, changes
 
-    def _span_then_ftfy(self, text: str, repaired: Repaired,
-                        expected: str | None = None) -> tuple[str, list[Change]]:
-        changes = _with_span_repairs(text, text, [], repaired)
-        fixed = repaired.text
-        if self.needs_ftfy(fixed):
-            refixed, rule = self._run_ftfy(fixed)
-            if rule is not None:  # both changed the line: one record of the whole difference
-                return refixed, [span_change(rule, text, refixed),
-                                 *self._left_unrepaired(text, refixed, expected)]
-        return fixed, changes
+    def _span_then_ftfy(self, repaired: Repaired) -> tuple[str, str | None]:
+        """What ftfy makes of span repair's text, and the rule of ftfy's change (None
+        when it made none)."""
+        if self.needs_ftfy(repaired.text):
+            refixed, rule = self._run_ftfy(repaired.text)
+            if rule is not None:
+                return refixed, rule
+        return repaired.text, None
 
-    def _left_unrepaired(self, text: str, fixed: str, expected: str | None) -> list[Change]:
-        """Findings for the words of ``fixed`` (what both repairs made of ``text``) that
-        still look misread, named as they came in ``text``."""
-        unrepaired = self._span.repair(fixed, expected, after_ftfy=True).unrepaired
-        if not unrepaired:
-            return []
-        as_they_came = _words_as_they_came(text, fixed)
-        return [_unrepaired(*as_they_came[position]) for position, _word in unrepaired
-                if position in as_they_came]
+    def _span_then_ftfy_changes(self, text: str, repaired: Repaired, fixed: str,
+                                rule: str | None, expected: str | None) -> list[Change]:
+        """The records of the span-first order (``fixed``, by ``_span_then_ftfy``), made
+        only when that order is kept: span repair looks again only at what both made."""
+        if rule is None:
+            return with_span_repairs(text, text, [], repaired)
+        # Both changed the line: one record of the whole difference, and the words of
+        # what both made that still look misread, named as they came.
+        return [span_change(rule, text, fixed),
+                *left_unrepaired(text, fixed, self._span.repair(fixed, expected, after_ftfy=True))]
 
     def _run_ftfy(self, text: str) -> tuple[str, str | None]:
         if self._span is not None and _SPACE_OR_A0.search(text) is not None:
@@ -276,8 +269,6 @@ class FixEncoding(Filter):
         return "".join(pieces), changes
 
 
-UNREPAIRED_MESSAGE = "looks like UTF-8 misread as a legacy code page; no repair was sure"
-
 # ftfy reads a space after 'â€' (E2 80 read as cp1252) as the A0 that some process made a
 # space, and writes '†' (E2 80 A0) glued to the next word.  Far more often the byte lost
 # was the 9D of '”', which cp1252 lacks, and the space is a space ('lesieâ€ czytała' is
@@ -285,70 +276,6 @@ UNREPAIRED_MESSAGE = "looks like UTF-8 misread as a legacy code page; no repair 
 # So, with span repair on, ftfy repairs the line around it, and the sequence is left,
 # and reported.
 _SPACE_OR_A0 = re.compile(r"â€ (?=[^\W\d_])")
-
-
-def _with_span_repairs(text: str, fixed: str, changes: list[Change],
-                       repaired: Repaired) -> list[Change]:
-    """ftfy's change (on ``text``) and span repair's (on ``fixed``), all in ``text``'s coordinates.
-
-    ftfy's record covers one span; a word repaired inside it is folded into one
-    record of the whole difference, words outside it are shifted.
-    """
-    if changes:
-        ftfy_change = changes[0]
-        start, old_end = ftfy_change.column - 1, ftfy_change.end - 1
-        new_end = start + len(ftfy_change.fix)
-    else:
-        start = old_end = new_end = 0
-
-    def to_text(position: int) -> int | None:
-        if not changes or position <= start:
-            return position
-        if position >= new_end:
-            return position - new_end + old_end
-        return None
-
-    reported = []
-    as_they_came = None
-    for position, word in repaired.unrepaired:
-        if not changes or position + len(word) <= start or position >= new_end:
-            begin = to_text(position)
-            reported.append(_unrepaired(begin, text[begin:begin + len(word)]))
-        elif position <= start and (match := WORD.match(text, position)) is not None:
-            reported.append(_unrepaired(position, match.group()))  # ftfy changed it from within
-        else:  # a word ftfy changed: the finding names the word as it came
-            if as_they_came is None:
-                as_they_came = _words_as_they_came(text, fixed)
-            if position in as_they_came:
-                reported.append(_unrepaired(*as_they_came[position]))
-    result = list(changes)
-    for edit in repaired.edits:
-        begin, end = to_text(edit.start), to_text(edit.start + len(edit.before))
-        if begin is None or end is None or (changes and begin < old_end and end > start):
-            whole = span_change(changes[0].rule if changes else "encoding:span-repair",
-                                text, repaired.text)
-            return sorted([whole, *reported], key=lambda change: change.column)
-        result.append(Change("encoding:span-repair", begin + 1, text[begin:end], edit.after))
-    result += reported
-    return sorted(result, key=lambda change: change.column)
-
-
-def _words_as_they_came(text: str, fixed: str) -> dict[int, tuple[int, str]]:
-    """For each word of ``fixed`` (by where it starts), the word of ``text`` that ftfy
-    turned into it (start, word): the one in the same place when ftfy kept the line's
-    words apart as they were (it decodes letters, not spaces); none when the two
-    differ in count."""
-    words, fixed_words = list(WORD.finditer(text)), list(WORD.finditer(fixed))
-    if len(words) != len(fixed_words):
-        return {}
-    return {fixed_word.start(): (word.start(), word.group())
-            for word, fixed_word in zip(words, fixed_words, strict=True)}
-
-
-def _unrepaired(begin: int, word: str) -> Change:
-    """The finding for ``word``, at ``begin`` (0-based) in the input."""
-    return Change("encoding:unrepaired", begin + 1, word, None, kind="finding",
-                  message=UNREPAIRED_MESSAGE)
 
 
 def _worse_fix(text: str) -> tuple[int, int]:

@@ -42,6 +42,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from corpus_tools.text.letters import basic_letter, everyday_small_letter
+from corpus_tools.text.regex import char_class, class_inside
+
 # Typography that edited text of every language uses.
 _COMMON_MARKS = frozenset("’‘“”–—…«»\u00a0")
 
@@ -121,8 +124,8 @@ def _weight(char: str) -> float:
     if share >= _KNOWN_SHARE:
         return share * 30
     if char.isupper() or unicodedata.category(char) == "Lt":
-        return 0.05 if _basic_letter(char) else 0.02
-    return 1.0 if _basic_letter(char) or everyday_small_letter(char) else 0.05
+        return 0.05 if basic_letter(char) else 0.02
+    return 1.0 if basic_letter(char) or everyday_small_letter(char) else 0.05
 
 
 # A share below this is a letter of another language seen in a profile's text
@@ -140,28 +143,6 @@ def _letter_shares() -> dict[str, float]:
             code, share, _language = line.split("\t")
             shares[chr(int(code, 16))] = float(share)
     return shares
-
-
-@functools.cache
-def everyday_small_letter(char: str) -> bool:
-    """A small letter that a national alphabet uses every day beyond its basic letters:
-    'é', 'ł', 'ş', 'ə', Greek 'ά', Cyrillic 'і', 'ј', 'ә' (not IPA or old letters)."""
-    code = ord(char)
-    if not char.islower():
-        return False
-    return (0xDF <= code <= 0x17F or char in "əșțǎǐǒǔ" or 0x3AC <= code <= 0x3CE
-            or 0x450 <= code <= 0x45F or 0x491 <= code <= 0x4FF)
-
-
-def _basic_letter(char: str) -> bool:
-    code = ord(char)
-    if code < 0x370:
-        return char.isascii()
-    if code < 0x400:
-        return 0x391 <= code <= 0x3C9  # Greek without tonos
-    if code < 0x530:
-        return 0x410 <= code <= 0x44F  # а-я, А-Я
-    return True  # Armenian, Georgian and later scripts: their whole alphabet
 
 
 def split_everyday(pair: Pair) -> list[Pair]:
@@ -252,7 +233,7 @@ def screen_pattern(singles: frozenset[str], pairs: tuple[Pair, ...],
                  else anchor_positions(singles, pairs))
     for pair, position in zip(pairs, positions, strict=True):
         window, sets = pair.window(), pair.sets()
-        rest = f"(?![{_class_inside(pair.not_then)}])" if pair.not_then else ""
+        rest = f"(?![{class_inside(pair.not_then)}])" if pair.not_then else ""
         anchors |= sets[position]
         if position == len(sets) - 1 and not rest:
             ending_at_anchor.setdefault(len(sets), []).append(pair)
@@ -321,8 +302,8 @@ def screen_pattern(singles: frozenset[str], pairs: tuple[Pair, ...],
         passing = anchors - looked_back_at
         guard = ""
         if passing:
-            guard = (f"(?<![{_class_inside(passing)}])" if len(passing) <= len(looked_back_at)
-                     else f"(?<=[{_class_inside(looked_back_at & anchors)}])")
+            guard = (f"(?<![{class_inside(passing)}])" if len(passing) <= len(looked_back_at)
+                     else f"(?<=[{class_inside(looked_back_at & anchors)}])")
         ahead.append(guard + "(?<=" + "|".join(at_stop) + ")")
     # (?s): in a block of lines, the character after a pair may be a line break.
     return "(?s)" + char_class(anchors) + "(?:" + "|".join(ahead) + ")", made
@@ -517,30 +498,3 @@ def merged(pairs: Iterable[Pair]) -> list[Pair]:
         simple = [Pair(key, frozenset(value)) if side == 0 else Pair(frozenset(value), key)
                   for key, value in grouped.items()]
     return simple + others
-
-
-def char_class(chars: Iterable[str]) -> str:
-    return f"[{_class_inside(chars)}]"
-
-
-def _class_inside(chars: Iterable[str]) -> str:
-    """The inside of a class: runs of consecutive code points as ranges ('а-я'),
-    which the regex parser reads far faster than thousands of single characters."""
-    return _class_of(frozenset(chars))
-
-
-@functools.lru_cache(maxsize=4096)
-def _class_of(chars: frozenset[str]) -> str:
-    codes = sorted(map(ord, chars))
-    parts, index = [], 0
-    while index < len(codes):
-        end = index
-        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
-            end += 1
-        low, high = re.escape(chr(codes[index])), re.escape(chr(codes[end]))
-        if end - index >= 2:
-            parts.append(f"{low}-{high}")
-        else:
-            parts.extend(re.escape(chr(code)) for code in codes[index:end + 1])
-        index = end + 1
-    return "".join(parts)

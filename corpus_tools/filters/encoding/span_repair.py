@@ -24,13 +24,12 @@ mojibake's own characters, so they do not end a word):
    one its line already uses (an Armenian name inside English text), the
    whole word was damage and the repair leaves nothing odd.
 
-*Oddness* is ftfy's own badness count plus one for each adjacent pair that
-correct text rarely writes: a letter beside a non-ASCII symbol or punctuation
-mark (``É™``, ``Õ¬Õ``), a lower-case letter followed by an upper-case one
-(``baÄŸ``), two upper-case letters followed by a lower-case one (``ÄŒlan``),
-letters of two scripts touching, and two for each control, unassigned or
-replacement character.  Quotation marks, apostrophes, dashes and the NBSP do
-not count.
+*Oddness* is measured in :mod:`~corpus_tools.filters.encoding.oddness`, the code
+pages and their byte tables live in :mod:`~corpus_tools.filters.encoding.code_pages`,
+the ways a word is read back and accepted in
+:mod:`~corpus_tools.filters.encoding.strategies`, and the change records made of a
+result in :mod:`~corpus_tools.filters.encoding.findings`.  This module flags the
+words and runs the strategies over a line.
 
 A flagged word that holds a complete or damaged sequence, looks odd, and is
 not repaired is reported as ``encoding:unrepaired``.
@@ -46,606 +45,30 @@ not repaired is reported as ``encoding:unrepaired``.
 
 from __future__ import annotations
 
-import difflib
 import functools
-import importlib.resources
-import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 
-from ftfy.badness import BADNESS_RE, badness
+from ftfy.badness import BADNESS_RE
 
 from corpus_tools.changes import common_ends
-from corpus_tools.filters.encoding.pair_screen import (
-    Pair,
-    everyday_small_letter,
-    pair_screen,
-    split_everyday,
+from corpus_tools.filters.encoding.code_pages import (
+    OTHER_SCRIPT_LETTER,
+    PAGES,
+    pages_and_pairs,
+    screens,
 )
+from corpus_tools.filters.encoding.oddness import (
+    TYPOGRAPHY,
+    WORD,
+    beyond_typography,
+    odd_without_signs,
+    oddness,
+    words_at,
+)
+from corpus_tools.filters.encoding.strategies import Strategies
+from corpus_tools.text.letters import letter_fits
 from corpus_tools.text.scripts import script_of
-
-# The code pages misread UTF-8 is tried as, in order; cp1252 also takes
-# latin-1's C1 characters (its undefined bytes read the latin-1 way, as ftfy's
-# "sloppy" codecs do), so a latin-1 misreading needs no page of its own.
-PAGES = ("cp1252", "cp1251", "cp1250", "cp1254", "mac_roman")
-MAX_LAYERS = 3
-
-# cp1251's reading of a Cyrillic letter of two bytes D0 or D1 whose second is a letter
-# too, or (after D1) a quote or dash: as a word of its own, no language's ('Рё' is 'и',
-# 'Сѓ' is 'у', 'С–' is Ukrainian 'і').
-_CYRILLIC_PAIR = re.compile("[РС][ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЁЄЇІіґёєјЅѕї]|С[‘’“”•–—]").fullmatch
-
-# Words are split at spaces, but not at NBSP or NEL, which are bytes 0xA0
-# and 0x85 of a misread continuation.
-WORD = re.compile("[^ \t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
-_RARE_SPACE = re.compile("[\t\n\r\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]").search
-
-# Marks that sit beside letters in correct text of many languages; those of
-# _EDGE only on one side of a word, so between two letters they are odd.
-_QUIET = frozenset("’‘ʼ'«»“”„…–—·\u00a0\u202f-"
-                   "։՝՞՛՜·;،؛؟־।॥。、")  # and the punctuation of other scripts
-_EDGE = frozenset("«»“”„…–—·")  # '·' inside a word: Catalan l·l only
-_ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-_EDGE_PUNCTUATION = ".,;:!?()[]\"'«»“”„…-–—’‘։՝·;،؛؟।。、"
-# Spanish opens a question or exclamation with these, before a word's first letter.
-_OPENING_MARKS = "¿¡"
-# Slovak's syllabic ĺ stands between consonants, never first: a word that begins
-# with it is cp1250's reading of C5, the lead of Ş, Š, Ž, Ł, Ś ('Ĺžimali').
-_NEVER_FIRST = "Ĺĺ"
-_BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
-# Ordinal indicators and the florin sign: letters to Unicode, signs in text.
-_SIGN_LETTERS = frozenset("ªºƒ")
-_SYMBOLIC = frozenset("SPN")  # first letters of symbol, punctuation and number categories
-# Tests of a word's characters as one scan each (max() and set() build a string
-# per character): beyond Latin, below Greek, one of _SIGN_LETTERS.
-_BEYOND_LATIN = re.compile("[^\x00-\u024f]").search
-_BEFORE_GREEK = re.compile("[\x00-\u036f]").search
-_SIGN_LETTER = re.compile("[ªºƒ]").search
-_ASCII_LETTER = re.compile("[A-Za-z]").search
-
-
-# Sets, not strings like "LUl": the neutral kind '' is in every string.
-_LETTER_KINDS = frozenset("LUl")
-# What is odd beside a symbol: a letter, or a dash or curly quote ('–∑–∞', MacRoman's
-# Cyrillic), but not a digit or ASCII punctuation ('20°', '(©').
-_BESIDE_SYMBOL = _LETTER_KINDS | {"Q"}
-
-
-def _kind(char: str) -> str:
-    """'L' letter or mark, 'U'/'l' upper/lower case letter, 'S' odd mark, 'X' bad,
-    'Q' a quiet mark beyond ASCII (a dash, a curly quote), '' neutral."""
-    if char.isascii():
-        if char.isalpha():
-            return "U" if char.isupper() else "l"
-        return ""
-    category = unicodedata.category(char)
-    if char == "\ufffd" or category in _BAD_CATEGORIES:
-        return "X"
-    if char in _SIGN_LETTERS:
-        return "S"
-    if category[0] in "LM":
-        if category == "Lu" or category == "Lt":
-            return "U"
-        return "l" if category == "Ll" else "L"
-    if char in _QUIET:
-        return "Q"
-    if category in ("Nd", "Zs"):
-        return ""
-    if category[0] in _SYMBOLIC or category == "Cf":
-        return "S"
-    return ""
-
-
-def oddness(text: str) -> int:
-    """How unlike correct text a word is (see the module's documentation).
-
-    >>> oddness("Maddə"), oddness("MaddÉ™"), oddness("ÄŒlan"), oddness("Član")
-    (0, 2, 2, 0)
-    """
-    core = text.strip(_EDGE_PUNCTUATION)
-    if core[:1] in _OPENING_MARKS:
-        core = core[1:].lstrip(_EDGE_PUNCTUATION)
-    never_first = core[:1] in _NEVER_FIRST and core[1:2].isalpha()
-    if core.isalpha() and (core.islower() or core.istitle() or core.isupper()) and (
-            _BEYOND_LATIN(core) is None or (
-                _BEFORE_GREEK(core) is None and script_of(core[0]) == script_of(core[-1]))) and (
-            _SIGN_LETTER(core) is None):
-        # Letters in a normal case pattern, Latin or not Latin: the usual word.  (A word
-        # beyond Latin that ends in another script than it starts, 'ქართულбѓ', is not.)
-        return _foreign_letter_mix(core) + never_first
-    score = badness(text) + _foreign_letter_mix(text) + never_first
-    kinds = [_kind(char) for char in text]
-    letters = _LETTER_KINDS
-    opening = len(text) - len(text.lstrip(_EDGE_PUNCTUATION))
-    for index, kind in enumerate(kinds):
-        if kind == "X":
-            score += 2
-        elif index and _odd_pair(text, kinds, index):
-            score += 1
-        elif (text[index] in _EDGE and 0 < index < len(text) - 1
-              and kinds[index - 1] in letters and kinds[index + 1] in letters
-              and not (text[index] == "·" and text[index - 1] in "lL" and text[index + 1] in "lL")):
-            score += 1  # П„Ої, Madd…ô, ·É†·Éî: a quotation mark, dash or dot inside a word
-        elif (text[index] == "\u00a0" and index == opening + 1 and kinds[opening] == "U"
-              and not text[opening].isascii()
-              and (len(text) == index + 1 or kinds[index + 1] == "l")):
-            # Å\u00a0kolska, (Å\u00a0alomounovy, Ă\u00a0: a capital then an NBSP, first in a
-            # word (after its opening marks) or alone
-            score += 1
-    return score
-
-
-def words_at(text: str, positions: list[int]):
-    """The words (as ``WORD`` matches) that hold one of ``positions`` (sorted), in order."""
-    if _RARE_SPACE(text) is not None:
-        words = []
-        position, count = 0, len(positions)
-        for match in WORD.finditer(text):
-            while position < count and positions[position] < match.start():
-                position += 1
-            if position < count and positions[position] < match.end():
-                words.append(match)
-        return words
-    words, end = [], -1
-    for position in positions:
-        if position < end or text[position] == " ":
-            continue
-        match = WORD.match(text, text.rfind(" ", 0, position) + 1)
-        words.append(match)
-        end = match.end()
-    return words
-
-
-def line_oddness(text: str) -> int:
-    """The oddness of a line: the sum of its words'."""
-    return sum(oddness(match.group()) for match in WORD.finditer(text))
-
-
-def _odd_without_signs(word: str) -> bool:
-    """Whether a word is odd even with its signs read as signs ('NESTLÉ®', '4288×…' are not)."""
-    return bool(oddness("".join(" " if char in _SIGNS else char for char in word)))
-
-
-def _odd_pair(text: str, kinds: list[str], index: int) -> bool:
-    """Whether the characters at ``index - 1`` and ``index`` are a pair correct text rarely writes."""
-    letters = _LETTER_KINDS
-    kind, before = kinds[index], kinds[index - 1]
-    if before == "S" and index == 1 and text[0] in _OPENING_MARKS:
-        return False  # ¿Dónde, ¡Hola
-    if (kind == "S" and before in _BESIDE_SYMBOL) or (before == "S" and kind in _BESIDE_SYMBOL):
-        return True  # a letter or a dash beside a symbol: É™, Õ¬Õ, –∑
-    if before == "l" and kind == "U":
-        return True  # baÄŸ
-    if (before == "U" and kind == "l" and index >= 2 and kinds[index - 2] == "U"
-            and not (text[index].isascii() and text[index - 1].isascii()
-                     and text[index - 2].isascii())):
-        return True  # ÄŒlan, AHř: two capitals then a small letter, one of the three not ASCII
-    if before in letters and kind in letters:
-        first, second = script_of(text[index - 1]), script_of(text[index])
-        return bool(first and second and first != second)
-    return False
-
-
-# The Cyrillic alphabets of national languages, beyond the 33 letters of
-# Russian they share in part.  cp1251 mojibake of Armenian or Georgian text
-# ('ХҐЦЂХЇЦЂХ«') is all capitals of one script, but strings letters of several
-# of these alphabets together, which no word of any of them does.
-_CYRILLIC_BASE = frozenset("абвгдежзийклмнопрстуфхцчшщъыьэюяё")
-_CYRILLIC_ALPHABETS = tuple(frozenset(_CYRILLIC_BASE | set(extra)) for extra in (
-    "ґєії'",  # Ukrainian
-    "іў",  # Belarusian
-    "ђјљњћџ",  # Serbian
-    "ѓѕјљњќџ",  # Macedonian
-    "әғқңөұүһі",  # Kazakh
-    "ғқҳўӣӯҷ",  # Uzbek, Tajik
-    "әөүҗңһ",  # Tatar, Bashkir
-    "ңөү",  # Kyrgyz, Mongolian
-))
-
-
-# The letters beyond ASCII of Latin-script national alphabets (lower case).
-# cp1252 mojibake of one ('Åžiddetli' for Turkish 'Şiddetli') strings letters
-# of several together.
-_LATIN_ALPHABETS = tuple(frozenset(letters) for letters in (
-    "àâæçéèêëîïôœùûüÿ",  # French
-    "äöüß", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóùú", "àçèéíïòóúü",  # de es pt it ca
-    "áéëïóöü", "æøåéó", "åäöé", "äöå", "áðéíóúýþæö",  # nl da/no sv fi is
-    "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž",  # pl cs sk
-    "čćđšž", "áéíóöőúüű", "ăâîșțşţ", "çğıöşüi̇", "çəğıöşüi̇",  # hr/bs/sr hu ro tr az
-    "āčēģīķļņšūž", "ąčęėįšųūž", "äõöüšž", "ĉĝĥĵŝŭ", "ċġħż",  # lv lt et eo mt
-    "âêîôûŵŷ", "çë", "çêîşû", "äöüõšž",  # cy sq ku
-    "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",  # vi
-))
-
-
-_CYRILLIC = frozenset(map(chr, range(0x400, 0x500)))
-_LATIN_BEYOND_ASCII = frozenset([*map(chr, range(0xC0, 0x250)), "\u0307", "ə"])  # ə: U+0259, Azerbaijani
-
-
-# Letters that may belong to one national alphabet and not another: beyond ASCII in
-# Latin, and Cyrillic but А-я, Ё and ё; and the four whose small letter is one (ẞ, Å).
-_NATIONAL_LETTER = re.compile("[\u00c0-\u024f\u0307\u0400\u0402-\u040f\u0450\u0452-\u04ff"
-                              "\u1e9e\u212b\u2c7e\u2c7f]").search
-
-
-def _foreign_letter_mix(text: str) -> int:
-    """1 when the word's letters beyond ASCII belong to no single national alphabet."""
-    if _NATIONAL_LETTER(text) is None:
-        return 0  # ASCII, Russian's 33 letters, other scripts: nothing to mix
-    chars = set(text.lower())
-    cyrillic = chars & _CYRILLIC
-    if cyrillic and not cyrillic <= _CYRILLIC_BASE and not any(
-            cyrillic <= alphabet for alphabet in _CYRILLIC_ALPHABETS):
-        return 1
-    latin = chars & _LATIN_BEYOND_ASCII
-    if len(latin) > 1 and not any(latin <= alphabet for alphabet in _LATIN_ALPHABETS):
-        return 1
-    return 0
-
-
-@dataclass(frozen=True)
-class CodePage:
-    """One code page's view of UTF-8 bytes: characters for leads and continuations."""
-
-    name: str
-    to_byte: dict  # character -> byte
-    leads: dict  # character -> number of continuation bytes it needs (1-3)
-    continuations: frozenset
-    undefined: tuple  # continuation bytes the page has no character for
-
-    @classmethod
-    def from_table(cls, name: str, table: dict[int, str | None]) -> CodePage:
-        to_byte = {char: byte for byte, char in table.items() if char is not None}
-        for byte, char in table.items():
-            if char is None or (0x80 <= byte < 0xA0 and chr(byte) not in to_byte):
-                # Undefined bytes, and latin-1's C1 characters, read the latin-1 way.
-                to_byte.setdefault(chr(byte), byte)
-        leads = {}
-        continuations = set()
-        for char, byte in to_byte.items():
-            if 0x80 <= byte <= 0xBF:
-                continuations.add(char)
-            elif 0xC2 <= byte <= 0xDF:
-                leads[char] = 1
-            elif 0xE0 <= byte <= 0xEF:
-                leads[char] = 2
-            elif 0xF0 <= byte <= 0xF4:
-                leads[char] = 3
-        undefined = tuple(byte for byte, char in table.items()
-                          if char is None and 0x80 <= byte <= 0xBF)
-        return cls(name, to_byte, leads, frozenset(continuations), undefined)
-
-    def screen_pairs(self) -> tuple[Pair, ...]:
-        """A lead followed by the continuations it needs: the screen's part for this page.
-
-        A lead of two bytes needs one continuation, of three two, of four three
-        (U+FFFD may stand for the last ones).  A sequence one byte short is only
-        worth a look where the page has no character for that byte and putting it
-        back gives a letter span repair could restore (Georgian ``ა`` is E1 83 90,
-        and cp1252 has no 90): so ``íš`` in Czech or ``óź`` in Polish, a lead and
-        a continuation in correct text, are not looked at.
-
-        In cp1251 the Cyrillic letters are leads and ``і ї є ё ј`` continuations, so
-        correct Cyrillic words pair up (``Вінниця``, ``ні``).  There the screen asks
-        for more: a capital's pair not followed by one of ``а``-``я`` (bytes E0-FF,
-        which no UTF-8 sequence continues with).
-
-        Where every continuation is a small letter some alphabet uses every day
-        (``і`` ``ј`` in cp1251, ``ł`` ``ş`` ``š`` in cp1250, ``é`` in MacRoman), the
-        sequence is looked at only when it reads as an everyday letter or as
-        punctuation: ``Рі`` (``г``) is, Ukrainian ``-ії`` after ``л`` (a Hangul
-        syllable) is not.  So the screen can stop at the lead (``Р``, a capital)
-        instead of at every ``і`` of Ukrainian text.
-        """
-        continuations = self.continuations
-        last = continuations | {"\ufffd"}
-        by_need = {need: frozenset(c for c, n in self.leads.items() if n == need)
-                   for need in (1, 2, 3)}
-        basic = [char for char in map(chr, range(0x430, 0x450)) if char not in continuations]
-        cyrillic_leads = all(self.to_byte.get(char, 0) >= 0xE0 for char in basic)
-        pairs = self._looked_at(Pair(by_need[1], continuations,
-                                     not_then=frozenset(basic) if cyrillic_leads else frozenset()))
-        # UTF-8 allows fewer second bytes after E0, ED, F0 and F4 (no overlong forms,
-        # no surrogates, nothing past U+10FFFF): 'нії' in Ukrainian is not a sequence.
-        for need in (2, 3):
-            by_seconds: dict[frozenset[str], set[str]] = {}
-            for lead in sorted(by_need[need]):
-                low, high = _SECOND_BYTES.get(self.to_byte[lead], (0x80, 0xBF))
-                seconds = frozenset(char for char in continuations
-                                    if low <= self.to_byte[char] <= high)
-                by_seconds.setdefault(seconds, set()).add(lead)
-            # (Where each part is anchored pair_screen decides for all pairs at once.)
-            for seconds, leads in by_seconds.items():
-                pairs += self._looked_at(Pair(frozenset(leads), seconds, then=(last,) * (need - 1)))
-        for lead in sorted(by_need[2]):
-            short = frozenset(char for char in continuations if self._short_of_a_letter(lead, char)
-                              and not everyday_small_letter(char))
-            if short:
-                # Followed by the next misread letter: a page that drops a byte of every
-                # Georgian letter (cp1250 has no 83) leaves a run of them, while 'náš'
-                # in Czech is one lead and one continuation.  Not where the continuation
-                # is an everyday small letter ('áš' for 'ლ', then the next letter's 'á'):
-                # every Czech 'š' would be a stop, and the five letters so written
-                # (ლ ნ ო პ ჟ) make no Georgian line alone; its other letters bring
-                # the line to repair, and a word of only those five stays as it is.
-                pairs.append(Pair(frozenset(lead), short, then=(frozenset(self.leads),)))
-        return tuple(pairs)
-
-    def _looked_at(self, pair: Pair) -> list[Pair]:
-        """``pair`` less the sequences whose continuations are all everyday small letters
-        and which read as no letter or punctuation worth a look (``_worth_a_look``)."""
-        kept = []
-        for piece in split_everyday(pair):
-            following = piece.sets()[1:]
-            if not all(everyday_small_letter(char) for chars in following for char in chars):
-                kept.append(piece)
-                continue
-            # Grouped by what follows the lead, each group with the leads it reads after.
-            sets = piece.sets()
-            leads_of: dict[tuple[str, ...], set[str]] = {}
-            for raw in _worth_a_look_utf8(len(sets)):
-                # (A byte may read as two characters: the page's, and latin-1's C1.)
-                options = [[char for char in allowed if self.to_byte[char] == byte]
-                           for byte, allowed in zip(raw, sets, strict=True)]
-                for lead, *combination in itertools.product(*options):
-                    leads_of.setdefault(tuple(combination), set()).add(lead)
-            # Those with the same leads and all but the last continuation are one pair.
-            lasts: dict[tuple, set[str]] = {}
-            for combination, leads in leads_of.items():
-                lasts.setdefault((frozenset(leads), combination[:-1]), set()).add(combination[-1])
-            for (leads, middle), last_chars in lasts.items():
-                sets = (*map(frozenset, middle), frozenset(last_chars))
-                kept.append(Pair(leads, sets[0], sets[1:], piece.not_then))
-        return kept
-
-    def loses_letter_of_another_script(self, lead: str) -> bool:
-        """Whether a two-byte lead with its continuation lost (a byte the page leaves
-        undefined) was a restorable letter of a script other than Latin."""
-        if self.leads.get(lead) != 1:
-            return False
-        for byte in self.undefined:
-            decoded = _utf8(bytes((self.to_byte[lead], byte)))
-            if decoded is not None and _letter_fits(decoded, None, None) and (
-                    script_of(decoded) != "Latin"):
-                return True
-        return False
-
-    def _short_of_a_letter(self, lead: str, continuation: str) -> bool:
-        """Whether a three-byte lead and one continuation lost a byte the page leaves
-        undefined, before or after it, from a letter span repair could restore."""
-        known = (self.to_byte[lead], self.to_byte[continuation])
-        restorable = _restorable_letters_utf8()
-        return any(bytes(raw) in restorable for byte in self.undefined
-                   for raw in ((known[0], byte, known[1]), (*known, byte)))
-
-    def spans(self, word: str):
-        """Each misread character in ``word``: (start, end, options, complete).
-
-        ``options`` holds the one character a complete sequence decodes to,
-        or, for a sequence that lost a byte (one continuation missing, or
-        U+FFFD in its place), every character a byte the page leaves
-        undefined would give.  Sequences that decode to nothing are skipped.
-        """
-        index, length = 0, len(word)
-        while index < length:
-            need = self.leads.get(word[index])
-            if need is None:
-                index += 1
-                continue
-            end = index + 1
-            while end < length and end - index - 1 < need and (
-                    word[end] in self.continuations or word[end] == "\ufffd"):
-                end += 1
-            have = word[index + 1:end]
-            lost = have.count("\ufffd") + need - len(have)
-            if lost == 0:
-                decoded = _utf8(bytes(self.to_byte[char] for char in word[index:end]))
-                if decoded is not None:
-                    yield index, end, [decoded], True
-            elif lost == 1 and self.undefined and self._may_have_lost(word, index, end, have):
-                options = self._lost_byte_options(word[index], have, need)
-                if options:
-                    yield index, end, options, False
-            index = end
-
-    def _may_have_lost(self, word: str, start: int, end: int, have: str) -> bool:
-        """Whether a lead short of one continuation lost it, rather than being a letter.
-
-        With U+FFFD in its place, yes.  Otherwise what follows must not be a
-        plain letter of the lead's own script: in cp1251 every capital is a
-        lead, and 'Ре' is a word, not 'Р' that lost a byte before 'е'.
-        """
-        if "\ufffd" in have or end >= len(word):
-            return True
-        if word[start].isupper() and start and word[start - 1].islower():
-            return True  # a capital after a small letter is no letter of a word: 'KeĹa'
-        following = word[end]
-        if not following.isalpha() or script_of(following) != script_of(word[start]):
-            return True
-        # The next letter is a lead with a continuation after it: the next sequence,
-        # whole or short of a byte itself (cp1250 drops a byte of every Georgian letter).
-        return following in self.leads and word[end + 1:end + 2] in self.continuations
-
-    def _lost_byte_options(self, lead: str, have: str, need: int) -> list[str]:
-        known = [None if char == "\ufffd" else self.to_byte[char] for char in have]
-        slots = [known.index(None)] if None in known else range(len(known) + 1)
-        options = []
-        for slot in slots:
-            rest = known[slot + 1:] if None in known else known[slot:]
-            for byte in self.undefined:
-                decoded = _utf8(bytes([self.to_byte[lead], *known[:slot], byte, *rest]))
-                if decoded is not None:
-                    options.append(decoded)
-        return options
-
-    def _leads_lost_by_alphabet(self, word: str, spans, letters: str) -> list:
-        """Latin two-byte leads before a plain letter that lost their continuation, told
-        by the alphabet of ``letters`` (what the word's or line's sure repairs wrote):
-        'Æ' is Danish, but beside Azerbaijani 'ə' and 'ı' it is 'Ə' (C6 8F) without
-        the 8F that cp1252 lacks.  Each as a span short of a byte, as ``spans`` gives."""
-        letters = "".join(char for char in letters if char.isalpha() and not char.isascii())
-        if not self.undefined or not letters or _foreign_letter_mix(letters):
-            return []
-        taken = {index for start, end, _options, _complete in spans for index in range(start, end)}
-        found = []
-        for index, char in enumerate(word):
-            if (index not in taken and self.leads.get(char) == 1 and char in _LATIN_BEYOND_ASCII
-                    and _foreign_letter_mix(char + letters)):
-                options = self._lost_byte_options(char, "", 1)
-                if options:
-                    found.append((index, index + 1, options, False))
-        return found
-
-    def decode_word(self, word: str, expected: str | None = None) -> str | None:
-        """``word`` with its misread characters decoded, or None when nothing decodes.
-
-        A lost byte is restored only where exactly one option is an everyday
-        letter of the word's script, in the case its neighbour asks for.  The
-        word's script is that of its complete sequences, else ``expected`` (the
-        document's language's), else that of its characters as they stand.
-        """
-        spans = list(self.spans(word))
-        if not spans:
-            return None
-        sure = "".join(options[0] for _start, _end, options, complete in spans if complete)
-        spans += self._leads_lost_by_alphabet(word, spans, sure)
-        spans.sort()
-        script = _main_script(sure) or expected or _main_script(word)
-        pieces, last = [], 0
-        for start, end, options, complete in spans:
-            if not complete:
-                options = [char for char in options
-                           if _letter_fits(char, script, _lower_before(word, start))]
-                if len(options) != 1:
-                    continue
-            pieces += [word[last:start], options[0]]
-            last = end
-        if not pieces:
-            return None
-        return "".join([*pieces, word[last:]])
-
-
-def with_words_left_bad(text: str, result: Repaired) -> Repaired:
-    """``result`` (of span repair on ``text``, a line ftfy looked at), with the words
-    ftfy's badness pattern still flags reported as unrepaired too ('morzeâ€.': '”'
-    without the 9D cp1252 lacks; 'GвЂarbiy': Uzbek '‘' without the 98 cp1251 lacks):
-    ftfy could not undo them, and no repair did."""
-    bad = [match.start() for match in BADNESS_RE.finditer(text)]
-    found = [(word.start(), word.group())
-             for word in _apart(words_at(text, bad), _taken(result))] if bad else []
-    if not found:
-        return result
-    return replace(result, unrepaired=sorted([*result.unrepaired, *found]))
-
-
-def _taken(result: Repaired) -> list[tuple[int, str]]:
-    """The (start, text) of what ``result`` repaired or reported."""
-    return [(edit.start, edit.before) for edit in result.edits] + result.unrepaired
-
-
-def _apart(words: list, taken: list[tuple[int, str]]) -> list:
-    """The ``words`` (matches) that overlap no (start, text) of ``taken``."""
-    return [word for word in words
-            if not any(start < word.end() and word.start() < start + len(other)
-                       for start, other in taken)]
-
-
-# 'â€' (E2 80 read as cp1252 or cp1254) at the end of a word, before a space, a sign or
-# the end of the line: a sequence short of its third byte.
-_SHORT_QUOTE = re.compile(r"(?<=\S)â€(?=[\s.,;:!?)\]]|$)")
-
-
-def _closing_quotes(text: str, result: Repaired) -> Repaired:
-    """``result`` with each reported word whose end is 'â€' after a quotation the line
-    opened ('„Zima w lesieâ€ czytała', '“yesâ€ and') closed with '”' (E2 80 9D: cp1252
-    and cp1254 have no 9D).  Of what a byte those pages lack makes of E2 80 (an em quad,
-    a zero-width joiner, a right-to-left mark, '‐', '”'), only '”' closes a quotation
-    at the end of a word; the word is repaired only when nothing else in it is odd."""
-    edits, kept = list(result.edits), []
-    for start, word in result.unrepaired:
-        ends = [start + match.start() for match in _SHORT_QUOTE.finditer(word)]
-        opened = [max(text.rfind("“", 0, end), text.rfind("„", 0, end)) for end in ends]
-        if not ends or not all(at >= 0 and text.rfind("”", at, end) < 0
-                               for at, end in zip(opened, ends, strict=True)):
-            kept.append((start, word))
-            continue
-        closed = _SHORT_QUOTE.sub("”", word)
-        if oddness(closed):
-            kept.append((start, word))
-            continue
-        edits += [Edit(end, "â€", "”") for end in ends]
-    if len(kept) == len(result.unrepaired):
-        return result
-    edits.sort(key=lambda edit: edit.start)
-    pieces, last = [], 0
-    for edit in edits:
-        pieces += [text[last:edit.start], edit.after]
-        last = edit.start + len(edit.before)
-    return replace(result, text="".join([*pieces, text[last:]]), edits=edits, unrepaired=kept)
-
-
-def _lost_a_byte(word: re.Match, touching: list[int]) -> bool:
-    """Whether a word shows a byte lost to a code page: U+FFFD in it, or a Latin lead
-    touching a letter of another script ('ФранциÑко', 'πλοÏτου')."""
-    return "\ufffd" in word.group() or any(word.start() <= hit < word.end() for hit in touching)
-
-
-@functools.cache
-def _worth_a_look_utf8(length: int) -> tuple[bytes, ...]:
-    """The UTF-8 of ``length`` bytes of what a misread sequence of nothing but everyday
-    small letters must read as to be looked at: a letter span repair could write
-    (Uzbek 'ʼ' too), punctuation, a currency or a letterlike sign ('”', '€', '№'), or a
-    character some code page reads a byte as, which damage done twice passes through
-    ('ä' in MacRoman is '√§', and '√' in MacRoman again is '‚àö')."""
-    letters = {chr(code) for ranges in _EVERYDAY_RANGES.values()
-               for low, high in ranges for code in range(low, high + 1)}
-    chosen = {char for char in letters if _letter_fits(char, None, None)} | _EVERYDAY_EXTRA
-    chosen |= set(map(chr, range(0x2000, 0x2150)))
-    chosen |= {char for table in load_table().values() for char in table.values() if char}
-    return tuple(sorted(raw for raw in (char.encode("utf-8") for char in chosen)
-                        if len(raw) == length))
-
-
-# English typography alone (curly quotes, dashes, NBSP) holds no pair a code
-# page gives: a line with no other non-ASCII character needs no closer look.
-TYPOGRAPHY = "’‘“”–—…«»\u00a0\u202f"
-beyond_typography = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHY}]").search
-
-# Letters of the scripts that misread UTF-8 damages most (Greek to Georgian):
-# a Latin lead touching one of them is a sequence that lost a byte.
-_OTHER_SCRIPTS = (0x370, 0x10FF)
-_OTHER_LETTERS = frozenset(map(chr, range(_OTHER_SCRIPTS[0], _OTHER_SCRIPTS[1] + 1)))
-_OTHER_SCRIPT_LETTER = re.compile("[{}-{}]".format(*map(chr, _OTHER_SCRIPTS))).search
-
-
-# The second bytes UTF-8 allows after these leads (after the others: 80-BF).
-_SECOND_BYTES = {0xE0: (0xA0, 0xBF), 0xED: (0x80, 0x9F), 0xF0: (0x90, 0xBF), 0xF4: (0x80, 0x8F)}
-
-
-def _utf8(raw: bytes) -> str | None:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def _char_class(chars) -> str:
-    return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
-
-
-@functools.lru_cache(maxsize=1)
-def load_table() -> dict[str, dict[int, str | None]]:
-    """``data/mojibake.tsv``: code page -> byte -> character (None when undefined)."""
-    text = importlib.resources.files("corpus_tools.data").joinpath("mojibake.tsv").read_text(
-        encoding="utf-8")
-    table: dict[str, dict[int, str | None]] = {}
-    for line in text.split("\n"):
-        if not line or line.startswith("#"):
-            continue
-        codec, byte, code = line.split("\t")
-        table.setdefault(codec, {})[int(byte, 16)] = None if code == "-" else chr(int(code, 16))
-    return table
 
 
 @dataclass
@@ -665,35 +88,8 @@ class Repaired:
     restored_lost_byte: bool = False
 
 
-@functools.cache
-def _pages_and_pairs(names: tuple[str, ...]):
-    """The code pages, their continuations, and span repair's pairs (see SpanRepair)."""
-    table = load_table()
-    pages = tuple(CodePage.from_table(name, table[name]) for name in names)
-    continuations = frozenset().union(*(page.continuations for page in pages))
-    # A Latin lead of two bytes that lost its continuation, beside a letter of the
-    # script that lost it: Armenian 'Ö' for 'ց', Cyrillic 'Ñ' for 'я'.
-    latin_leads = frozenset(char for page in pages if page.name != "cp1251"
-                            for char in page.leads if char.isalpha() and char < "\u0250"
-                            and page.loses_letter_of_another_script(char))
-    lossy_leads = frozenset(char for page in pages if page.undefined for char in page.leads)
-    # Each page's lead followed by its continuation, and a lead of a page that drops
-    # bytes followed by U+FFFD: what a line must hold to be worth a look.
-    screen_pairs = (*(pair for page in pages for pair in page.screen_pairs()),
-                    Pair(lossy_leads, frozenset("\ufffd")))
-    # A Latin lead touching a letter of another script lost its byte.  Both sides are
-    # common letters, so SpanRepair asks this only of lines that hold such a letter.
-    touching_pairs = (Pair(latin_leads, _OTHER_LETTERS), Pair(_OTHER_LETTERS, latin_leads))
-    return list(pages), continuations, screen_pairs, touching_pairs
 
-
-@functools.cache
-def _screens(names: tuple[str, ...]):
-    _, _, screen_pairs, touching_pairs = _pages_and_pairs(names)
-    return pair_screen((), screen_pairs), pair_screen((), touching_pairs)
-
-
-class SpanRepair:
+class SpanRepair(Strategies):
     """Finds and repairs mojibake words; see the module's documentation.
 
     ``screen_pairs`` and ``touching_pairs`` are what a line must hold to be worth
@@ -701,21 +97,19 @@ class SpanRepair:
     """
 
     def __init__(self, pages: tuple[str, ...] = PAGES):
-        # The pages and pairs follow from the code pages alone: built once per process.
-        self._names = tuple(pages)
-        (self.pages, self._continuations, self.screen_pairs,
-         self.touching_pairs) = _pages_and_pairs(self._names)
-        self._continuation = re.compile(_char_class(self._continuations))
+        super().__init__(pages)
+        # The pairs follow from the code pages alone: built once per process.
+        _, _, self.screen_pairs, self.touching_pairs = pages_and_pairs(self._names)
 
     @property
     def _pairs(self) -> re.Pattern[str]:
         # Compiled at the first line that may hold mojibake (FixEncoding's own scan
         # holds these pairs too): a run over clean text never compiles it.
-        return _screens(self._names)[0]
+        return screens(self._names)[0]
 
     @property
     def _touching(self) -> re.Pattern[str]:
-        return _screens(self._names)[1]
+        return screens(self._names)[1]
 
     @functools.cached_property
     def capitals_short_of_a_small_letter(self) -> frozenset[str]:
@@ -727,8 +121,8 @@ class SpanRepair:
         return frozenset(
             lead for page in self.pages if page.undefined for lead, need in page.leads.items()
             if need == 1 and lead.isupper() and script_of(lead) == "Latin"
-            and any(_letter_fits(option, "Latin", True)
-                    for option in page._lost_byte_options(lead, "", 1)))
+            and any(letter_fits(option, "Latin", True)
+                    for option in page.lost_byte_options(lead, "", 1)))
 
     @functools.cached_property
     def _short_capital(self) -> re.Pattern[str]:
@@ -746,7 +140,7 @@ class SpanRepair:
 
     def touches_other_script(self, text: str) -> bool:
         """Whether a Latin lead stands beside a letter of Greek to Georgian script."""
-        return _OTHER_SCRIPT_LETTER(text) is not None and self._touching.search(text) is not None
+        return OTHER_SCRIPT_LETTER(text) is not None and self._touching.search(text) is not None
 
     def might_hold(self, text: str) -> bool:
         """False when no word of ``text`` can hold misread UTF-8 (a fast no)."""
@@ -834,7 +228,7 @@ class SpanRepair:
             word = match.group()
             repaired = repairs.get(match.start())
             if repaired is None:
-                if match in odd and _odd_without_signs(word) and (
+                if match in odd and odd_without_signs(word) and (
                         self._has_sequence(word) or _lost_a_byte(match, touching)):
                     result.unrepaired.append((match.start(), word))
                 continue
@@ -848,301 +242,70 @@ class SpanRepair:
             result.text = "".join([*pieces, text[last:]])
         return result
 
-    def _repair_words(self, words, odd_of: dict[int, int], line_scripts: set[str],
-                      repairs: dict[int, str], typeset: bool, expected: str | None) -> None:
-        for match in words:
-            if match.start() not in repairs:
-                repaired = self.repair_word(match.group(), line_scripts, typeset,
-                                            odd_of[match.start()], expected)
-                if repaired is not None:
-                    repairs[match.start()] = repaired
 
-    def _made_of_sequences(self, word: str) -> bool:
-        """A cheap necessary condition for a word to be nothing but misread sequences:
-        no ASCII letter, and at least every other character a continuation."""
-        core = word.strip(_ASCII_PUNCTUATION) or word
-        if _ASCII_LETTER(core) is not None:
-            return False
-        return 2 * len(self._continuation.findall(core)) >= len(core)
-
-    def _repair_plain_word(self, word: str, evidence: set[str], line_scripts: set[str],
-                           line_letters: set[str]) -> str | None:
-        """A word not odd in itself but made of nothing but misread sequences
-        ('Сѓ', '–æ', 'О—', 'Г\u00a0'), read into letters of a script that words
-        repaired in the same line use (``evidence``), or, for a word in a
-        script its line does not otherwise write, of one the line does."""
-        own = {script_of(char) for char in word if char.isalpha()} - {None}
-        foreign = bool(own) and not own & line_scripts
-        readings = []
-        for page in self.pages:
-            candidate = page.decode_word(word)
-            if candidate is not None:
-                readings.append(candidate)
-                readings += [again for other in self.pages  # twice-misread ('РЎС“')
-                             if (again := other.decode_word(candidate)) is not None]
-        for candidate in sorted(readings, key=len):
-            if oddness(candidate):
-                continue
-            decoded = _decoded_letters(word, candidate)
-            if not decoded or not all(char.isascii() and not char.isalpha()
-                                      for char in _unconsumed(word, candidate)):
-                continue
-            scripts = {script_of(char) for char in decoded}
-            if scripts <= evidence or (foreign and scripts <= line_scripts):
-                return candidate
-            if scripts <= line_scripts and not _foreign_letter_mix(
-                    decoded + "".join(line_letters)) and (any(
-                    char.isalpha() and char in self._continuations and char not in line_letters
-                    for char in word[1:]) or not any(char.isalpha() for char in word)
-                    or any(_CYRILLIC_PAIR(reading.strip(_ASCII_PUNCTUATION))
-                           for reading in (word, *readings) if len(reading) >= len(candidate))):
-                # 'Сѓ' for 'у': a letter stands where a continuation byte goes, and the
-                # line writes it nowhere else; or the word has no letter at all ('√∑√°',
-                # Armenian 'և' read twice as MacRoman); or it is, or reads once as, 'Р'
-                # or 'С' and one such letter ('Рё' for 'и'), which no Cyrillic alphabet
-                # writes as a word.
-                return candidate
-        return None
-
-    def _repair_line_of_sequences(self, plain) -> dict[int, str]:
-        """A line with no letter outside its flagged words, each nothing but misread
-        sequences that are not odd as they stand ('’à’û’æ ’ß', Armenian 'Ո՞վ է' read as
-        MacRoman, whose Armenian leads are curly quotes): one page must read every word
-        into letters of one script, none of the words' own, three letters at least."""
-        for page in self.pages:
-            readings, letters = {}, ""
-            for match in plain:
-                word = match.group()
-                candidate = page.decode_word(word)
-                decoded = None if candidate is None else _decoded_letters(word, candidate)
-                if decoded is None or oddness(candidate) or not all(
-                        char.isascii() and not char.isalpha()
-                        for char in _unconsumed(word, candidate)):
-                    break
-                readings[match.start()] = candidate
-                letters += decoded
-            else:
-                scripts = {script_of(char) for char in letters}
-                own = {script_of(char) for match in plain for char in match.group()
-                       if char.isalpha()}
-                if len(letters) >= 3 and len(scripts) == 1 and not scripts & own:
-                    return readings
-        return {}
-
-    def _repair_by_alphabet(self, flagged, odd, repairs: dict[int, str]) -> None:
-        """A word that is not odd in itself ('Ĺžiddetli' is two Slovak letters) but whose
-        letters no alphabet shares with the line's repaired words ('yağmurlar'), while
-        its reading's do ('Şiddetli'): the line's damage, read the same way."""
-        written = "".join(char for match in flagged if match.start() in repairs
-                          for char in repairs[match.start()] if not char.isascii())
-        for match in flagged:
-            word = match.group()
-            if match.start() in repairs or match in odd:
-                continue
-            own = "".join(char for char in word if not char.isascii() and char.isalpha())
-            if not own or not _foreign_letter_mix(own + written):
-                continue  # the word fits the line's alphabet as it is
-            for page in self.pages:
-                candidate = page.decode_word(word)
-                if candidate is None or oddness(candidate):
-                    continue
-                decoded = _decoded_letters(word, candidate)
-                if decoded and not _foreign_letter_mix(decoded + written):
-                    repairs[match.start()] = candidate
-                    break
-
-    def _restore_unflagged(self, text: str, flagged, repairs: dict[int, str]) -> list:
-        """Words not flagged, restored by what the line's repairs wrote; the matches of
-        those restored.  First a Latin lead that lost its continuation, told by their
-        alphabet ('Ærazisi' beside 'Okeanı', both cp1252 without a byte); then a word of
-        nothing but a page's sequences (and ASCII punctuation), one of them short of the
-        byte the page dropped, in their one script beyond Latin ('бѓ' beside 'სიჩუანის',
-        both cp1251: 'ი' is E1 83 98, and cp1251 has no 98).  A sequence short of a byte
-        is no pair the screen asks for, and alone its lost byte could make a letter of
-        more than one script (E1 98 83 is Canadian 'ᘃ')."""
-        written = "".join(char for match in flagged if match.start() in repairs
-                          for char in repairs[match.start()] if not char.isascii())
-        script = _main_script(written)
-
-        def lost_leads(page: CodePage, word: str) -> list:
-            lost = page._leads_lost_by_alphabet(word, [], written)
-            return [page.decode_word(word) or _fill(word, lost, written)] if lost else []
-
-        def short_sequences(page: CodePage, word: str) -> list:
-            # A word already of that script is a word of it: Cyrillic 'У' is a cp1251
-            # lead, and 'Ә' (D3 98) is what it would be short of a byte.
-            if _main_script(word) == script or not all(
-                    char in page.leads or char in page.continuations
-                    or (char.isascii() and not char.isalnum()) for char in word):
-                return []
-            return [page.decode_word(word, script)]
-
-        readers = []
-        if written and not _foreign_letter_mix(written):
-            readers.append((lost_leads, lambda word, candidate: candidate != word))
-        if script not in (None, "Latin"):
-            readers.append((short_sequences, lambda word, candidate: {
-                script_of(char) for char in candidate if char.isalpha()} == {script}))
-        # Only a page that read the line's other words ('Îles Åland': cp1252 read 'ÃŽles',
-        # and only cp1254 lacks the byte that would make 'Åland' 'Şland').
-        reading = ([page for page in self._pages_reading(flagged, repairs) if page.undefined]
-                   if readers else [])
-        restored: list = []
-        for read, fits in readers if reading else ():
-            taken = {match.start() for match in (*flagged, *restored)}
-            for match in WORD.finditer(text):
-                word = match.group()
-                if match.start() in taken or word.isascii():
-                    continue
-                # Every page that read the line and reads this word must agree.
-                readings = {candidate for page in reading for candidate in read(page, word)}
-                candidate = readings.pop() if len(readings) == 1 else None
-                if candidate and not oddness(candidate) and fits(word, candidate):
-                    repairs[match.start()] = candidate
-                    restored.append(match)
-        return restored
-
-    def _repair_marks_by_page(self, flagged, odd, repairs: dict[int, str]) -> None:
-        """An odd word whose one misread sign is two characters ('20В°' for '20°'):
-        read only by a page that read another word of the line into its repair."""
-        unrepaired = [match for match in odd if match.start() not in repairs]
-        if not unrepaired:
-            return
-        for match in unrepaired:
-            word = match.group()
-            for page in self._pages_reading(flagged, repairs):
-                candidate = page.decode_word(word)
-                if (candidate is not None and not oddness(candidate)
-                        and _decoded_letters(word, candidate) is None
-                        and _restores_marks(word, candidate, 2)):
-                    repairs[match.start()] = candidate
-                    break
-
-    def _pages_reading(self, flagged, repairs: dict[int, str]) -> list[CodePage]:
-        """The pages that read one of the line's repaired words into its repair."""
-        return [page for page in self.pages if any(
-            page.decode_word(match.group()) == repairs[match.start()]
-            for match in flagged if match.start() in repairs)]
-
-    def _has_sequence(self, word: str) -> bool:
-        return any(next(page.spans(word), None) for page in self.pages)
-
-    def repair_word(self, word: str, line_scripts: set[str], typeset: bool = False,
-                    current_odd: int | None = None, expected: str | None = None) -> str | None:
-        """The repaired word, or None when no repair is sure enough.
-
-        ``typeset``: the line's other words hold typography that came through as
-        UTF-8 (a dash, a curly quote), so a single misread letter is doubtful.
-        """
-        if current_odd is None:
-            current_odd = oddness(word)
-        if not current_odd:
-            return None  # a repair must leave the word less odd than it was
-        # Each round reads the words of the last through every page, keeping
-        # the three least odd readings (of equally odd ones the shortest, which
-        # decoded the most).  A round may leave a word as odd as before (the
-        # first of two layers), so the least odd of all readings is taken.
-        readings: dict[str, tuple[int, int]] = {}
-        frontier = [word]
-        for _ in range(MAX_LAYERS):
-            found = []
-            for text in frontier:
-                for page in self.pages:
-                    candidate = page.decode_word(text, expected)
-                    if candidate is not None and candidate not in readings:
-                        readings[candidate] = (oddness(candidate), len(candidate))
-                        found.append(candidate)
-            frontier = sorted(found, key=readings.__getitem__)[:3]
-        for reading in sorted(readings, key=readings.__getitem__):
-            if readings[reading][0] >= current_odd:
-                break
-            if self._acceptable(word, reading, line_scripts, typeset):
-                return reading
-        return None
-
-    def _acceptable(self, word: str, repaired: str, line_scripts: set[str],
-                    typeset: bool = False) -> bool:
-        if oddness(repaired):
-            return False  # nothing odd may be left
-        prefix, suffix = common_ends(word, repaired)
-        read = word[prefix:len(word) - suffix]
-        written = repaired[prefix:len(repaired) - suffix]
-        if (typeset and len(read) == 2 and len(written) == 1 and "\u00c0" <= written <= "\u00ff"
-                and self.pages[0].decode_word(word) == repaired):
-            # 'Bremer/Mccoy – DrÃ¥ber': one Latin-1 letter read back from cp1252 in a line
-            # whose dash came through whole.  ftfy, which reads cp1252 itself, leaves it
-            # as possibly a Latin-1 text misread as MacRoman; so do we.
-            return False
-        at_end = not word[len(word) - suffix:].strip(_EDGE_PUNCTUATION)
-        if (len(read) == 2 and read[0].isalpha()
-                and ((read[1] in _TRAILING_SYMBOLS and at_end) or read[1] in "’'ʼ")
-                and not oddness(word[:prefix + 1] + " " + word[prefix + 2:])
-                and not (script_of(read[0]) not in line_scripts
-                         and script_of(written[:1]) in line_scripts)):
-            # 'NESTLÉ®', 'NICIODATĂ™', 'Ã’s': one letter and a real sign after it were
-            # read as one character, and without the sign nothing is odd.  Not when the
-            # letter is of a script the line does not write and the reading of one it
-            # does (Greek 'ή' read as cp1251 is Cyrillic 'О' and '®').
-            return False
-        for run in _LETTER_RUN.findall(repaired.translate(_IN_WORD_MARKS)):
-            if len({script_of(char) for char in run} - {None}) > 1:
-                return False
-        decoded = _decoded_letters(word, repaired)
-        if decoded is None:
-            return _restores_marks(word, repaired, _LONG_SEQUENCE)
-        scripts = {script_of(char) for char in decoded} - {None}
-        if len(scripts) > 1:
-            return False
-        kept = _unconsumed(word, repaired)
-        context = line_scripts | {script_of(char) for char in kept if char.isalpha()}
-        if not scripts:  # only letters of no script (Uzbek 'ʻ'): the word's own letters decide
-            return any(char.isalpha() for char in kept)
-        if scripts <= context:
-            return True
-        # A word in a script its line does not otherwise use (an Armenian name in
-        # English, a short line 'Õ€Õ¸Õ¤Õ¾Õ¡Õ® 28'): only when all of it was damage,
-        # and more than one letter.
-        return len(decoded) > 1 and all(char.isascii() for char in kept)
+def with_words_left_bad(text: str, result: Repaired) -> Repaired:
+    """``result`` (of span repair on ``text``, a line ftfy looked at), with the words
+    ftfy's badness pattern still flags reported as unrepaired too ('morzeâ€.': '”'
+    without the 9D cp1252 lacks; 'GвЂarbiy': Uzbek '‘' without the 98 cp1251 lacks):
+    ftfy could not undo them, and no repair did."""
+    bad = [match.start() for match in BADNESS_RE.finditer(text)]
+    found = [(word.start(), word.group())
+             for word in _apart(words_at(text, bad), _taken(result))] if bad else []
+    if not found:
+        return result
+    return replace(result, unrepaired=sorted([*result.unrepaired, *found]))
 
 
-# Runs of letters, and the marks Armenian writes inside a word (on its stressed
-# vowel: 'Ո՞վ'), which a run of letters may not cross into another script by.
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
-_IN_WORD_MARKS = str.maketrans("", "", "՛՜՞")
+def _taken(result: Repaired) -> list[tuple[int, str]]:
+    """The (start, text) of what ``result`` repaired or reported."""
+    return [(edit.start, edit.before) for edit in result.edits] + result.unrepaired
 
 
-# Signs that follow a word in correct text ('NESTLÉ®'): a word ending in one is
-# repaired only when the rest of it is odd on its own ('MaddÉ™').
-_TRAILING_SYMBOLS = frozenset("™®©°¹²³ªº")
-_SIGNS = _TRAILING_SYMBOLS | frozenset("×…’")
+def _apart(words: list, taken: list[tuple[int, str]]) -> list:
+    """The ``words`` (matches) that overlap no (start, text) of ``taken``."""
+    return [word for word in words
+            if not any(start < word.end() and word.start() < start + len(other)
+                       for start, other in taken)]
 
 
-# Typography and signs a repair may write with no letter beside them.  Alone, each
-# must come from a sequence of three characters or more ('‚Äô', 'вЂ™', twice-read
-# 'РІР‚в„ў'), which correct text never writes; from two ('В°' for '°') only when
-# the same page read another word of the line.
-_LONG_SEQUENCE = 3
+# 'â€' (E2 80 read as cp1252 or cp1254) at the end of a word, before a space, a sign or
+# the end of the line: a sequence short of its third byte.
+_SHORT_QUOTE = re.compile(r"(?<=\S)â€(?=[\s.,;:!?)\]]|$)")
 
 
-def _restores_marks(word: str, repaired: str, shortest: int) -> bool:
-    """Whether each change a repair made wrote only punctuation or signs beyond ASCII,
-    each from at least ``shortest`` characters of damage ('K‚Äôiche‚Äô': two)."""
-    changes = []
-    for tag, read_start, read_end, start, end in difflib.SequenceMatcher(
-            None, word, repaired, autojunk=False).get_opcodes():
-        if tag == "equal":
+def _closing_quotes(text: str, result: Repaired) -> Repaired:
+    """``result`` with each reported word whose end is 'â€' after a quotation the line
+    opened ('„Zima w lesieâ€ czytała', '“yesâ€ and') closed with '”' (E2 80 9D: cp1252
+    and cp1254 have no 9D).  Of what a byte those pages lack makes of E2 80 (an em quad,
+    a zero-width joiner, a right-to-left mark, '‐', '”'), only '”' closes a quotation
+    at the end of a word; the word is repaired only when nothing else in it is odd."""
+    edits, kept = list(result.edits), []
+    for start, word in result.unrepaired:
+        ends = [start + match.start() for match in _SHORT_QUOTE.finditer(word)]
+        opened = [max(text.rfind("“", 0, end), text.rfind("„", 0, end)) for end in ends]
+        if not ends or not all(at >= 0 and text.rfind("”", at, end) < 0
+                               for at, end in zip(opened, ends, strict=True)):
+            kept.append((start, word))
             continue
-        read, written = word[read_start:read_end], repaired[start:end]
-        if tag == "delete":
-            # The sign itself is common to both: in '20В°' -> '20°' 'В' is deleted.
-            if read_end == len(word) or start == len(repaired) or repaired[start].isascii():
-                return False
-            read, written = read + word[read_end], repaired[start]
-        changes.append((read, written))
-    return bool(changes) and all(
-        written and len(read) >= shortest * len(written) and all(
-            not char.isascii() and unicodedata.category(char)[0] in "PS" for char in written)
-        for read, written in changes)
+        closed = _SHORT_QUOTE.sub("”", word)
+        if oddness(closed):
+            kept.append((start, word))
+            continue
+        edits += [Edit(end, "â€", "”") for end in ends]
+    if len(kept) == len(result.unrepaired):
+        return result
+    edits.sort(key=lambda edit: edit.start)
+    pieces, last = [], 0
+    for edit in edits:
+        pieces += [text[last:edit.start], edit.after]
+        last = edit.start + len(edit.before)
+    return replace(result, text="".join([*pieces, text[last:]]), edits=edits, unrepaired=kept)
+
+
+def _lost_a_byte(word: re.Match, touching: list[int]) -> bool:
+    """Whether a word shows a byte lost to a code page: U+FFFD in it, or a Latin lead
+    touching a letter of another script ('ФранциÑко', 'πλοÏτου')."""
+    return "\ufffd" in word.group() or any(word.start() <= hit < word.end() for hit in touching)
 
 
 def _narrowed(start: int, word: str, repaired: str) -> Edit:
@@ -1152,116 +315,3 @@ def _narrowed(start: int, word: str, repaired: str) -> Edit:
                 repaired[prefix:len(repaired) - suffix])
 
 
-def _changed_middle(word: str, repaired: str) -> tuple[str, str]:
-    """What a repair wrote, and what it kept of ``word`` at either end."""
-    prefix, suffix = common_ends(word, repaired)
-    return repaired[prefix:len(repaired) - suffix], word[:prefix] + word[len(word) - suffix:]
-
-
-def _decoded_letters(word: str, repaired: str) -> str | None:
-    """The non-ASCII letters a repair wrote, or None when it wrote no letter or anything unsure.
-
-    Span repair restores words: what it writes must hold letters of national
-    alphabets ('ɿ' and 'ᴴ' are not), marks only after a letter, and besides
-    them only punctuation (Armenian '։' ends a sentence) and ASCII it kept; a
-    repair that writes nothing but punctuation or symbols is ftfy's business.
-    """
-    middle, _kept = _changed_middle(word, repaired)
-    letters = []
-    for index, char in enumerate(middle):
-        if char.isascii():
-            continue
-        category = unicodedata.category(char)
-        if category[0] == "M":
-            if not (index and middle[index - 1].isalpha()):
-                return None
-        elif category[0] == "L":
-            if not everyday_letter(char, script_of(char)):
-                return None
-            letters.append(char)
-        elif category[0] != "P":
-            return None
-    return "".join(letters) or None
-
-
-def _unconsumed(word: str, repaired: str) -> str:
-    """The characters of ``word`` that a repair left as they were, at its ends."""
-    return _changed_middle(word, repaired)[1]
-
-
-def _fill(word: str, lost, written: str) -> str | None:
-    """``word`` with each lead of ``lost`` (spans short of a byte) replaced by the one
-    option that fits its case and ``written``'s alphabet, or None when one has no
-    single option."""
-    pieces, last = [], 0
-    for start, end, options, _complete in lost:
-        fitting = [char for char in options
-                   if _letter_fits(char, "Latin", _lower_before(word, start))
-                   and not _foreign_letter_mix(char + written)]
-        if len(fitting) != 1:
-            return None
-        pieces += [word[last:start], fitting[0]]
-        last = end
-    return "".join([*pieces, word[last:]])
-
-
-def _main_script(text: str) -> str | None:
-    counts: dict[str, int] = {}
-    for char in text:
-        if not char.isascii() and char.isalpha():
-            script = script_of(char)
-            if script:
-                counts[script] = counts.get(script, 0) + 1
-    return max(sorted(counts), key=counts.get) if counts else None
-
-
-def _lower_before(word: str, start: int) -> bool | None:
-    """Whether the letter before a span is lower case (None at a word's start)."""
-    before = word[start - 1] if start else ""
-    if before.isalpha():
-        return before.islower()
-    return None
-
-
-# The letters of national alphabets, per script: a restored byte must give one
-# of these (Azerbaijani Ə, not African Ɓ; Russian я, not Church Slavonic ѝ).
-_EVERYDAY_RANGES = {
-    "Latin": ((0x41, 0x17F),),
-    "Cyrillic": ((0x401, 0x40C), (0x40E, 0x44F), (0x451, 0x45C), (0x45E, 0x45F), (0x490, 0x4FF)),
-    "Greek": ((0x386, 0x3CE),),
-    "Armenian": ((0x531, 0x587),),
-    "Georgian": ((0x10D0, 0x10F0),),
-}
-_EVERYDAY_EXTRA = frozenset("ƏəǍǎǏǐǑǒǓǔȘșȚțʻʼ")  # ʻ ʼ: Uzbek oʻ, gʻ; Ukrainian ʼ
-
-
-def everyday_letter(char: str, script: str | None) -> bool:
-    if char in _EVERYDAY_EXTRA:
-        return True
-    ranges = _EVERYDAY_RANGES.get(script or "")
-    if ranges is None:
-        return unicodedata.category(char) == "Lo"
-    return any(low <= ord(char) <= high for low, high in ranges)
-
-
-@functools.lru_cache(maxsize=1)
-def _restorable_letters_utf8() -> frozenset[bytes]:
-    """The UTF-8 of every letter a lost byte may be restored to (``_letter_fits`` with no
-    script or case asked): a set to look sequences up in, instead of decoding each."""
-    candidates = {chr(code) for ranges in _EVERYDAY_RANGES.values()
-                  for low, high in ranges for code in range(low, high + 1)} | _EVERYDAY_EXTRA
-    return frozenset(char.encode("utf-8") for char in candidates
-                     if _letter_fits(char, None, None))
-
-
-def _letter_fits(char: str, script: str | None, lower: bool | None) -> bool:
-    if len(char) != 1 or unicodedata.category(char) not in ("Lu", "Ll", "Lo"):
-        return False
-    own = script_of(char)
-    if own not in _EVERYDAY_RANGES:
-        return False  # a script whose alphabet we do not list may have lost a mark
-    if script is not None and own != script:
-        return False
-    if not everyday_letter(char, own):
-        return False
-    return not (lower is True and not char.islower())

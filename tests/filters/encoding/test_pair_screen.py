@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.data import build_screen_choices
+from corpus_tools.filters.encoding import code_pages
 from corpus_tools.filters.encoding import pair_screen as pair_screen_module
-from corpus_tools.filters.encoding import span_repair as span_repair_module
+from corpus_tools.filters.encoding.code_pages import load_table
 from corpus_tools.filters.encoding.fix_encoding import EncodingConfig, FixEncoding
 from corpus_tools.filters.encoding.ftfy_triggers import (
     TriggerScreen,
@@ -17,7 +18,7 @@ from corpus_tools.filters.encoding.ftfy_triggers import (
     fixer_triggers,
 )
 from corpus_tools.filters.encoding.pair_screen import Pair, anchor_positions, frequency, pair_screen
-from corpus_tools.filters.encoding.span_repair import SpanRepair, load_table
+from corpus_tools.filters.encoding.span_repair import SpanRepair
 
 
 def holds(text: str, singles, pairs) -> bool:
@@ -227,7 +228,7 @@ def test_fix_encoding_makes_its_screens_from_the_kept_choices(monkeypatch):
     monkeypatch.setattr(pair_screen_module, "anchor_positions", choose)
     monkeypatch.setattr(pair_screen_module, "_reading_groups", choose)
     pair_screen_module._compiled.cache_clear()
-    span_repair_module._screens.cache_clear()
+    code_pages.screens.cache_clear()
     try:
         for ligatures, controls in [(True, True), (False, True), (True, False), (False, False)]:
             fixer = FixEncoding(EncodingConfig(fix_latin_ligatures=ligatures,
@@ -236,4 +237,4 @@ def test_fix_encoding_makes_its_screens_from_the_kept_choices(monkeypatch):
             assert fixer._span.repair("MaddÉ™ 22").text == "Maddə 22"
     finally:
         pair_screen_module._compiled.cache_clear()
-        span_repair_module._screens.cache_clear()
+        code_pages.screens.cache_clear()

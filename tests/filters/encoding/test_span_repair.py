@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from corpus_tools.data.build_mojibake import TABLE_NAME, build_text
 from corpus_tools.filters.base import DocumentFacts, UnitContext
 from corpus_tools.filters.encoding.fix_encoding import EncodingConfig, FixEncoding
-from corpus_tools.filters.encoding.span_repair import SpanRepair, oddness
+from corpus_tools.filters.encoding.oddness import oddness
+from corpus_tools.filters.encoding.span_repair import SpanRepair
 
 CASES = Path(__file__).resolve().parents[2] / "cases" / "mojibake"
 FIX = FixEncoding()
