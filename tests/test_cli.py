@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from corpus_tools.cli import cli
 from corpus_tools.stream.lines import split_lines
+from corpus_tools.stream.records import wide_encoding
 
 DAMAGED = "The cafÃ©  is open.  ".encode()
 REPAIRED = "The café is open.".encode()
@@ -71,7 +72,13 @@ def test_line_n_out_is_line_n_in(invoke, body, last):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=300))
 def test_random_bytes_keep_every_line_and_ending(invoke, data):
-    out = invoke(["clean"], input=data).stdout_bytes
+    result = invoke(["clean"], input=data)
+    first_line = next(split_lines(io.BytesIO(data)), None)
+    if first_line is not None and wide_encoding(first_line.content) is not None:
+        # Text that reads as UTF-16/UTF-32 is refused whole, with the iconv hint.
+        assert (result.exit_code, result.stdout_bytes) == (2, b"")
+        return
+    out = result.stdout_bytes
     lines_in = list(split_lines(io.BytesIO(data)))
     lines_out = list(split_lines(io.BytesIO(out)))
     assert [line.ending for line in lines_out] == [line.ending for line in lines_in]

@@ -40,6 +40,8 @@ _CLAUSE_END = frozenset(".,;:!?)")
 _LIST_GAP = regex.compile(r"[\s,;/|]*(?:\p{L}{1,3}[\s,;/|]+)?")
 # An ampersand the line writes raw, as a character: followed by a space or the end.
 _RAW_AMPERSAND = regex.compile(r"&(?=\s|$)")
+# The characters an HTML escaper must escape: what a message listing entities names.
+_MARKUP = frozenset("&<>\"'")
 
 
 def writes_entities_as_text(line: str) -> bool:
@@ -97,6 +99,9 @@ def _stands_alone_as_example(line: str, match) -> bool:
 
 def _listed_together(line: str, first, second) -> bool:
     if first.group() == second.group():
+        return False
+    # Lists of entities name the escapes of markup; "5 &euro; &amp; more" is escaped text.
+    if not {html.unescape(first.group()), html.unescape(second.group())} <= _MARKUP:
         return False
     if not (_alone(line, *first.span()) and _alone(line, *second.span())):
         return False

@@ -30,6 +30,7 @@ from corpus_tools.filters.encoding.oddness import TYPOGRAPHY, beyond_typography,
 from corpus_tools.filters.encoding.pair_screen import pair_screen
 from corpus_tools.filters.encoding.span_repair import Repaired, SpanRepair, with_words_left_bad
 from corpus_tools.language.codes import script_of_language
+from corpus_tools.text.entities import writes_entities_as_text
 
 # Bytes that were not valid UTF-8 arrive as lone surrogates (surrogateescape).
 # They are not text: ftfy never sees them, and they come out as they went in.
@@ -105,6 +106,8 @@ class FixEncoding(Filter):
     def __init__(self, config: EncodingConfig | None = None):
         self.config = config or EncodingConfig()
         self._ftfy_config = self.config.ftfy_config()
+        # A line that talks about entities ("escape ampersand as &amp;") keeps them.
+        self._ftfy_config_keeping_entities = self._ftfy_config._replace(unescape_html=False)
         # Escaped bytes are screen triggers too, so one scan settles a clean line;
         # the text between them is screened again on its own.
         self._screen = TriggerScreen(
@@ -218,7 +221,10 @@ class FixEncoding(Filter):
     def _run_ftfy(self, text: str) -> tuple[str, str | None]:
         if self._span is not None and _SPACE_OR_A0.search(text) is not None:
             return self._run_ftfy_around_space_or_a0(text)  # without span repair, ftfy as is
-        fixed, explanation = ftfy.fix_and_explain(text, self._ftfy_config)
+        config = self._ftfy_config
+        if config.unescape_html and "&" in text and writes_entities_as_text(text):
+            config = self._ftfy_config_keeping_entities
+        fixed, explanation = ftfy.fix_and_explain(text, config)
         if fixed == text:
             return text, None
         return fixed, _reason(explanation or [])
