@@ -83,7 +83,7 @@ class UnitContext:
     (0, 'en', 'en', 1)
     """
 
-    __slots__ = ("_detect", "_detect_document", "_lang", "evidence", "facts", "identify")
+    __slots__ = ("_detect", "_detect_document", "_lang", "evidence", "facts", "identify", "score")
 
     def __init__(self, lang: str | None = None, facts: DocumentFacts | None = None,
                  detect: Callable[..., str | None] | None = None,
@@ -95,6 +95,7 @@ class UnitContext:
         self._detect_document = detect_document
         self.facts = facts if facts is not None else DocumentFacts()
         self.evidence: str | None = None  # the unit's text with names masked, if a step gave it
+        self.score: float | None = None  # the identifier's score for ``lang`` (None: given, not found)
 
     @property
     def decided(self) -> bool:
@@ -128,7 +129,9 @@ class UnitContext:
     def lang(self) -> str | None:
         if self._detect is not None:
             detect, self._detect = self._detect, None
-            self._lang = detect(self.evidence) if self.evidence is not None else detect()
+            found = detect(self.evidence) if self.evidence is not None else detect()
+            # A detector may say how sure it is: (lang, score).
+            self._lang, self.score = found if isinstance(found, tuple) else (found, None)
         return self._lang
 
 

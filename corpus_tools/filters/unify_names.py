@@ -62,9 +62,14 @@ def _is_word_char(char: str) -> bool:
     return unicodedata.category(char)[0] in "LMN"
 
 
+SKIPPED = "lang:skipped"
+KEPT = "name:kept"
+
+
 class UnifyNames(Filter):
     name = "unify-names"
     rule_kind = "name"
+    rule_ids = (SKIPPED, KEPT)
 
     @classmethod
     def build(cls, config, rules, detector) -> UnifyNames:
@@ -138,20 +143,22 @@ class UnifyNames(Filter):
             # Names say little of a line's language (Latchine looks French):
             # identify the line without them.
             context.mask(text, [(begin, stop) for begin, stop, _, _ in hits])
-        candidates, undecided = [], []
+        candidates, out_of_scope = [], []
         for begin, stop, entry, found in hits:
             if entry.rule.applies_in(context):
                 candidates.append((begin, -(stop - begin), -entry.kind, stop, entry, found))
-            elif entry.kind == _VARIANT and entry.rule.scoped and context.lang is None:
-                undecided.append((begin, stop, entry.rule))
+            elif entry.kind == _VARIANT and entry.rule.scoped:
+                out_of_scope.append((begin, stop, entry.rule))
         candidates.sort(key=lambda c: c[:3])
-        changes = [undecided_finding(rule, begin, text[begin:stop])
-                   for begin, stop, rule in _outside(undecided, candidates)]
+        changes = [_scope_finding(rule, begin, text[begin:stop], context)
+                   for begin, stop, rule in _outside(out_of_scope, candidates)]
         pieces, position = [], 0
         for begin, _, _, stop, entry, found in candidates:
             if begin < position:
                 continue
             position = stop
+            if entry.kind == _KEEP:
+                changes += _kept_inside(text, begin, stop, entry, candidates)
             if entry.kind != _VARIANT:
                 continue  # canonical or keep phrase: protected as it is
             before = text[begin:stop]
@@ -162,13 +169,18 @@ class UnifyNames(Filter):
                     continue
             kept = _kept_by_neighbour(text, begin, stop, entry.rule)
             if kept:
-                changes.append(Change(entry.rule.id, begin + 1, before, None, kind="finding",
-                                      severity="info", message=f"left as written: {kept}"))
+                changes.append(Change(KEPT, begin + 1, before, None, kind="finding",
+                                      message=f"{entry.rule.id}: {before!r} left as written "
+                                              f"{kept}"))
                 continue
             canonical = self._cased_canonical(entry, found, context.lang)
             if entry.rule.fix == "suggest" or entry.written in entry.rule.suggest:
+                spelling = entry.rule.spelling(entry.written)
+                severity = spelling.severity if spelling and spelling.severity else None
+                note = spelling.note if spelling and spelling.note else None
                 changes.append(Change(entry.rule.id, begin + 1, before, canonical, kind="suggestion",
-                                      severity=entry.rule.severity, message=entry.rule.message))
+                                      severity=severity or entry.rule.severity,
+                                      message=note or entry.rule.message))
                 continue
             pieces.append((begin, stop, canonical))
             changes.append(Change(entry.rule.id, begin + 1, before, canonical,
@@ -228,8 +240,35 @@ class UnifyNames(Filter):
         return canonical
 
 
+def _scope_finding(rule: NameRule, begin: int, before: str, context: UnitContext) -> Change:
+    """Why a scoped rule's variant was left: the unit's language undecided, or another one."""
+    if context.lang is None:
+        return undecided_finding(rule, begin, before)
+    if context.score is None:
+        how = "given"
+    elif context.score > 0:
+        how = f"identified, score {context.score:.2f}"
+    else:
+        how = "taken from its paragraph or document"
+    return Change(SKIPPED, begin + 1, before, None, kind="finding",
+                  message=f"{rule.id} is for {', '.join(rule.lang or ())}; the line is "
+                          f"{context.lang} ({how}), so {before!r} is left as written")
+
+
+def _kept_inside(text: str, begin: int, stop: int, keep: _Entry, candidates: list) -> list[Change]:
+    """A finding for each variant that the keep phrase at ``begin:stop`` protects (each span once)."""
+    phrase, found = text[begin:stop], {}
+    for inner, _, _, inner_stop, entry, _ in candidates:
+        if entry.kind == _VARIANT and begin <= inner and inner_stop <= stop:
+            found.setdefault((inner, inner_stop), entry.rule)
+    return [Change(KEPT, inner + 1, text[inner:inner_stop], None, kind="finding",
+                   message=f"{rule.id}: {text[inner:inner_stop]!r} left as written, inside "
+                           f"the keep phrase {phrase!r} ({keep.rule.id})")
+            for (inner, inner_stop), rule in found.items()]
+
+
 def _outside(undecided: list, candidates: list) -> list:
-    """The undecided hits that no applied candidate covers, each span once."""
+    """The out-of-scope hits that no applied candidate covers, each span once."""
     seen, kept = set(), []
     for begin, stop, rule in undecided:
         if (begin, stop) in seen or any(c[0] < stop and begin < c[3] for c in candidates):

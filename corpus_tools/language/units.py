@@ -95,15 +95,19 @@ class LanguageDecider:
         """
         return self._decide(text, head, paragraph)[0]
 
+    def resolve_scored(self, text: str, head: tuple[str, ...] = (),
+                       paragraph=None) -> tuple[str | None, float]:
+        """``resolve``'s answer and the unit's own score for it (0 when its context decided)."""
+        lang, found = self._decide(text, head, paragraph)
+        return lang, found.score if lang is not None and base(found.lang) == base(lang) else 0.0
+
     def decide(self, text: str, head: tuple[str, ...] = (),
                paragraph=None) -> tuple[str, float]:
         """The unit's language and its score (what detect-lang prints): ``resolve``'s answer,
         scored with the unit's own score when its best guess agrees, else 0; ``und`` when
         undecided."""
-        lang, found = self._decide(text, head, paragraph)
-        if lang is None:
-            return UNDETERMINED, 0.0
-        return lang, found.score if base(found.lang) == base(lang) else 0.0
+        lang, score = self.resolve_scored(text, head, paragraph)
+        return (UNDETERMINED, 0.0) if lang is None else (lang, score)
 
     def _decide(self, text: str, head: tuple[str, ...], paragraph):
         found = self.detector.detect(text)

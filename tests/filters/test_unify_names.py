@@ -2,7 +2,7 @@ import pytest
 
 from corpus_tools.filters.base import UnitContext
 from corpus_tools.filters.unify_names import UnifyNames
-from corpus_tools.rules.model import NameRule, Source
+from corpus_tools.rules.model import NameRule, Source, Spelling
 
 S = Source("t.toml", 1)
 RULES = [
@@ -76,3 +76,80 @@ def test_turkic_capitals_follow_the_text_language():
     assert step.apply("FUZULI-IL", UnitContext(lang="az"))[0] == "FİZULİ-İL"
     # English capitals of a canonical that itself has İ keep it as written.
     assert step.apply("FUZULI-IL", UnitContext(lang="en"))[0] == "FIZULI-İL"
+
+
+# Say why, every time (issue 30, point 3): each spelling left as written is a finding.
+GEORGIA = [
+    NameRule("Kutaisi", ("Kutaissi",), S, lang=("en",)),
+    NameRule("Zurabishvili", ("Zourabichvili",), S, keep=("Salomé Zourabichvili",)),
+    NameRule("Tbilisi", ("Tiflis", "Tbilissi"), S, fix="suggest",
+             suggest=(), spellings=(Spelling("Tiflis", "info", "historical name"),)),
+    NameRule("Batumi", ("Batoumi",), S, not_after=("tanker",)),
+    NameRule("Sokhumi", ("Sukhumi",), S, suggest=("Suchumi",)),
+]
+GEORGIA_STEP = UnifyNames(GEORGIA)
+
+
+def findings(text, context):
+    return [(c.rule, c.column, c.before, c.kind, c.severity, c.message)
+            for c in GEORGIA_STEP.apply(text, context)[1]]
+
+
+def test_a_variant_skipped_for_the_lines_language_says_the_language_and_score():
+    found = findings("Kutaissi est loin.", UnitContext(detect=lambda evidence=None: ("fr", 0.93)))
+    assert found == [("lang:skipped", 1, "Kutaissi", "finding", None,
+                      "name:Kutaisi is for en; the line is fr (identified, score 0.93), so "
+                      "'Kutaissi' is left as written")]
+
+
+@pytest.mark.parametrize(
+    ("context", "how"),
+    [
+        (UnitContext(lang="de"), "de (given)"),
+        (UnitContext(detect=lambda evidence=None: ("de", 0.0)), "de (taken from its paragraph or document)"),
+    ],
+)
+def test_a_skipped_variant_says_where_its_language_came_from(context, how):
+    [(rule, *_, message)] = findings("nach Kutaissi", context)
+    assert rule == "lang:skipped" and f"the line is {how}," in message
+
+
+def test_an_undecided_line_stays_undecided_not_skipped():
+    found = findings("Kutaissi", UnitContext(detect=lambda evidence=None: None))
+    assert [f[0] for f in found] == ["lang:undecided"]
+
+
+def test_a_keep_phrase_names_itself_in_a_kept_finding():
+    text, changes = GEORGIA_STEP.apply("President Salomé Zourabichvili said", UnitContext())
+    assert text == "President Salomé Zourabichvili said"
+    assert [(c.rule, c.column, c.before, c.kind) for c in changes] == [
+        ("name:kept", 18, "Zourabichvili", "finding")]
+    assert "inside the keep phrase 'Salomé Zourabichvili' (name:Zurabishvili)" in changes[0].message
+
+
+def test_a_context_word_names_itself_in_a_kept_finding():
+    text, changes = GEORGIA_STEP.apply("the tanker Batoumi sailed", UnitContext())
+    assert text == "the tanker Batoumi sailed"
+    assert [(c.rule, c.before, c.message) for c in changes] == [
+        ("name:kept", "Batoumi", "name:Batumi: 'Batoumi' left as written after 'tanker' (not_after)")]
+
+
+def test_kept_and_fixed_spellings_on_one_line():
+    text, changes = GEORGIA_STEP.apply("Zourabichvili and Salomé Zourabichvili", UnitContext())
+    assert text == "Zurabishvili and Salomé Zourabichvili"
+    assert [(c.rule, c.kind) for c in changes] == [("name:Zurabishvili", "fix"),
+                                                   ("name:kept", "finding")]
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "message"),
+    [
+        ("old Tiflis", "info", "historical name"),  # the spelling's own severity and note
+        ("in Tbilissi", None, None),  # a plain spelling of the same rule: the rule's
+        ("in Suchumi", None, None),  # the plain string form still works
+    ],
+)
+def test_report_only_spellings_carry_their_own_severity_and_note(text, severity, message):
+    out, changes = GEORGIA_STEP.apply(text, UnitContext())
+    assert out == text
+    assert [(c.kind, c.severity, c.message) for c in changes] == [("suggestion", severity, message)]

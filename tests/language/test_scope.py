@@ -121,3 +121,17 @@ def test_a_given_lang_still_decides(invoke):
     pipeline = Pipeline(config=CleanConfig(lang="en"))
     assert pipeline.clean("Le corridor de Latchine est fermé.").text == (
         "Le corridor de Lachin est fermé.")  # the user said English: their call
+
+
+def test_stats_count_edits_kept_and_skipped_apart(invoke, tmp_path):
+    rules = tmp_path / "georgia.toml"
+    rules.write_text('[[name]]\ncanonical = "Kutaisi"\nvariants = ["Kutaissi"]\nlang = ["en"]\n'
+                     'keep = ["Kutaissi Street"]\n', encoding="utf-8")
+    lines = [*ENGLISH, "The road to Kutaissi was closed by the police on Monday.",
+             "Kutaissi Street stays as it is in the old town of the city.",
+             "Les habitants de Kutaissi ont manifesté devant la mairie lundi soir."]
+    result = invoke(["clean", "--isolated", "--rules", str(rules), "--stats", "--check"],
+                    input=("\n".join(lines) + "\n").encode())
+    assert "1 edit(s), 0 suggestion(s), 1 kept, 1 skipped by language" in result.stderr
+    assert "info name:kept: 'Kutaissi'" in result.stderr
+    assert "info lang:skipped: 'Kutaissi': name:Kutaisi is for en; the line is fr" in result.stderr
