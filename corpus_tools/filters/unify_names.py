@@ -40,6 +40,7 @@ from corpus_tools.filters.casing import (
     upper,
 )
 from corpus_tools.rules.model import NameRule
+from corpus_tools.text.canonical import View, is_nfc, nfc, nfc_view
 
 _HORIZONTAL_RUN = regex.compile(r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NEEDS_COLLAPSE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
@@ -83,7 +84,7 @@ class UnifyNames(Filter):
             forms = [(_VARIANT, v) for v in (*rule.variants, *rule.suggest)]
             forms += [(_CANONICAL, rule.canonical)] + [(_KEEP, k) for k in rule.keep]
             for kind, form in forms:
-                written = _collapse(form)
+                written = nfc(_collapse(form))  # matched in the text's NFC view
                 keyed.setdefault(fold_length_preserving(written), []).append(
                     _Entry(kind, rule, written)
                 )
@@ -101,11 +102,15 @@ class UnifyNames(Filter):
         forms = set()
         for rule in self.rules:
             for variant in (*rule.variants, *rule.suggest):
-                written = _collapse(variant)
+                written = nfc(_collapse(variant))
                 forms.update((written, upper(written, None), upper(written, "tr")))
         space = "[" + _HORIZONTAL_RUN.pattern[1:-2] + "]+"
         alternatives = sorted(space.join(map(re.escape, form.split(" "))) for form in forms)
-        return Screen(patterns=tuple(alternatives))
+        # Decomposed text (NFD) spells a form's accented letters with combining marks:
+        # a line holding one of those marks goes through the step.
+        marks = {char for form in forms for char in unicodedata.normalize("NFD", form)
+                 if unicodedata.combining(char)}
+        return Screen(chars=frozenset(marks), patterns=tuple(alternatives))
 
     def name_spans(self, text: str) -> list[tuple[int, int]]:
         """Where the rules' names (variants, canonical forms, kept phrases) are in ``text``."""
@@ -115,21 +120,20 @@ class UnifyNames(Filter):
         """Every name form found at word boundaries with a matching case: (begin, stop, entry, found)."""
         if self._empty or not text:
             return []
-        if _NEEDS_COLLAPSE.search(text):
-            view, starts = self._collapsed_view(text)
-        else:
-            view, starts = text, None
-        folded = fold_length_preserving(view)
+        view = nfc_view(text)
+        if _NEEDS_COLLAPSE.search(view.text):
+            view = view.then(_collapsed_view(view.text))
+        seen = view.text
+        folded = fold_length_preserving(seen)
         hits = []
         for end, (length, entries) in self._automaton.iter(folded):
             start = end - length + 1
-            begin = start if starts is None else starts[start]
-            stop = end + 1 if starts is None else starts[end] + 1
-            if (begin > 0 and _is_word_char(text[begin - 1])) or (
-                stop < len(text) and _is_word_char(text[stop])
+            if (start > 0 and _is_word_char(seen[start - 1])) or (
+                end + 1 < len(seen) and _is_word_char(seen[end + 1])
             ):
                 continue
-            found = view[start : end + 1]
+            begin, stop = view.span(start, end + 1)
+            found = seen[start : end + 1]
             for entry in entries:
                 if self._case_matches(entry, found):
                     hits.append((begin, stop, entry, found))
@@ -152,7 +156,7 @@ class UnifyNames(Filter):
         candidates.sort(key=lambda c: c[:3])
         changes = [_scope_finding(rule, begin, text[begin:stop], context)
                    for begin, stop, rule in _outside(out_of_scope, candidates)]
-        pieces, position = [], 0
+        pieces, position, decomposed = [], 0, None
         for begin, _, _, stop, entry, found in candidates:
             if begin < position:
                 continue
@@ -174,6 +178,10 @@ class UnifyNames(Filter):
                                               f"{kept}"))
                 continue
             canonical = self._cased_canonical(entry, found, context.lang)
+            if decomposed is None:
+                decomposed = not is_nfc(text)
+            if decomposed:
+                canonical = unicodedata.normalize("NFD", canonical)  # as the text writes accents
             if entry.rule.fix == "suggest" or entry.written in entry.rule.suggest:
                 spelling = entry.rule.spelling(entry.written)
                 severity = spelling.severity if spelling and spelling.severity else None
@@ -194,20 +202,6 @@ class UnifyNames(Filter):
             last = stop
         out.append(text[last:])
         return "".join(out), changes
-
-    @staticmethod
-    def _collapsed_view(text: str) -> tuple[str, list[int]]:
-        """The text with each run of horizontal space as one space, and where each character was."""
-        view, starts, last = [], [], 0
-        for match in _HORIZONTAL_RUN.finditer(text):
-            view.append(text[last : match.start()])
-            starts.extend(range(last, match.start()))
-            view.append(" ")
-            starts.append(match.start())
-            last = match.end()
-        view.append(text[last:])
-        starts.extend(range(last, len(text)))
-        return "".join(view), starts
 
     @staticmethod
     def _case_matches(entry: _Entry, found: str) -> bool:
@@ -267,6 +261,20 @@ def _kept_inside(text: str, begin: int, stop: int, keep: _Entry, candidates: lis
             for (inner, inner_stop), rule in found.items()]
 
 
+def _collapsed_view(text: str) -> View:
+    """The text with each run of horizontal space as one space, and where each character was."""
+    view, starts, ends, last = [], [], [], 0
+    for match in _HORIZONTAL_RUN.finditer(text):
+        view += [text[last : match.start()], " "]
+        starts += [*range(last, match.start()), match.start()]
+        ends += [*range(last + 1, match.start() + 1), match.end()]
+        last = match.end()
+    view.append(text[last:])
+    starts += range(last, len(text))
+    ends += range(last + 1, len(text) + 1)
+    return View("".join(view), starts, ends)
+
+
 def _outside(undecided: list, candidates: list) -> list:
     """The out-of-scope hits that no applied candidate covers, each span once."""
     seen, kept = set(), []
@@ -285,14 +293,14 @@ _WORD_AFTER = regex.compile(r"^[\s\u00a0]*([\p{L}\p{M}'’-]+)")
 def _kept_by_neighbour(text: str, begin: int, stop: int, rule: NameRule) -> str:
     """Why a rule's ``not_after``/``not_before`` words leave this match alone, or ""."""
     if rule.not_after:
-        listed = {w.rstrip(".").casefold() for w in rule.not_after}
+        listed = {_word_key(w.rstrip(".")) for w in rule.not_after}
         end = begin
         for _ in range(2):  # "Colonel Kiev", or "Colonel Sergei Kiev": a title, then a name
             match = _WORD_BEFORE.search(text, 0, end)
             word = match.group(1).rstrip(".") if match else ""
             if not word:
                 break
-            if word.casefold() in listed:
+            if _word_key(word) in listed:
                 return f"after {word!r} (not_after)"
             if not word[0].isupper():
                 break
@@ -300,6 +308,11 @@ def _kept_by_neighbour(text: str, begin: int, stop: int, rule: NameRule) -> str:
     if rule.not_before:
         match = _WORD_AFTER.search(text[stop:stop + 80])
         word = match.group(1) if match else ""
-        if word and word.casefold() in {w.casefold() for w in rule.not_before}:
+        if word and _word_key(word) in {_word_key(w) for w in rule.not_before}:
             return f"before {word!r} (not_before)"
     return ""
+
+
+def _word_key(word: str) -> str:
+    """A context word as compared: caseless, and the same whatever its normalization."""
+    return nfc(word).casefold()

@@ -1,3 +1,6 @@
+import json
+import unicodedata
+
 import pytest
 
 from corpus_tools.filters.base import UnitContext
@@ -153,3 +156,78 @@ def test_report_only_spellings_carry_their_own_severity_and_note(text, severity,
     out, changes = GEORGIA_STEP.apply(text, UnitContext())
     assert out == text
     assert [(c.kind, c.severity, c.message) for c in changes] == [("suggestion", severity, message)]
+
+
+# Canonical equivalence (issue 30, point 5): decomposed accents (macOS, PDFs) match as composed.
+def nfd(text):
+    return unicodedata.normalize("NFD", text)
+
+
+EQUIVALENT = UnifyNames([
+    NameRule("South Ossetia", ("Süd-Ossetien", "Ossétie du Sud"), S),
+    NameRule("Zurabishvili", ("Zourabichvili",), S, keep=("Salomé Zourabichvili",)),
+    NameRule("Kyiv", ("Kiev",), S, not_after=("François",), not_before=("Égalité",)),
+    NameRule("Südossetien", ("Sued-Ossetien",), S),
+    NameRule("Abkhazia", ("Abkhazie",), S, keep=(nfd("Abkhazie é"),)),  # a rule written in NFD
+])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rules"),
+    [
+        ("in Süd-Ossetien", "in South Ossetia", ["name:South Ossetia"]),
+        ("SÜD-OSSETIEN", "SOUTH OSSETIA", ["name:South Ossetia"]),  # capitals, decomposed
+        ("l’Ossétie du Sud", "l’South Ossetia", ["name:South Ossetia"]),
+        ("Salomé Zourabichvili", "Salomé Zourabichvili", ["name:kept"]),
+        ("François Kiev", "François Kiev", ["name:kept"]),
+        ("Kiev Égalité", "Kiev Égalité", ["name:kept"]),
+        ("Abkhazie é", "Abkhazie é", ["name:kept"]),
+        ("Süd-Ossetiens", "Süd-Ossetiens", []),  # still whole words only
+    ],
+)
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_names_keeps_and_context_words_match_in_any_normalization(text, expected, rules, form):
+    given = unicodedata.normalize(form, text)
+    out, changes = EQUIVALENT.apply(given, UnitContext())
+    assert unicodedata.normalize("NFC", out) == expected
+    assert [c.rule for c in changes] == rules
+    assert all(given[c.column - 1 : c.end - 1] == c.before for c in changes)  # input coordinates
+
+
+def test_unmatched_text_keeps_its_bytes_and_a_decomposed_line_gets_decomposed_names():
+    given = nfd("Café in Sued-Ossetien and Süd-Ossetien, née")
+    out, changes = EQUIVALENT.apply(given, UnitContext())
+    assert out == nfd("Café in Südossetien and South Ossetia, née")
+    assert [(c.column, c.before) for c in changes] == [
+        (len(nfd("Café in ")) + 1, "Sued-Ossetien"),
+        (len(nfd("Café in Sued-Ossetien and ")) + 1, nfd("Süd-Ossetien"))]
+
+
+def test_a_decomposed_mark_that_is_not_the_names_does_not_match():
+    assert EQUIVALENT.apply("in Su\u0323d-Ossetien", UnitContext())[1] == []  # ụ, not ü
+
+
+def test_the_screen_passes_decomposed_lines():
+    screen = EQUIVALENT.screen()
+    assert "\u0308" in screen.chars and "\u0301" in screen.chars
+
+
+def test_a_composed_line_gets_composed_names():
+    assert EQUIVALENT.apply("Sued-Ossetien", UnitContext())[0] == "Südossetien"
+
+
+@pytest.mark.parametrize("args", [[], ["--jsonl"]])
+def test_decomposed_input_is_unified_through_the_command_line(invoke, tmp_path, args):
+    rules = tmp_path / "georgia.toml"
+    rules.write_text('[[name]]\ncanonical = "South Ossetia"\nvariants = ["Süd-Ossetien"]\n\n'
+                     '[[name]]\ncanonical = "Zurabishvili"\nvariants = ["Zourabichvili"]\n'
+                     'keep = ["Salomé {variant}"]\nnot_after = ["François"]\n', encoding="utf-8")
+    lines = [nfd("Süd-Ossetien, said Salomé Zourabichvili."),
+             nfd("Zourabichvili met François Zourabichvili."), nfd("In Süd-Ossetien.")]
+    expected = [nfd("South Ossetia, said Salomé Zourabichvili."),
+                nfd("Zurabishvili met François Zourabichvili."), nfd("In South Ossetia.")]
+    if args:
+        lines, expected = ([json.dumps({"text": line}) for line in group] for group in (lines, expected))
+    result = invoke(["clean", "--isolated", "--rules", str(rules), "--steps", "unify-names", *args],
+                    input=("\n".join(lines) + "\n").encode())
+    assert result.stdout_bytes == ("\n".join(expected) + "\n").encode()
