@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from corpus_tools.changes import Change
+from corpus_tools.language.quotations import QUOTATION as _QUOTATION
 
 HEAD_BYTES = 64 * 1024  # a document's head: what its facts are decided from
 QUOTE_STYLES = ("curly", "straight")
@@ -148,8 +149,7 @@ def undecided_finding(rule, begin: int, before: str) -> Change:
 
 
 FOREIGN_SPAN = "lang:foreign-span"
-# A quotation: « », “ ”, „ “, ‹ ›, " ", 「 」.  A sentence: up to . ! ? or the end.
-_QUOTATION = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|‹[^›]*›|\"[^\"]*\"|「[^」]*」")
+# A quotation: as language/quotations.py finds them.  A sentence: up to . ! ? or the end.
 _SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+|$)")
 _LETTERS = re.compile(r"[^\W\d_]")
 QUOTE_LETTERS = 8  # a quotation with fewer letters (names blanked) is not judged
