@@ -90,7 +90,7 @@ _ENTRIES = [
           "paragraph's or document's language. Nothing is changed; give --lang (or "
           "--languages to narrow identification) when you know the language."),
     Entry("lang:foreign-span", "info", "unify-names",
-          "A rule scoped to some languages matched inside a quotation (« », “ ”, „ “) or a "
+          "A rule scoped to some languages matched inside a quotation (« », “ ”, „ “, ‚ ‘, ‹ ›) or a "
           "sentence that is confidently in another language than its line ('« Kiev ne cédera "
           "pas »' in English text). The quotation is left as it was written."),
     Entry("lang:skipped", "info", "unify-names",
