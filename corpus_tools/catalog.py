@@ -90,9 +90,17 @@ _ENTRIES = [
           "paragraph's or document's language. Nothing is changed; give --lang (or "
           "--languages to narrow identification) when you know the language."),
     Entry("lang:foreign-span", "info", "unify-names",
-          "A rule scoped to some languages matched inside a quotation (« », “ ”, „ “) or a "
+          "A rule scoped to some languages matched inside a quotation (« », “ ”, „ “, ‚ ‘, ‹ ›) or a "
           "sentence that is confidently in another language than its line ('« Kiev ne cédera "
           "pas »' in English text). The quotation is left as it was written."),
+    Entry("lang:skipped", "info", "unify-names",
+          "A rule scoped to some languages (lang = [...]) matched, but the unit was decided to "
+          "be in another language, so the spelling was left as written; the finding gives the "
+          "decided language and its score. Give --lang when the identification is wrong."),
+    Entry("name:kept", "info", "unify-names",
+          "A listed spelling of a name left as written because a rule protects it: a 'keep' "
+          "phrase it stands in ('Salomé Zourabichvili'), or a 'not_after'/'not_before' word "
+          "beside it ('François'). The finding names the phrase or the word."),
     Entry("invalid-utf8", "error", "check",
           "Bytes that are not UTF-8 (a Latin-1 or cp1252 file, a cut multi-byte character). "
           "corpus-tools passes them through untouched and shows them as '\\xe9'; convert the "

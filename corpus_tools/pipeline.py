@@ -145,8 +145,8 @@ class Pipeline:
                 found = text_of(language_text)
                 return None if found == text else found
 
-            return self.decider.resolve(text if evidence is None else evidence, facts.head,
-                                        paragraph if language_text is not None else None)
+            return self.decider.resolve_scored(text if evidence is None else evidence, facts.head,
+                                               paragraph if language_text is not None else None)
 
         return UnitContext(facts=facts, detect=detect,
                            detect_document=lambda: self.decider.document_lang(facts.head or (text,)),

@@ -31,6 +31,7 @@ from corpus_tools.errors import CorpusToolsError
 from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.report.findings import FORMATS, reporter
 from corpus_tools.report.progress import progress_bar
+from corpus_tools.stream.by_extension import ByExtension
 from corpus_tools.tasks.baseline import Baseline
 from corpus_tools.tasks.check import DEFAULT_GLOBS, FAIL_LEVELS, Checker, CheckOptions, expand_paths
 from corpus_tools.tasks.selection import chosen_detectors, rule_ids
@@ -96,7 +97,10 @@ _OPTIONS = [
 def check(**options):
     """Report every change clean would make and what the detectors find; change nothing.
 
-    PATHS are files, folders (walked for --glob) or '-' for stdin.  Findings go
+    PATHS are files, folders (walked for --glob) or '-' for stdin.  Each file is
+    read by its extension: .jsonl and .ndjson as JSON Lines (--field), .tsv as
+    TSV (--column, else every column), others as plain text, compressed or not;
+    --jsonl or --tsv reads every input so.  Findings go
     to stdout, the summary to stderr.  Exit 0: nothing reaches --fail-on; 1:
     something does; 2: usage, configuration or unreadable input.
 
@@ -127,8 +131,7 @@ def check(**options):
     for pattern, rules in options["per_path_ignores"]:
         per_path_ignores[pattern] = per_path_ignores.get(pattern, ()) + rules
     check_options = CheckOptions(
-        record_format=record_format(options["jsonl"], options["field"], options["tsv"],
-                                    options["columns"]),
+        record_format=_formats(options),
         select=rule_ids(options["select"]), ignore=rule_ids(options["ignore"]),
         per_path_ignores=per_path_ignores, fail_on=options["fail_on"],
         max_findings=options["max_findings"], baseline=baseline,
@@ -175,3 +178,14 @@ def _build(options):
     detectors = chosen_detectors(rule_set, rule_ids(options["select"]),
                                  rule_ids(options["ignore"]))
     return pipeline, detectors
+
+
+def _formats(options: dict):
+    """--jsonl or --tsv: every input so; else each file by its extension (.jsonl, .tsv)."""
+    if options["jsonl"] or options["tsv"]:
+        return record_format(options["jsonl"], options["field"], options["tsv"],
+                             options["columns"])
+    try:
+        return ByExtension(options["field"], options["columns"])
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from corpus_tools.changes import Change
+from corpus_tools.language.quotations import QUOTATION as _QUOTATION
 
 HEAD_BYTES = 64 * 1024  # a document's head: what its facts are decided from
 QUOTE_STYLES = ("curly", "straight")
@@ -83,7 +84,7 @@ class UnitContext:
     (0, 'en', 'en', 1)
     """
 
-    __slots__ = ("_detect", "_detect_document", "_lang", "evidence", "facts", "identify")
+    __slots__ = ("_detect", "_detect_document", "_lang", "evidence", "facts", "identify", "score")
 
     def __init__(self, lang: str | None = None, facts: DocumentFacts | None = None,
                  detect: Callable[..., str | None] | None = None,
@@ -95,6 +96,7 @@ class UnitContext:
         self._detect_document = detect_document
         self.facts = facts if facts is not None else DocumentFacts()
         self.evidence: str | None = None  # the unit's text with names masked, if a step gave it
+        self.score: float | None = None  # the identifier's score for ``lang`` (None: given, not found)
 
     @property
     def decided(self) -> bool:
@@ -128,7 +130,9 @@ class UnitContext:
     def lang(self) -> str | None:
         if self._detect is not None:
             detect, self._detect = self._detect, None
-            self._lang = detect(self.evidence) if self.evidence is not None else detect()
+            found = detect(self.evidence) if self.evidence is not None else detect()
+            # A detector may say how sure it is: (lang, score).
+            self._lang, self.score = found if isinstance(found, tuple) else (found, None)
         return self._lang
 
 
@@ -145,8 +149,7 @@ def undecided_finding(rule, begin: int, before: str) -> Change:
 
 
 FOREIGN_SPAN = "lang:foreign-span"
-# A quotation: « », “ ”, „ “, ‹ ›, " ", 「 」.  A sentence: up to . ! ? or the end.
-_QUOTATION = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|‹[^›]*›|\"[^\"]*\"|「[^」]*」")
+# A quotation: as language/quotations.py finds them.  A sentence: up to . ! ? or the end.
 _SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+|$)")
 _LETTERS = re.compile(r"[^\W\d_]")
 QUOTE_LETTERS = 8  # a quotation with fewer letters (names blanked) is not judged

@@ -102,6 +102,15 @@ ISO_639_1 = frozenset(["aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av
 _THREE_LETTER = frozenset(["ace", "ary", "arz", "bcl", "crh", "ext", "fuv", "gcf", "gcr", "gom", "grc", "gug", "guw", "hbo", "kab", "lij", "ltg", "nso", "pcm", "sdh", "vec", "wuu", "yue", "fil", "haw", "ceb", "hmn"])
 
 
+# Country codes taken for language codes (Georgia is GE, Georgian is ka), where the
+# country code is no language code itself (AM, EE, SE... are: Amharic, Ewe, Sami).
+_COUNTRY_NOT_LANGUAGE = {
+    "ge": "ka", "gr": "el", "jp": "ja", "cn": "zh", "cz": "cs", "dk": "da", "ir": "fa",
+    "il": "he", "rs": "sr", "by": "be", "kz": "kk", "us": "en", "gb": "en", "al": "sq",
+    "at": "de",
+}
+
+
 def check_code(code: str, option: str = "--lang") -> str:
     """A user's language code, normalized, or a ValueError that suggests a known one.
 
@@ -123,7 +132,8 @@ def check_code(code: str, option: str = "--lang") -> str:
     known = sorted(ISO_639_1 | _THREE_LETTER)
     close = {"eng": "en", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de", "rus": "ru",
              "hye": "hy", "arm": "hy", "aze": "az", "tur": "tr", "ukr": "uk", "ua": "uk",
-             "spa": "es", "ara": "ar", "kat": "ka", "geo": "ka", "fas": "fa", "per": "fa"}
+             "spa": "es", "ara": "ar", "kat": "ka", "geo": "ka", "fas": "fa", "per": "fa",
+             **_COUNTRY_NOT_LANGUAGE}
     guess = close.get(language) or next(iter(difflib.get_close_matches(language, known, n=1)),
                                         None)
     hint = f"; did you mean '{guess}'?" if guess else "; use ISO 639-1 codes like en, fr, hy"

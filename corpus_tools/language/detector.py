@@ -90,11 +90,29 @@ class LanguageDetector:
                          tuple((code, round(float(p), 4)) for code, p in ranked[:5]))
 
     def _script_language(self, letters: list[str]) -> str | None:
-        counts = Counter(script_of(letter) for letter in letters[:200])
-        script, count = counts.most_common(1)[0]
+        script = _majority_script(letters)
         lang = SCRIPT_LANGUAGES.get(script)
-        if lang is None or count * 2 <= len(letters[:200]):
+        if lang is None:
             return None
         if self._allowed is not None and lang not in self._allowed:
             return None
         return lang
+
+
+def _majority_script(letters: list[str]) -> str | None:
+    """The script of more than half of the first 200 letters, else None."""
+    counts = Counter(script_of(letter) for letter in letters[:200])
+    if not counts:
+        return None
+    script, count = counts.most_common(1)[0]
+    return script if count * 2 > len(letters[:200]) else None
+
+
+def dominant_script(text: str) -> str | None:
+    """The script most of ``text``'s first letters are in ('Latin', 'Georgian'), or None
+    when none holds a majority.
+
+    >>> dominant_script("Pashinian meets Aliev."), dominant_script("ფაშინიანი"), dominant_script("12")
+    ('Latin', 'Georgian', None)
+    """
+    return _majority_script(_LETTER.findall(text[:SAMPLE_CHARS]))

@@ -28,7 +28,8 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from corpus_tools.language.codes import UNDETERMINED, base
-from corpus_tools.language.detector import SAMPLE_CHARS, LanguageDetector
+from corpus_tools.language.detector import SAMPLE_CHARS, LanguageDetector, dominant_script
+from corpus_tools.language.quotations import mask_quotations
 
 UNIT_MODES = ("paragraph", "line", "document")
 PARAGRAPH_LINES = 200  # paragraphs never cross the end of a group of this many lines
@@ -66,12 +67,12 @@ class LanguageDecider:
             return self._documents[head]
         lines = Counter()
         for text in head:
-            found = self.detector.detect(text)
+            found = self.detector.detect(mask_quotations(text))
             if found.reliable:
                 lines[base(found.lang)] += 1
         paragraphs_ = Counter()
         for text in "\n".join(head).split("\n\n"):
-            found = self.detector.detect(text) if text.strip() else None
+            found = self.detector.detect(mask_quotations(text)) if text.strip() else None
             if found is not None and found.reliable:
                 paragraphs_[base(found.lang)] += 1
         profile = (_majority(lines) or _majority(paragraphs_), frozenset(lines) | set(paragraphs_))
@@ -95,34 +96,43 @@ class LanguageDecider:
         """
         return self._decide(text, head, paragraph)[0]
 
+    def resolve_scored(self, text: str, head: tuple[str, ...] = (),
+                       paragraph=None) -> tuple[str | None, float]:
+        """``resolve``'s answer and the unit's own score for it (0 when its context decided)."""
+        lang, found = self._decide(text, head, paragraph)
+        return lang, found.score if lang is not None and base(found.lang) == base(lang) else 0.0
+
     def decide(self, text: str, head: tuple[str, ...] = (),
                paragraph=None) -> tuple[str, float]:
         """The unit's language and its score (what detect-lang prints): ``resolve``'s answer,
         scored with the unit's own score when its best guess agrees, else 0; ``und`` when
         undecided."""
-        lang, found = self._decide(text, head, paragraph)
-        if lang is None:
-            return UNDETERMINED, 0.0
-        return lang, found.score if base(found.lang) == base(lang) else 0.0
+        lang, score = self.resolve_scored(text, head, paragraph)
+        return (UNDETERMINED, 0.0) if lang is None else (lang, score)
 
     def _decide(self, text: str, head: tuple[str, ...], paragraph):
+        # Quotations are often in another language than the line quoting them.
+        text = mask_quotations(text)
         found = self.detector.detect(text)
         if found.reliable:
             return found.lang, found
-        context = None
+        context, context_texts = None, head
         if callable(paragraph):
             paragraph = paragraph()  # joined only now: a reliable line never needs it
         if paragraph is not None:
             # The paragraph's confident lines vote, as a document's do: a block of
             # lines in several languages is not taken for the language of its start.
-            context = self.document_lang(tuple(paragraph.split("\n")))
+            context_texts = tuple(paragraph.split("\n"))
+            context = self.document_lang(context_texts)
         if context is None:
-            context = self.document_lang(head)
+            context, context_texts = self.document_lang(head), head
         if len(_LETTER.findall(text[:SAMPLE_CHARS])) < MIN_EVIDENCE_LETTERS:
             return context, found  # nothing of its own to say: the context speaks
         if found.lang == UNDETERMINED:
             return None, found
         if context is None:
+            if found.score < WEAK_GUESS and _tied(found):
+                return None, found  # alone, and the model cannot tell its first two apart
             return found.lang, found  # alone: its best guess, however weak
         if base(found.lang) == base(context):
             return context, found
@@ -133,12 +143,34 @@ class LanguageDecider:
                 # ahead of the context's: an English line in a French article.
                 return found.lang, found
             return None, found
-        if found.score < WEAK_GUESS and found.score_of(context) * 2 >= found.score:
+        if (found.score < WEAK_GUESS and found.score_of(context) * 2 >= found.score
+                and _same_script(text, context_texts)):
             # A weak guess at a language the document never shows (Latin or
             # Nigerian Pidgin for three English words), with the context close
-            # behind it: the context.
+            # behind it and written in its script: the context.
             return context, found
         return None, found
+
+
+TIE = 1.05  # a weak best guess less than 5% ahead of the next is no guess
+
+
+def _tied(found) -> bool:
+    """Whether the model's first two candidates are as good as each other."""
+    return len(found.ranked) > 1 and found.ranked[0][1] < found.ranked[1][1] * TIE
+
+
+def _same_script(text: str, context_texts: tuple[str, ...]) -> bool:
+    """Whether the unit is written in the script of the text its context was decided from
+    (a Latin line takes an English document's language, not a Georgian one's)."""
+    sample, size = [], 0
+    for context_text in context_texts:  # enough of the head to know its script
+        sample.append(context_text)
+        size += len(context_text)
+        if size >= SAMPLE_CHARS:
+            break
+    script = dominant_script(text)
+    return script is not None and script == dominant_script("\n".join(sample))
 
 
 class Paragraph:

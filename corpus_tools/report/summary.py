@@ -29,6 +29,24 @@ FAIL_LEVELS = ("error", "warning", "info", "never")
 _RANK = {"info": 0, "warning": 1, "error": 2, "never": 3}
 
 
+OUTCOMES = ("edit(s)", "suggestion(s)", "kept", "skipped by language", "other finding(s)")
+_SKIPPED_BY_LANGUAGE = {"lang:skipped", "lang:undecided", "lang:foreign-span"}
+
+
+def outcome_of(change: Change) -> str:
+    """What a record says happened, for ``--stats``: an edit made, a suggestion, a spelling
+    kept by a rule (``name:kept``), one skipped for the unit's language, another finding.
+
+    >>> outcome_of(Change("lang:skipped", 1, "Kiev", None, kind="finding"))
+    'skipped by language'
+    """
+    if change.kind != "finding":
+        return OUTCOMES[0] if change.applied else OUTCOMES[1]
+    if change.rule == "name:kept":
+        return OUTCOMES[2]
+    return OUTCOMES[3] if change.rule in _SKIPPED_BY_LANGUAGE else OUTCOMES[4]
+
+
 @dataclass
 class Report:
     """Counts of one run, and its exit code.
@@ -51,6 +69,7 @@ class Report:
     findings: int = 0  # records counted
     failing: int = 0  # records at or above fail_on (under changes_fail: not applied ones)
     by_severity: Counter = field(default_factory=Counter)
+    by_outcome: Counter = field(default_factory=Counter)  # edits, suggestions, kept, skipped...
     rule_counts: Counter = field(default_factory=Counter)
     accepted: int = 0  # check: matched by the baseline
     stopped: bool = False  # check: --max-findings reached
@@ -63,6 +82,7 @@ class Report:
         self.findings += 1
         self.by_severity[level] += 1
         self.rule_counts[change.rule] += 1
+        self.by_outcome[outcome_of(change)] += 1
         fails = _RANK[level] >= _RANK[self.fail_on] and not (self.changes_fail and change.applied)
         if fails:
             self.failing += 1
@@ -88,10 +108,12 @@ class Report:
                 f"(first: {self.first_bad_record})")
 
     def render_stats(self) -> str:
-        """``--stats``: lines changed, then records per rule."""
+        """``--stats``: lines changed, records per rule, then records by outcome."""
         rows = [f"{self.changed_lines} of {self.lines} line(s) changed"]
         for rule, count in self._by_count():
             rows.append(f"{count:>10}  {rule}")
+        if self.findings:
+            rows.append(", ".join(f"{self.by_outcome[outcome]} {outcome}" for outcome in OUTCOMES))
         return "\n".join(rows)
 
     def describe(self) -> str:

@@ -29,6 +29,7 @@ from corpus_tools.rules.model import (
     SpellingRule,
     TransliterationRule,
 )
+from corpus_tools.rules.spellings import split_suggest
 from corpus_tools.rules.toml_source import Lines
 from corpus_tools.text.scripts import is_known_script, script_names
 
@@ -215,6 +216,7 @@ def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | No
             where.error(variants_line, "variants", f"variant {variant!r} starts or ends with a space; remove it")
         elif variant == canonical:
             where.error(variants_line, "variants", f"lists the canonical form {variant!r} itself; remove it")
+    entry, spellings = split_suggest(entry, line, where)
     lists = {}
     for key in ("suggest", "not_after", "not_before"):
         value = entry.get(key, [])
@@ -267,7 +269,7 @@ def name_rule(entry: dict, index: int, file_lang, where: Where) -> NameRule | No
         source=Source(str(where.path), line), lang=lang, ignore_case=ignore_case,
         keep=tuple(keep), fix=fix, note=note, examples=examples, severity=severity,
         message=message, suggest=lists["suggest"], not_after=lists["not_after"],
-        not_before=lists["not_before"], keep_written=keep_written,
+        not_before=lists["not_before"], keep_written=keep_written, spellings=spellings,
     )
 
 

@@ -62,6 +62,16 @@ class _Keyed:
 
 
 @dataclass(frozen=True)
+class Spelling:
+    """A report-only spelling that says how it is reported:
+    ``suggest = [{ text = "Tiflis", severity = "info", note = "historical name" }]``."""
+
+    text: str
+    severity: str | None = None  # None: the rule's severity
+    note: str = ""  # shown as the suggestion's message
+
+
+@dataclass(frozen=True)
 class NameRule(_Scoped):
     """Spellings (variants) of one name, all to be written as ``canonical``."""
 
@@ -80,6 +90,11 @@ class NameRule(_Scoped):
     not_after: tuple[str, ...] = ()  # words that, right before a variant, leave it alone
     not_before: tuple[str, ...] = ()  # words that, right after a variant, leave it alone
     keep_written: tuple[str, ...] = ()  # the keep phrases as written ({variant} and all)
+    spellings: tuple[Spelling, ...] = ()  # suggest spellings written with their own severity/note
+
+    def spelling(self, text: str) -> Spelling | None:
+        """How the report-only spelling ``text`` is reported, when it says so itself."""
+        return next((spelling for spelling in self.spellings if spelling.text == text), None)
 
     @property
     def id(self) -> str:

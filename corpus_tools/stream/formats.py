@@ -48,6 +48,10 @@ class RecordFormat:
     def parse(self, line: str) -> Record:
         raise NotImplementedError
 
+    def for_path(self, path: str) -> RecordFormat:
+        """The format to read ``path`` in: this one (see :mod:`corpus_tools.stream.by_extension`)."""
+        return self
+
 
 class TextFormat(RecordFormat):
     """Plain text: the whole line is one unit.

@@ -31,7 +31,7 @@ from corpus_tools.stream.opener import COMPRESSED_SUFFIXES
 from corpus_tools.stream.records import display_name, read_records
 from corpus_tools.tasks.baseline import Baseline
 
-DEFAULT_GLOBS = ("*.txt", "*.jsonl", "*.tsv")
+DEFAULT_GLOBS = ("*.txt", "*.jsonl", "*.ndjson", "*.tsv")
 
 
 @dataclass
@@ -185,8 +185,9 @@ def check_lines(state: LineChecker, lines, facts, label: str) -> Iterator[tuple[
 
 def check_chunk(state: LineChecker, task) -> list[tuple[str, list[Change]]]:
     """``check -j``: one chunk's lines checked in a worker (see :mod:`corpus_tools.engine.local`)."""
-    _raw, facts, label, _record_format, _on_bad_record = task
-    return list(check_lines(state, chunk_lines(task), facts, label))
+    _raw, facts, label, record_format, _on_bad_record = task
+    return list(check_lines(replace(state, record_format=record_format), chunk_lines(task),
+                            facts, label))
 
 
 def _detect(state: LineChecker, line, new_text: str | None, found: list[Change], facts,
@@ -262,7 +263,8 @@ class Checker:
 
     def _file(self, path: str) -> Iterator[tuple[Change, str]]:
         label = display_name(path)
-        record_format = self.options.record_format
+        record_format = self.options.record_format.for_path(path)  # by its extension
+        state = replace(self.state, record_format=record_format)
         ignored = self._path_ignores(path)
         with ExitStack() as stack:
             lines = read_records(path, record_format, stack, self.options.on_bad_record,
@@ -275,7 +277,7 @@ class Checker:
                     lines, facts, label, record_format, self.options.on_bad_record)
                     for item in found)
             else:
-                per_line = check_lines(self.state, lines, facts, label)
+                per_line = check_lines(state, lines, facts, label)
             for line_text, found in per_line:
                 self.summary.lines += 1
                 for finding in found:

@@ -37,3 +37,24 @@ def test_parse_languages():
     assert parse_languages(None) is None
     with pytest.raises(ValueError, match="'english1' is not a language code"):
         parse_languages("english1")
+
+
+@pytest.mark.parametrize(
+    ("code", "hint"),
+    [("ge", "ka"), ("gr", "el"), ("jp", "ja"), ("cz", "cs"), ("geo", "ka"), ("eng", "en")],
+)
+def test_a_country_or_bibliographic_code_suggests_the_language_code(code, hint):
+    with pytest.raises(ValueError, match=f"'{code}' is not a language code we know; "
+                                         f"did you mean '{hint}'"):
+        parse_languages(code)
+
+
+def test_a_rule_file_with_a_country_code_names_the_language_code(tmp_path):
+    from corpus_tools.rules.loader import RuleFileError, load_rules
+
+    path = tmp_path / "georgia.toml"
+    path.write_text('[[name]]\ncanonical = "Tbilisi"\nvariants = ["Tiflis"]\nlang = ["ge"]\n',
+                    encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([path], use_defaults=False)
+    assert "did you mean 'ka'?" in caught.value.problems[0]

@@ -121,3 +121,53 @@ def test_a_given_lang_still_decides(invoke):
     pipeline = Pipeline(config=CleanConfig(lang="en"))
     assert pipeline.clean("Le corridor de Latchine est fermé.").text == (
         "Le corridor de Lachin est fermé.")  # the user said English: their call
+
+
+def test_stats_count_edits_kept_and_skipped_apart(invoke, tmp_path):
+    rules = tmp_path / "georgia.toml"
+    rules.write_text('[[name]]\ncanonical = "Kutaisi"\nvariants = ["Kutaissi"]\nlang = ["en"]\n'
+                     'keep = ["Kutaissi Street"]\n', encoding="utf-8")
+    lines = [*ENGLISH, "The road to Kutaissi was closed by the police on Monday.",
+             "Kutaissi Street stays as it is in the old town of the city.",
+             "Les habitants de Kutaissi ont manifesté devant la mairie lundi soir."]
+    result = invoke(["clean", "--isolated", "--rules", str(rules), "--stats", "--check"],
+                    input=("\n".join(lines) + "\n").encode())
+    assert "1 edit(s), 0 suggestion(s), 1 kept, 1 skipped by language" in result.stderr
+    assert "info name:kept: 'Kutaissi'" in result.stderr
+    assert "info lang:skipped: 'Kutaissi': name:Kutaisi is for en; the line is fr" in result.stderr
+
+
+GEORGIA_RULES = ('[[name]]\ncanonical = "Kutaisi"\nvariants = ["Kutaissi"]\nlang = ["en"]\n\n'
+                 '[[name]]\ncanonical = "Abkhazia"\nvariants = ["Abchasien"]\nlang = ["en"]\n')
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "kept"),
+    [
+        ("The mayor of Kutaissi said: « Les habitants de Kutaissi ne quitteront jamais leur "
+         "ville » and left.",
+         "The mayor of Kutaisi said: « Les habitants de Kutaissi ne quitteront jamais leur "
+         "ville » and left.", "Kutaissi"),
+        ("In Abchasien, he said „Abchasien wird niemals aufgegeben, das ist sicher“ to us.",
+         "In Abkhazia, he said „Abchasien wird niemals aufgegeben, das ist sicher“ to us.",
+         "Abchasien"),
+        ("In Abchasien, he said ‚Abchasien wird niemals aufgegeben, das ist sicher‘ to us.",
+         "In Abkhazia, he said ‚Abchasien wird niemals aufgegeben, das ist sicher‘ to us.",
+         "Abchasien"),
+    ],
+)
+def test_an_english_line_quoting_another_language_is_fixed_outside_the_quotation(
+        invoke, tmp_path, line, expected, kept):
+    rules = tmp_path / "georgia.toml"
+    rules.write_text(GEORGIA_RULES, encoding="utf-8")
+    text = "\n".join([*ENGLISH, line]) + "\n"
+    result = invoke(["clean", "--isolated", "--rules", str(rules), "--check"], input=text.encode())
+    assert result.exit_code == 1
+    assert result.stderr.count("lang:foreign-span") == 1 and f"'{kept}'" in result.stderr
+    fixed = invoke(["clean", "--isolated", "--rules", str(rules)], input=text.encode())
+    assert fixed.stdout.splitlines()[-1] == expected
+
+
+def test_a_lone_record_the_identifier_cannot_tell_is_undecided(invoke):
+    result = invoke(["clean", "--jsonl", "--check"], input=b'{"text": "Pashinian meets Aliev."}\n')
+    assert result.stderr.count("info lang:undecided") == 2 and "use --lang en" in result.stderr

@@ -1,3 +1,4 @@
+import pytest
 
 from corpus_tools.language import units
 from corpus_tools.language.detector import Detection, LanguageDetector
@@ -95,3 +96,47 @@ def test_a_paragraph_without_blank_lines_is_cut(monkeypatch):
     monkeypatch.setattr(units, "PARAGRAPH_LINES", 2)
     grouped = list(paragraphs(lines_of(b"a\nb\nc\n")))
     assert [p.text for _, p in grouped] == ["a\nb", "a\nb", "c"]
+
+
+# Quotations masked, weak guesses (issue 30, point 4).
+def test_a_line_quoting_another_language_is_decided_without_its_quotation():
+    quotation = "« Kutaissi ne cédera jamais, jamais »"
+    masked = "He said: " + " " * len(quotation) + ", then left."
+    decider = LanguageDecider(FixedDetector({masked: Detection("en", 0.9, True)}))
+    assert decider.resolve_scored(f"He said: {quotation}, then left.") == ("en", 0.9)
+
+
+def test_a_weak_guess_takes_the_context_only_in_the_contexts_script():
+    weak = Detection("af", 0.04, False, (("af", 0.041), ("en", 0.039)))
+    detector = FixedDetector({
+        "head one": Detection("en", 0.99, True), "head two": Detection("en", 0.97, True),
+        "head one\nhead two": Detection("en", 0.99, True),
+        "ჰედ ერთი": Detection("en", 0.99, True), "ჰედ ორი": Detection("en", 0.97, True),
+        "ჰედ ერთი\nჰედ ორი": Detection("en", 0.99, True),
+        "Pashinian meets Aliev.": weak,
+    })
+    decider = LanguageDecider(detector)
+    assert decider.resolve("Pashinian meets Aliev.", ("head one", "head two")) == "en"
+    assert decider.resolve("Pashinian meets Aliev.", ("ჰედ ერთი", "ჰედ ორი")) is None
+
+
+@pytest.mark.parametrize(
+    ("ranked", "expected"),
+    [
+        ((("af", 0.0408), ("en", 0.0398)), None),  # the model cannot tell: undecided
+        ((("en", 0.197), ("nl", 0.180)), "en"),  # weak, but ahead: its best guess
+        ((("af", 0.41), ("en", 0.40)), "af"),  # close, but not weak
+    ],
+)
+def test_a_lone_weak_guess_tied_with_the_next_is_undecided(ranked, expected):
+    found = Detection(ranked[0][0], ranked[0][1], False, ranked)
+    decider = LanguageDecider(FixedDetector({"Pashinian meets Aliev.": found}))
+    assert decider.resolve("Pashinian meets Aliev.") == expected
+
+
+def test_a_real_english_line_quoting_french_or_german_stays_english():
+    decider = LanguageDecider(LanguageDetector(languages=("en", "fr", "de")))
+    for line in ("The mayor said: « Les habitants de Kutaissi ne quitteront jamais leur ville »"
+                 " and left.",
+                 "Asked about it, he said „Abchasien wird niemals aufgegeben, das ist sicher“."):
+        assert decider.resolve(line, ENGLISH) == "en"
