@@ -146,12 +146,12 @@ def check(**options):
                        f"{options['write_baseline']}", err=True)
             return 0
         out = reporter(options["output_format"], sys.stdout)
-        for finding, _ in checker.run(paths):
+        for finding, line_text in checker.run(paths):
             if not options["statistics"]:
-                out.take(finding)
-        if not options["statistics"]:
-            out.finish()
+                out.take(finding, line_text)
         summary = checker.summary
+        if not options["statistics"]:
+            out.finish(summary)
         if options["statistics"]:
             click.echo(summary.rule_table() or "no findings")
     text = f"corpus-tools: {summary.describe()}"
