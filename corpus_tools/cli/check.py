@@ -115,7 +115,8 @@ def check(**options):
             entry = entry_of(options["explain"])
         except UnknownRuleError as error:
             raise click.UsageError(str(error)) from None
-        click.echo(f"{options['explain']} ({entry.id}): severity {entry.severity}, "
+        catalogued_as = "" if entry.id == options["explain"] else f" ({entry.id})"
+        click.echo(f"{options['explain']}{catalogued_as}: severity {entry.severity}, "
                    f"from {entry.step}\n\n{entry.explanation}")
         return 0
     paths = expand_paths(list(options["paths"]) or ["-"], options["globs"] or DEFAULT_GLOBS)
