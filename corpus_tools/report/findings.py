@@ -1,4 +1,5 @@
-"""``check`` output formats: text, JSON Lines, GitHub workflow commands, SARIF 2.1.0.
+"""``check`` output formats: text, JSON Lines, GitHub workflow commands; SARIF 2.1.0
+(:mod:`.sarif`), GitLab Code Quality (:mod:`.gitlab`) and JUnit XML (:mod:`.junit`).
 
 Findings go to stdout as they are found (SARIF: one document at the end);
 the summary goes to stderr, as ruff and Vale do.
@@ -11,10 +12,12 @@ from typing import ClassVar, TextIO
 from corpus_tools.catalog import CATALOG
 from corpus_tools.changes import Change
 from corpus_tools.report import Reporter
+from corpus_tools.report.gitlab import GitlabReporter
+from corpus_tools.report.junit import JunitReporter
 from corpus_tools.report.render import as_text, detail, json_line, printable, severity
 from corpus_tools.report.sarif import SarifReporter
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit")
 
 
 class TextReporter(Reporter):
@@ -39,9 +42,21 @@ def _github_escape(text: str, property_value: bool = False) -> str:
 
 
 class GithubReporter(Reporter):
-    """Workflow commands: GitHub shows each as an annotation on the file and line."""
+    """Workflow commands: GitHub shows each as an annotation on the file and line, and the
+    run's totals as a closing notice (GitHub shows only 10 annotations of each level a step:
+    the notice says how many there are)."""
 
     LEVELS: ClassVar[dict[str, str]] = {"error": "error", "warning": "warning", "info": "notice"}
+    SHOWN_PER_LEVEL = 10
+
+    def finish(self, summary=None) -> None:
+        if summary is None:
+            return
+        text = f"corpus-tools: {summary.describe()}"
+        if any(count > self.SHOWN_PER_LEVEL for count in summary.by_severity.values()):
+            text += (f"; GitHub shows {self.SHOWN_PER_LEVEL} annotations of each level a "
+                     f"step, the log has them all")
+        self.out.write(f"::notice title=corpus-tools totals::{_github_escape(text)}\n")
 
     def take(self, finding: Change, line_text: str | None = None) -> None:
         properties = ",".join([
@@ -55,7 +70,7 @@ class GithubReporter(Reporter):
 
 def reporter(name: str, out: TextIO) -> Reporter:
     return {"text": TextReporter, "json": JsonReporter, "github": GithubReporter,
-            "sarif": SarifReporter}[name](out)
+            "sarif": SarifReporter, "gitlab": GitlabReporter, "junit": JunitReporter}[name](out)
 
 
 __all__ = ["CATALOG", "FORMATS", "Reporter", "reporter"]

@@ -31,6 +31,7 @@ from corpus_tools.catalog import entry_of
 from corpus_tools.changes import Change
 from corpus_tools.report import Reporter
 from corpus_tools.report.fingerprint import content_hash
+from corpus_tools.report.locations import repository_path, source_root
 from corpus_tools.report.render import detail, printable, severity
 from corpus_tools.version import __version__
 
@@ -56,16 +57,6 @@ def home_page() -> str | None:
     return None
 
 
-def source_root(start: str | None = None) -> str:
-    """The folder holding ``.git`` at or above ``start`` (default: the current folder), else
-    ``start``: what code scanning's ``%SRCROOT%`` stands for."""
-    here = Path(os.path.abspath(start or os.getcwd()))
-    for folder in (here, *here.parents):
-        if (folder / ".git").exists():
-            return str(folder)
-    return str(here)
-
-
 def artifact_location(path: str | None, root: str) -> dict:
     """A path as SARIF's ``artifactLocation``: relative to ``root`` under ``%SRCROOT%``.
 
@@ -78,12 +69,10 @@ def artifact_location(path: str | None, root: str) -> dict:
         return dict(STDIN)
     if "://" in path:  # an fsspec URL: already a URI
         return {"uri": path}
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, root)
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return {"uri": Path(absolute).as_uri()}
-    posix = Path(relative).as_posix()
-    return {"uri": quote(os.fsencode(posix), safe="/"), "uriBaseId": SRCROOT}
+    relative = repository_path(path, root)
+    if relative is None:
+        return {"uri": Path(os.path.abspath(path)).as_uri()}
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}
 
 
 class SarifReporter(Reporter):
