@@ -85,6 +85,8 @@ _OPTIONS = [
     click.option("--write-baseline", metavar="FILE", type=WRITTEN_PATH,
                  help="Record the current findings in FILE (then exit 0)."),
     click.option("--explain", metavar="ID", help="Explain a rule id and exit."),
+    click.option("-q", "--quiet", is_flag=True,
+                 help="Print the findings only: no summary, no progress bar."),
     progress_option,
     jobs_option,
     language_options,
@@ -135,6 +137,8 @@ def check(**options):
         max_findings=options["max_findings"], baseline=baseline,
         on_bad_record=options["on_bad_record"], jobs=options["jobs"],
     )
+    if options["quiet"] and options["progress"] is None:
+        options["progress"] = False
     with ExitStack() as stack:
         bar = progress_bar(paths, options["progress"], sys.stderr, stack)
         check_options.on_read = bar.update if bar is not None else None
@@ -143,8 +147,9 @@ def check(**options):
             found = list(checker.run(paths))
             Path(options["write_baseline"]).write_text(
                 Baseline.from_findings(found).dumps(), encoding="utf-8")
-            click.echo(f"corpus-tools: recorded {len(found)} finding(s) in "
-                       f"{options['write_baseline']}", err=True)
+            if not options["quiet"]:
+                click.echo(f"corpus-tools: recorded {len(found)} finding(s) in "
+                           f"{options['write_baseline']}", err=True)
             return 0
         out = reporter(options["output_format"], sys.stdout)
         for finding, line_text in checker.run(paths):
@@ -158,7 +163,8 @@ def check(**options):
     text = f"corpus-tools: {summary.describe()}"
     if baseline is not None:
         text += f"; {baseline.stale()} baseline entr(ies) no longer match"
-    click.echo(text, err=True)
+    if not options["quiet"]:
+        click.echo(text, err=True)
     return summary.exit_code()
 
 

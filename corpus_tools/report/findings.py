@@ -16,15 +16,21 @@ from corpus_tools.report.gitlab import GitlabReporter
 from corpus_tools.report.junit import JunitReporter
 from corpus_tools.report.render import as_text, detail, json_line, printable, severity
 from corpus_tools.report.sarif import SarifReporter
+from corpus_tools.report.terminal import colour_wanted
 
 FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit")
 
 
 class TextReporter(Reporter):
-    """``path:line:col: severity rule: message`` (:func:`~corpus_tools.report.render.as_text`)."""
+    """``path:line:col: severity rule: message`` (:func:`~corpus_tools.report.render.as_text`),
+    coloured on a terminal (:func:`~corpus_tools.report.terminal.colour_wanted`)."""
+
+    def __init__(self, out: TextIO):
+        super().__init__(out)
+        self.colour = colour_wanted(out)
 
     def take(self, finding: Change, line_text: str | None = None) -> None:
-        self.out.write(as_text(finding) + "\n")
+        self.out.write(as_text(finding, self.colour) + "\n")
 
 
 class JsonReporter(Reporter):
