@@ -10,11 +10,12 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.cli import cli
 from corpus_tools.stream.lines import split_lines
+from corpus_tools.stream.opener import compression_of
 
 DAMAGED = "The cafÃ©  is open.  ".encode()
 REPAIRED = "The café is open.".encode()
@@ -71,6 +72,7 @@ def test_line_n_out_is_line_n_in(invoke, body, last):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=300))
 def test_random_bytes_keep_every_line_and_ending(invoke, data):
+    assume(compression_of(data[:10]) is None)  # compressed stdin is decompressed (or exit 2)
     out = invoke(["clean"], input=data).stdout_bytes
     lines_in = list(split_lines(io.BytesIO(data)))
     lines_out = list(split_lines(io.BytesIO(out)))

@@ -27,10 +27,11 @@ from corpus_tools.cli.options import (
     steps_options,
 )
 from corpus_tools.engine.runner import check_inputs
-from corpus_tools.errors import CorpusToolsError
+from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.report.findings import FORMATS, reporter
 from corpus_tools.report.progress import progress_bar
+from corpus_tools.stream.opener import binary_reason, local_path
 from corpus_tools.tasks.baseline import Baseline
 from corpus_tools.tasks.check import DEFAULT_GLOBS, FAIL_LEVELS, Checker, CheckOptions, expand_paths
 from corpus_tools.tasks.selection import chosen_detectors, rule_ids
@@ -85,6 +86,8 @@ _OPTIONS = [
     click.option("--write-baseline", metavar="FILE", type=WRITTEN_PATH,
                  help="Record the current findings in FILE (then exit 0)."),
     click.option("--explain", metavar="ID", help="Explain a rule id and exit."),
+    click.option("--strict", is_flag=True,
+                 help="A binary input (a NUL byte in its first 8 KiB) is an error, not skipped."),
     click.option("-q", "--quiet", is_flag=True,
                  help="Print the findings only: no summary, no progress bar."),
     progress_option,
@@ -121,7 +124,7 @@ def check(**options):
         click.echo(f"{options['explain']}{catalogued_as}: severity {entry.severity}, "
                    f"from {entry.step}\n\n{entry.explanation}")
         return 0
-    paths = expand_paths(list(options["paths"]) or ["-"], options["globs"] or DEFAULT_GLOBS)
+    paths = _inputs(options)
     check_inputs(paths)
     pipeline, detectors = _build(options)
     baseline = Baseline.load(options["baseline"]) if options["baseline"] and \
@@ -166,6 +169,27 @@ def check(**options):
     if not options["quiet"]:
         click.echo(text, err=True)
     return summary.exit_code()
+
+
+def _inputs(options) -> list[str]:
+    """The files to check: folders walked for the globs (none matching is an error, exit 2);
+    binary files skipped with a warning (under --strict, an error)."""
+    given = [local_path(name) for name in options["paths"]] or ["-"]
+    globs = options["globs"] or DEFAULT_GLOBS
+    paths = expand_paths(given, globs)
+    if not paths:
+        raise CorpusToolsError(f"no file to check: {', '.join(given)} holds no file matching "
+                               f"{' '.join(globs)} (or their compressed forms); see --glob")
+    kept = []
+    for path in paths:
+        reason = binary_reason(path)
+        if reason is None:
+            kept.append(path)
+        elif options["strict"]:
+            raise InputError(path, None, f"{reason}; not checked")
+        else:
+            click.echo(f"corpus-tools: warning: {path}: {reason}, skipped", err=True)
+    return kept
 
 
 def _build(options):
