@@ -193,7 +193,7 @@ def test_zstd_without_the_extra_names_it(invoke, tmp_path, monkeypatch):
     source.write_bytes(b"whatever")
     result = invoke(["clean", str(source)])
     assert result.exit_code == 2
-    assert "pip install 'corpus-tools[zstd]'" in result.stderr
+    assert "pip install '.[zstd]'" in result.stderr
 
 
 def test_jsonl_cleans_only_the_field(invoke):

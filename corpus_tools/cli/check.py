@@ -33,7 +33,14 @@ from corpus_tools.report.findings import FORMATS, reporter
 from corpus_tools.report.progress import progress_bar
 from corpus_tools.stream.opener import binary_reason, local_path
 from corpus_tools.tasks.baseline import Baseline
-from corpus_tools.tasks.check import DEFAULT_GLOBS, FAIL_LEVELS, Checker, CheckOptions, expand_paths
+from corpus_tools.tasks.check import (
+    DEFAULT_GLOBS,
+    FAIL_LEVELS,
+    Checker,
+    CheckOptions,
+    expand_paths,
+    matches,
+)
 from corpus_tools.tasks.selection import chosen_detectors, rule_ids
 
 
@@ -124,6 +131,7 @@ def check(**options):
         click.echo(f"{options['explain']}{catalogued_as}: severity {entry.severity}, "
                    f"from {entry.step}\n\n{entry.explanation}")
         return 0
+    options["ignore"] = _ignored(options)
     paths = _inputs(options)
     check_inputs(paths)
     pipeline, detectors = _build(options)
@@ -169,6 +177,21 @@ def check(**options):
     if not options["quiet"]:
         click.echo(text, err=True)
     return summary.exit_code()
+
+
+def _ignored(options) -> tuple[str, ...]:
+    """--ignore, where a --select typed on the command line wins over the configuration: an
+    ignore from the file that names a selected rule (or a rule under it) is dropped."""
+    ignore = rule_ids(options["ignore"])
+    context = click.get_current_context()
+    typed = click.core.ParameterSource.COMMANDLINE
+    if context.get_parameter_source("select") != typed or \
+            context.get_parameter_source("ignore") == typed:
+        return ignore
+    select = rule_ids(options["select"])
+    return tuple(pattern for pattern in ignore
+                 if not any(matches(chosen, [pattern]) or matches(pattern, [chosen])
+                            for chosen in select))
 
 
 def _inputs(options) -> list[str]:

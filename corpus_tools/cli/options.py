@@ -14,7 +14,7 @@ from corpus_tools.language.codes import check_code, parse_languages
 from corpus_tools.language.detector import DEFAULT_MIN_SCORE
 from corpus_tools.language.units import UNIT_MODES
 from corpus_tools.pipeline import CleanConfig, Pipeline
-from corpus_tools.registry import resolve_steps
+from corpus_tools.registry import RECOMMENDED_STEPS, STEPS, resolve_steps
 from corpus_tools.rules.loader import load_rules
 from corpus_tools.rules.model import RuleSet
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
@@ -75,7 +75,7 @@ jobs_option = click.option(
 engine_options = option_group(
     click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
                  show_default=True,
-                 help="dask: run on a Dask cluster (pip install 'corpus-tools[dask]'); "
+                 help="dask: run on a Dask cluster (pip install '.[dask]'); "
                       "the same output."),
     click.option("--scheduler", metavar="ADDRESS",
                  help="With --engine dask: the scheduler (tcp://host:8786); default: a local "
@@ -97,7 +97,9 @@ verbose_option = click.option("--verbose", is_flag=True,
 
 # --steps, --skip: which steps run, in which order (see steps_from).
 steps_options = option_group(
-    click.option("--steps", metavar="A,B,C", help="Run these steps, in this order."),
+    click.option("--steps", metavar="A,B,C",
+                 help=f"Run these steps, in this order; the steps: {', '.join(STEPS)} "
+                      f"(default: {','.join(RECOMMENDED_STEPS)})."),
     click.option("--skip", multiple=True, metavar="STEP", help="Leave out a step (repeatable)."),
 )
 
