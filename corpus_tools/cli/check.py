@@ -116,7 +116,8 @@ def check(**options):
     Examples:
       corpus-tools check corpus/
       corpus-tools check --format github --fail-on error data/*.jsonl --jsonl
-      corpus-tools check --format sarif corpus/ > findings.sarif
+      corpus-tools check --format sarif --max-findings 25000 corpus/ > findings.sarif
+      corpus-tools check --format gitlab corpus/ > gl-code-quality.json
       corpus-tools check --select name:,script: --ignore repeated-word corpus/
       corpus-tools check --write-baseline baseline.json corpus/
       corpus-tools check --baseline baseline.json corpus/
