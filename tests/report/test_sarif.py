@@ -163,3 +163,18 @@ def test_source_root_is_the_folder_holding_git(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / "a" / "b").mkdir(parents=True)
     assert source_root(str(tmp_path / "a" / "b")) == str(tmp_path)
+
+
+def test_the_readme_upload_recipe_gives_a_log_code_scanning_takes(invoke, repository,
+                                                                  monkeypatch):
+    recipe = README.read_text(encoding="utf-8").split("### In CI", 1)[1].split("```yaml")[1]
+    command = next(line for line in recipe.splitlines() if "--format sarif" in line)
+    args = command.split("run: corpus-tools ", 1)[1].split(" > ")[0].split()
+    assert args[-1] == "corpus/"
+    monkeypatch.chdir(repository)  # the recipe runs at the repository's root, as a job does
+    result = invoke(args)
+    assert result.exit_code == 0  # --fail-on never: the upload step still runs
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, SCHEMA)
+    github_requirements(log)
+    assert log["runs"][0]["results"]
