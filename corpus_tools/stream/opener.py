@@ -176,8 +176,10 @@ def compression_of(head: bytes) -> str | None:
 
 def binary_reason(name: str) -> str | None:
     """Why a named input is binary (a NUL byte in its first block, after decompression, as
-    grep decides), or None.  UTF-16 and UTF-32 are left to the reader, which names them."""
-    if name == "-" or is_url(name):
+    grep decides), or None.  UTF-16 and UTF-32 are left to the reader, which names them.
+    Only regular files are looked at: reading a FIFO's first block would take it away."""
+    name = local_path(name)
+    if name == "-" or is_url(name) or not os.path.isfile(name):
         return None
     with ExitStack() as stack:
         try:

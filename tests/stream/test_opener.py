@@ -141,3 +141,9 @@ def test_output_dir_with_an_unavailable_scheme_is_one_line_and_no_folder(invoke,
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert result.stderr.startswith("corpus-tools: error: --output-dir nosuchscheme://bucket/x")
     assert os.listdir(tmp_path) == ["a.txt"]  # no folder named nosuchscheme:
+
+
+def test_a_fifo_is_not_read_ahead_for_binary_detection(invoke, tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert binary_reason(str(fifo)) is None  # returns at once: nothing read, nothing taken
