@@ -36,5 +36,5 @@ class MissingExtraError(CorpusToolsError):
     def __init__(self, module: str, extra: str, purpose: str):
         super().__init__(
             f"{purpose} needs the optional package '{module}': "
-            f"pip install 'corpus-tools[{extra}]'"
+            f"pip install '.[{extra}]' in a clone of corpus-tools (not on PyPI yet)"
         )

@@ -135,6 +135,8 @@ def test_rules_explain(invoke):
     result = invoke(["rules", "explain", "artifact:stray-marker"])
     assert result.exit_code == 0
     assert result.stdout.startswith("artifact:stray-marker (artifact:*): severity error")
+    own_entry = invoke(["rules", "explain", "script:mixed-token"]).stdout
+    assert own_entry.startswith("script:mixed-token: severity error")  # its id said once
     assert invoke(["rules", "explain", "nope:x"]).exit_code == 2
     listing = invoke(["rules", "explain"]).stdout
     assert all(rule_id in listing for rule_id in CATALOG)

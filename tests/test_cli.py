@@ -10,11 +10,12 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.cli import cli
 from corpus_tools.stream.lines import split_lines
+from corpus_tools.stream.opener import compression_of
 from corpus_tools.stream.records import wide_encoding
 
 DAMAGED = "The cafÃ©  is open.  ".encode()
@@ -72,6 +73,7 @@ def test_line_n_out_is_line_n_in(invoke, body, last):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=300))
 def test_random_bytes_keep_every_line_and_ending(invoke, data):
+    assume(compression_of(data[:10]) is None)  # compressed stdin is decompressed (or exit 2)
     result = invoke(["clean"], input=data)
     first_line = next(split_lines(io.BytesIO(data)), None)
     if first_line is not None and wide_encoding(first_line.content) is not None:
@@ -198,7 +200,7 @@ def test_zstd_without_the_extra_names_it(invoke, tmp_path, monkeypatch):
     source.write_bytes(b"whatever")
     result = invoke(["clean", str(source)])
     assert result.exit_code == 2
-    assert "pip install 'corpus-tools[zstd]'" in result.stderr
+    assert "pip install '.[zstd]'" in result.stderr
 
 
 def test_jsonl_cleans_only_the_field(invoke):

@@ -43,6 +43,13 @@ class CorpusToolsGroup(LazyCommands):
         "rules": "corpus_tools.cli.rules",
     }
 
+    def parse_args(self, ctx, args):
+        if not args and not ctx.resilient_parsing:
+            # Asked for nothing: the help is the answer, not a usage error.
+            click.echo(ctx.get_help())
+            ctx.exit(EXIT_OK)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)

@@ -27,13 +27,21 @@ from corpus_tools.cli.options import (
     steps_options,
 )
 from corpus_tools.engine.runner import check_inputs
-from corpus_tools.errors import CorpusToolsError
+from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.report.findings import FORMATS, reporter
 from corpus_tools.report.progress import progress_bar
 from corpus_tools.stream.by_extension import ByExtension
+from corpus_tools.stream.opener import binary_reason, local_path
 from corpus_tools.tasks.baseline import Baseline
-from corpus_tools.tasks.check import DEFAULT_GLOBS, FAIL_LEVELS, Checker, CheckOptions, expand_paths
+from corpus_tools.tasks.check import (
+    DEFAULT_GLOBS,
+    FAIL_LEVELS,
+    Checker,
+    CheckOptions,
+    expand_paths,
+    matches,
+)
 from corpus_tools.tasks.selection import chosen_detectors, rule_ids
 
 
@@ -86,6 +94,10 @@ _OPTIONS = [
     click.option("--write-baseline", metavar="FILE", type=WRITTEN_PATH,
                  help="Record the current findings in FILE (then exit 0)."),
     click.option("--explain", metavar="ID", help="Explain a rule id and exit."),
+    click.option("--strict", is_flag=True,
+                 help="A binary input (a NUL byte in its first 8 KiB) is an error, not skipped."),
+    click.option("-q", "--quiet", is_flag=True,
+                 help="Print the findings only: no summary, no progress bar."),
     progress_option,
     jobs_option,
     language_options,
@@ -108,7 +120,8 @@ def check(**options):
     Examples:
       corpus-tools check corpus/
       corpus-tools check --format github --fail-on error data/*.jsonl --jsonl
-      corpus-tools check --format sarif corpus/ > findings.sarif
+      corpus-tools check --format sarif --max-findings 25000 corpus/ > findings.sarif
+      corpus-tools check --format gitlab corpus/ > gl-code-quality.json
       corpus-tools check --select name:,script: --ignore repeated-word corpus/
       corpus-tools check --write-baseline baseline.json corpus/
       corpus-tools check --baseline baseline.json corpus/
@@ -119,10 +132,12 @@ def check(**options):
             entry = entry_of(options["explain"])
         except UnknownRuleError as error:
             raise click.UsageError(str(error)) from None
-        click.echo(f"{options['explain']} ({entry.id}): severity {entry.severity}, "
+        catalogued_as = "" if entry.id == options["explain"] else f" ({entry.id})"
+        click.echo(f"{options['explain']}{catalogued_as}: severity {entry.severity}, "
                    f"from {entry.step}\n\n{entry.explanation}")
         return 0
-    paths = expand_paths(list(options["paths"]) or ["-"], options["globs"] or DEFAULT_GLOBS)
+    options["ignore"] = _ignored(options)
+    paths = _inputs(options)
     check_inputs(paths)
     pipeline, detectors = _build(options)
     baseline = Baseline.load(options["baseline"]) if options["baseline"] and \
@@ -137,6 +152,8 @@ def check(**options):
         max_findings=options["max_findings"], baseline=baseline,
         on_bad_record=options["on_bad_record"], jobs=options["jobs"],
     )
+    if options["quiet"] and options["progress"] is None:
+        options["progress"] = False
     with ExitStack() as stack:
         bar = progress_bar(paths, options["progress"], sys.stderr, stack)
         check_options.on_read = bar.update if bar is not None else None
@@ -145,23 +162,61 @@ def check(**options):
             found = list(checker.run(paths))
             Path(options["write_baseline"]).write_text(
                 Baseline.from_findings(found).dumps(), encoding="utf-8")
-            click.echo(f"corpus-tools: recorded {len(found)} finding(s) in "
-                       f"{options['write_baseline']}", err=True)
+            if not options["quiet"]:
+                click.echo(f"corpus-tools: recorded {len(found)} finding(s) in "
+                           f"{options['write_baseline']}", err=True)
             return 0
         out = reporter(options["output_format"], sys.stdout)
-        for finding, _ in checker.run(paths):
+        for finding, line_text in checker.run(paths):
             if not options["statistics"]:
-                out.take(finding)
-        if not options["statistics"]:
-            out.finish()
+                out.take(finding, line_text)
         summary = checker.summary
+        if not options["statistics"]:
+            out.finish(summary)
         if options["statistics"]:
             click.echo(summary.rule_table() or "no findings")
     text = f"corpus-tools: {summary.describe()}"
     if baseline is not None:
         text += f"; {baseline.stale()} baseline entr(ies) no longer match"
-    click.echo(text, err=True)
+    if not options["quiet"]:
+        click.echo(text, err=True)
     return summary.exit_code()
+
+
+def _ignored(options) -> tuple[str, ...]:
+    """--ignore, where a --select typed on the command line wins over the configuration: an
+    ignore from the file that names a selected rule (or a rule under it) is dropped."""
+    ignore = rule_ids(options["ignore"])
+    context = click.get_current_context()
+    typed = click.core.ParameterSource.COMMANDLINE
+    if context.get_parameter_source("select") != typed or \
+            context.get_parameter_source("ignore") == typed:
+        return ignore
+    select = rule_ids(options["select"])
+    return tuple(pattern for pattern in ignore
+                 if not any(matches(chosen, [pattern]) or matches(pattern, [chosen])
+                            for chosen in select))
+
+
+def _inputs(options) -> list[str]:
+    """The files to check: folders walked for the globs (none matching is an error, exit 2);
+    binary files skipped with a warning (under --strict, an error)."""
+    given = [local_path(name) for name in options["paths"]] or ["-"]
+    globs = options["globs"] or DEFAULT_GLOBS
+    paths = expand_paths(given, globs)
+    if not paths:
+        raise CorpusToolsError(f"no file to check: {', '.join(given)} holds no file matching "
+                               f"{' '.join(globs)} (or their compressed forms); see --glob")
+    kept = []
+    for path in paths:
+        reason = binary_reason(path)
+        if reason is None:
+            kept.append(path)
+        elif options["strict"]:
+            raise InputError(path, None, f"{reason}; not checked")
+        else:
+            click.echo(f"corpus-tools: warning: {path}: {reason}, skipped", err=True)
+    return kept
 
 
 def _build(options):

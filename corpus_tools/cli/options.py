@@ -8,16 +8,17 @@ import functools
 import click
 
 from corpus_tools.engine.runner import Runner, RunOptions
-from corpus_tools.errors import CorpusToolsError
+from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.language.backends import BACKENDS, DEFAULT_BACKEND, check_available
 from corpus_tools.language.codes import check_code, parse_languages
 from corpus_tools.language.detector import DEFAULT_MIN_SCORE
 from corpus_tools.language.units import UNIT_MODES
 from corpus_tools.pipeline import CleanConfig, Pipeline
-from corpus_tools.registry import resolve_steps
+from corpus_tools.registry import RECOMMENDED_STEPS, STEPS, resolve_steps
 from corpus_tools.rules.loader import load_rules
 from corpus_tools.rules.model import RuleSet
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
+from corpus_tools.stream.opener import binary_reason, local_path
 
 # A path an option writes: click checks nothing of it, and a configuration file's value
 # is taken from the file's folder (as for every click.Path option).
@@ -74,7 +75,7 @@ jobs_option = click.option(
 engine_options = option_group(
     click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
                  show_default=True,
-                 help="dask: run on a Dask cluster (pip install 'corpus-tools[dask]'); "
+                 help="dask: run on a Dask cluster (pip install '.[dask]'); "
                       "the same output."),
     click.option("--scheduler", metavar="ADDRESS",
                  help="With --engine dask: the scheduler (tcp://host:8786); default: a local "
@@ -96,7 +97,9 @@ verbose_option = click.option("--verbose", is_flag=True,
 
 # --steps, --skip: which steps run, in which order (see steps_from).
 steps_options = option_group(
-    click.option("--steps", metavar="A,B,C", help="Run these steps, in this order."),
+    click.option("--steps", metavar="A,B,C",
+                 help=f"Run these steps, in this order; the steps: {', '.join(STEPS)} "
+                      f"(default: {','.join(RECOMMENDED_STEPS)})."),
     click.option("--skip", multiple=True, metavar="STEP", help="Leave out a step (repeatable)."),
 )
 
@@ -207,6 +210,15 @@ def record_format(jsonl: bool, field: str, tsv: bool, columns: tuple[int, ...]):
     return TextFormat()
 
 
+def refuse_binary(files) -> None:
+    """A binary input (a NUL byte in its first block, as grep decides) is not text to clean:
+    exit 2 before anything is written (``check`` skips it with a warning instead)."""
+    for name in files:
+        reason = binary_reason(name)
+        if reason:
+            raise InputError(name, None, f"{reason}; not cleaned")
+
+
 def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
     """Build the pipeline and run it over the files; return the exit code."""
     if options["in_place"] and options["output"] != "-":
@@ -225,20 +237,22 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
         record_format=record_format(
             options["jsonl"], options["field"], options["tsv"], options["columns"]
         ),
-        output=options["output"],
+        output=local_path(options["output"]),
         in_place=options["in_place"],
         force_in_place=options["force_in_place"],
         mode=mode,
-        report=options["report"],
+        report=options["report"] and local_path(options["report"]),
         stats=options["stats"],
         progress=options["progress"],
         on_bad_record=options["on_bad_record"],
         jobs=options["jobs"],
-        output_dir=options["output_dir"],
+        output_dir=options["output_dir"] and local_path(options["output_dir"]),
         force=options["force"],
         engine=options["engine"],
         scheduler=options["scheduler"],
     )
+    files = [local_path(name) for name in options["files"]]
+    refuse_binary(files)
     lang = language_code(options["lang"])
     try:
         pipeline = Pipeline(steps, CleanConfig(lang=lang, **config_kwargs))
@@ -250,7 +264,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
             pipeline.detector  # noqa: B018
     except CorpusToolsError as error:
         raise click.UsageError(str(error)) from None
-    summary = Runner(pipeline, run_options).run(options["files"])
+    summary = Runner(pipeline, run_options).run(files)
     return summary.exit_code(check=mode == "check")
 
 

@@ -229,7 +229,8 @@ def rules_explain(rule_id):
         entry = entry_of(rule_id)
     except UnknownRuleError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(f"{rule_id} ({entry.id}): severity {entry.severity}, step {entry.step}\n")
+    shown = rule_id if rule_id == entry.id else f"{rule_id} ({entry.id})"  # a family: say it
+    click.echo(f"{shown}: severity {entry.severity}, step {entry.step}\n")
     click.echo(entry.explanation)
     return 0
 

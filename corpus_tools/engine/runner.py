@@ -29,7 +29,12 @@ from corpus_tools.report.progress import progress_bar
 from corpus_tools.report.summary import RunSummary
 from corpus_tools.report.text import CheckTextSink
 from corpus_tools.stopping import stop_if_requested
-from corpus_tools.stream.atomic import check_outputs, open_destination, output_paths
+from corpus_tools.stream.atomic import (
+    check_outputs,
+    make_parent_folder,
+    open_destination,
+    output_paths,
+)
 from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.stream.opener import is_url, open_output
 from corpus_tools.stream.records import display_name, read_records
@@ -122,7 +127,7 @@ class Runner:
                 targets = output_paths(paths, options.output_dir, options.force)
                 self._start_prefetch(list(targets), on_read)
                 for path, target in targets.items():
-                    os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+                    make_parent_folder(target)  # none for a URL: no ./s3:/ folders
                     with open_destination(target) as raw, ExitStack() as out_stack:
                         out = OutputSink(open_output(target, raw, out_stack))
                         self._process(path, [out, *sinks], on_read)

@@ -24,3 +24,18 @@ class Sink:
 
     def finish(self) -> None:
         pass
+
+
+class Reporter:
+    """``check``'s findings in one format (:mod:`.findings`, :mod:`.sarif`, :mod:`.gitlab`,
+    :mod:`.junit`): ``take`` each finding with its input line's text, then ``finish``
+    with the run's :class:`~corpus_tools.report.summary.Report`."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def take(self, finding, line_text: str | None = None) -> None:
+        raise NotImplementedError
+
+    def finish(self, summary=None) -> None:
+        pass

@@ -30,6 +30,7 @@ import re
 
 from corpus_tools.catalog import severity_of
 from corpus_tools.changes import Change
+from corpus_tools.report.terminal import BOLD, SEVERITY_COLOURS, painted
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # What repr() writes for an escaped byte, not preceded by an escaped backslash.
@@ -93,9 +94,14 @@ def detail(change: Change) -> str:
     return f"[{printable(change.field)}:{change.unit_column}] {message(change)}"
 
 
-def as_text(change: Change) -> str:
-    """``path:line:col: severity rule: [field:col] message`` (see the module's docstring)."""
-    return f"{location(change)}: {severity(change)} {change.rule}: {detail(change)}"
+def as_text(change: Change, colour: bool = False) -> str:
+    """``path:line:col: severity rule: [field:col] message`` (see the module's docstring);
+    with ``colour``, the path in bold and the severity in its colour, as ruff shows them."""
+    level = severity(change)
+    if colour:
+        return (f"{painted(location(change), BOLD)}: {painted(level, SEVERITY_COLOURS[level])} "
+                f"{change.rule}: {detail(change)}")
+    return f"{location(change)}: {level} {change.rule}: {detail(change)}"
 
 
 def as_json(change: Change) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from corpus_tools.report import Sink
 from corpus_tools.report.render import as_text
+from corpus_tools.report.terminal import colour_wanted
 
 
 def by_position(changes):
@@ -20,7 +21,8 @@ class CheckTextSink(Sink):
 
     def __init__(self, err):
         self.err = err
+        self.colour = colour_wanted(err)
 
     def take(self, result) -> None:
         for change in by_position(result.changes):
-            print(as_text(change), file=self.err)
+            print(as_text(change, self.colour), file=self.err)

@@ -15,7 +15,7 @@ import tempfile
 from contextlib import ExitStack, contextmanager, suppress
 
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.stream.opener import fsspec_open, is_url
+from corpus_tools.stream.opener import fsspec_open, is_url, local_path
 
 
 class OutputError(CorpusToolsError):
@@ -82,14 +82,12 @@ def output_paths(inputs: list[str], folder: str, force: bool = False) -> dict[st
     """
     if "-" in inputs:
         raise OutputError("--output-dir needs file names, not stdin ('-')")
-    absolute = [os.path.abspath(path) for path in inputs]
-    common = os.path.dirname(absolute[0]) if len(absolute) == 1 else os.path.commonpath(absolute)
-    if len(absolute) > 1 and common in absolute:
-        common = os.path.dirname(common)
+    folder = local_path(folder)
+    if is_url(folder):
+        return _url_output_paths(inputs, folder, force)
     root = os.path.realpath(folder)
     planned: dict[str, str] = {}
-    for path, full in zip(inputs, absolute, strict=True):
-        relative = os.path.relpath(full, common)
+    for path, relative in zip(inputs, _relative_paths(inputs), strict=True):
         target = os.path.join(folder, relative)
         resolved = os.path.realpath(target)
         if os.path.commonpath([root, resolved]) != root:
@@ -103,6 +101,44 @@ def output_paths(inputs: list[str], folder: str, force: bool = False) -> dict[st
     return planned
 
 
+def _relative_paths(inputs: list[str]) -> list[str]:
+    """Each input's path relative to the inputs' common folder (one input: its name)."""
+    absolute = [os.path.abspath(path) for path in inputs]
+    common = os.path.dirname(absolute[0]) if len(absolute) == 1 else os.path.commonpath(absolute)
+    if len(absolute) > 1 and common in absolute:
+        common = os.path.dirname(common)
+    return [os.path.relpath(full, common) for full in absolute]
+
+
+def _url_output_paths(inputs: list[str], folder: str, force: bool) -> dict[str, str]:
+    """``--output-dir`` as an fsspec URL (``s3://bucket/out``, ``memory://out``): each
+    input's object under it, written through fsspec; existing objects need ``force``."""
+    try:
+        from fsspec.core import url_to_fs
+    except ImportError:
+        raise OutputError(f"--output-dir {folder} needs fsspec: pip install '.[dask]'") from None
+    try:
+        filesystem, _ = url_to_fs(folder)
+    except (ImportError, ValueError) as error:
+        raise OutputError(f"--output-dir {folder}: {error}") from None
+    planned: dict[str, str] = {}
+    for path, relative in zip(inputs, _relative_paths(inputs), strict=True):
+        target = folder.rstrip("/") + "/" + relative.replace(os.sep, "/")
+        if not force and filesystem.exists(target):
+            raise OutputError(f"{target} exists; use --force to overwrite it")
+        if target in planned.values():
+            raise OutputError(f"two inputs would be written to {target}")
+        planned[path] = target
+    return planned
+
+
+def make_parent_folder(target: str) -> None:
+    """Create the folder a local output goes in; a URL's store needs none (and a local
+    folder named ``s3:`` is never made)."""
+    if not is_url(target):
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+
+
 @contextmanager
 def open_destination(path: str, in_place: bool = False, force: bool = False):
     """Yield a binary stream for ``path``: stdout for ``-``, written through for special files,
@@ -110,6 +146,7 @@ def open_destination(path: str, in_place: bool = False, force: bool = False):
     if path == "-":
         yield sys.stdout.buffer
         return
+    path = local_path(path)
     if is_url(path):
         # An object store writes the object when it is closed: whole or not at all.
         with ExitStack() as stack:

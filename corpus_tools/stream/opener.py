@@ -1,20 +1,33 @@
-"""Open inputs and outputs by name: ``-`` for stdin/stdout, compression by suffix."""
+"""Open inputs and outputs by name: ``-`` for stdin/stdout, compression by suffix.
+
+A ``file://`` URL is the local path it names.  Compression goes by the
+name's suffix in any case (``OUT.GZ`` too); stdin, which has no name, is
+recognised by its first bytes (gzip, bzip2, xz, zstd).
+"""
 
 from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import lzma
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
 from typing import BinaryIO
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from corpus_tools.errors import InputError, MissingExtraError
 from corpus_tools.stream.lines import RawLine, split_lines
 
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
+# The first bytes of each compressed format (bzip2: "BZh", a block size, a block's magic).
+MAGIC_BYTES = ((b"\x1f\x8b", ".gz"), (b"\xfd7zXZ\x00", ".xz"), (b"\x28\xb5\x2f\xfd", ".zst"))
+_BZIP2_BLOCK = b"1AY&SY"
+FIRST_BLOCK = 8192  # where a NUL byte makes a file binary, as grep decides
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")  # UTF-16/32: refused by name
 
 
 class CountingReader:
@@ -56,6 +69,21 @@ def _zstandard():
     return zstandard
 
 
+def local_path(name: str) -> str:
+    """A ``file://`` URL as the local path it names; any other name as it is.
+
+    >>> local_path("file:///tmp/a%20b.txt"), local_path("file://localhost/x"), local_path("a.txt")
+    ('/tmp/a b.txt', '/x', 'a.txt')
+    """
+    if not name.startswith("file://"):
+        return name
+    parts = urlsplit(name)
+    if parts.netloc not in ("", "localhost"):
+        raise InputError(name, None, "a file:// URL names a file on this machine "
+                                     "(file:///path), not on another host")
+    return url2pathname(parts.path)
+
+
 def is_url(name: str) -> bool:
     """An fsspec URL (``s3://bucket/key``, ``memory://x``), read and written through fsspec."""
     return "://" in name and not name.startswith("file://")
@@ -80,7 +108,7 @@ def input_size(name: str) -> int | None:
     if name == "-" or is_url(name):
         return None
     try:
-        return os.stat(name).st_size
+        return os.stat(local_path(name)).st_size
     except OSError:
         return None
 
@@ -90,6 +118,7 @@ def open_input(name: str, stack: ExitStack, on_read=None) -> BinaryIO:
 
     Raises :class:`InputError` (no line) for a missing file, a folder, or no permission.
     """
+    name = local_path(name)
     if name == "-":
         raw = sys.stdin.buffer
     elif is_url(name):
@@ -107,6 +136,8 @@ def open_input(name: str, stack: ExitStack, on_read=None) -> BinaryIO:
             raise InputError(name, None, error.strerror or str(error)) from None
     if on_read is not None:
         raw = CountingReader(raw, on_read)
+    if name == "-":
+        raw, name = sniffed(raw)
     stream = _decompressing(name, raw)
     if stream is not raw:
         stack.callback(stream.close)
@@ -122,14 +153,59 @@ def read_lines(stream: BinaryIO, label: str) -> Iterator[RawLine]:
         raise InputError(label, None, f"cannot read: {error}") from None
 
 
+def sniffed(raw: BinaryIO) -> tuple[BinaryIO, str]:
+    """A nameless stream (stdin) and the name its first bytes give it: ``-.gz`` for gzip
+    and so on, ``-`` for anything else.  No byte is lost: the stream is buffered."""
+    buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+    return buffered, "-" + (compression_of(buffered.peek(10)[:10]) or "")
+
+
+def compression_of(head: bytes) -> str | None:
+    r"""The compression suffix the first bytes of a stream announce, or None.
+
+    >>> compression_of(b"\x1f\x8b\x08\x00"), compression_of(b"BZh9 is a word"), compression_of(b"")
+    ('.gz', None, None)
+    """
+    for magic, suffix in MAGIC_BYTES:
+        if head.startswith(magic):
+            return suffix
+    if head[:3] == b"BZh" and head[3:4].isdigit() and head[4:10] == _BZIP2_BLOCK:
+        return ".bz2"
+    return None
+
+
+def binary_reason(name: str) -> str | None:
+    """Why a named input is binary (a NUL byte in its first block, after decompression, as
+    grep decides), or None.  UTF-16 and UTF-32 are left to the reader, which names them.
+    Only regular files are looked at: reading a FIFO's first block would take it away."""
+    name = local_path(name)
+    if name == "-" or is_url(name) or not os.path.isfile(name):
+        return None
+    with ExitStack() as stack:
+        try:
+            head = open_input(name, stack).read(FIRST_BLOCK)
+        except (OSError, EOFError, InputError):
+            return None  # unreadable: the reader reports it, with its own words
+    if b"\0" in head and not head.startswith(_WIDE_BOMS):
+        return f"binary file (a NUL byte in its first {FIRST_BLOCK // 1024} KiB)"
+    return None
+
+
+def _suffix(name: str) -> str:
+    """The compression suffix of ``name``, in any case: ``OUT.GZ`` -> ``.gz``."""
+    lowered = name.lower()
+    return next((suffix for suffix in COMPRESSED_SUFFIXES if lowered.endswith(suffix)), "")
+
+
 def _decompressing(name: str, raw: BinaryIO) -> BinaryIO:
-    if name.endswith(".gz"):
+    suffix = _suffix(name)
+    if suffix == ".gz":
         return gzip.GzipFile(fileobj=raw, mode="rb")
-    if name.endswith(".bz2"):
+    if suffix == ".bz2":
         return bz2.BZ2File(raw, mode="rb")
-    if name.endswith(".xz"):
+    if suffix == ".xz":
         return lzma.LZMAFile(raw, mode="rb")
-    if name.endswith(".zst"):
+    if suffix == ".zst":
         return ZstdReader(raw)
     return raw
 
@@ -190,13 +266,14 @@ def open_output(name: str, raw: BinaryIO, stack: ExitStack) -> BinaryIO:
 
 
 def _compressing(name: str, raw: BinaryIO) -> BinaryIO:
-    if name.endswith(".gz"):
+    suffix = _suffix(name)
+    if suffix == ".gz":
         # mtime=0 keeps the output byte-identical from run to run.
         return gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)
-    if name.endswith(".bz2"):
+    if suffix == ".bz2":
         return bz2.BZ2File(raw, mode="wb")
-    if name.endswith(".xz"):
+    if suffix == ".xz":
         return lzma.LZMAFile(raw, mode="wb")
-    if name.endswith(".zst"):
+    if suffix == ".zst":
         return _zstandard().ZstdCompressor().stream_writer(raw, closefd=False)
     return raw

@@ -16,25 +16,16 @@ bytes that are not UTF-8 as ``\\xNN``, so the file is always valid UTF-8 JSON.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
 
 from corpus_tools.changes import Change
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.report.render import printable
+from corpus_tools.report.fingerprint import content_key as _key
+from corpus_tools.report.fingerprint import line_key as line_key
 
 VERSION = 1
-
-
-def line_key(text: str) -> str:
-    normalized = " ".join(text.split())
-    return hashlib.sha256(normalized.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-
-
-def _key(finding: Change, line_text: str) -> tuple[str, str, str]:
-    return finding.rule, printable(finding.before), line_key(line_text)
 
 
 class Baseline:

@@ -63,7 +63,7 @@ def test_lingua_without_the_extra_names_it(invoke, monkeypatch):
     backends._lingua_detector.cache_clear()
     result = invoke(["detect-lang", "--lang-backend", "lingua", "--languages", "en,fr"], input=b"x\n")
     assert result.exit_code == 2
-    assert "pip install 'corpus-tools[lingua]'" in result.stderr
+    assert "pip install '.[lingua]'" in result.stderr
 
 
 # --- detect-lang ---------------------------------------------------------------------
