@@ -35,7 +35,7 @@ from corpus_tools.pipeline import Pipeline, text_of
 from corpus_tools.rules.model import NameRule
 from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.stream.records import display_name, read_records
-from corpus_tools.tasks.check import expand_paths
+from corpus_tools.tasks.check import expand_paths, matches
 
 OUTCOMES = ("changed", "suggested", "kept", "skipped", "undecided", "finding")
 WINDOW_CHARS = 240  # the most of a unit shown around a match
@@ -109,6 +109,7 @@ class ReviewOptions:
     record_format: RecordFormat = field(default_factory=TextFormat)
     sample: int | None = None  # at most this many occurrences per rule
     on_bad_record: str = "error"
+    select: tuple[str, ...] = ()  # only these rule ids or prefixes (check's --select)
 
 
 def collect(pipeline: Pipeline, paths: Sequence[str],
@@ -122,6 +123,8 @@ def collect(pipeline: Pipeline, paths: Sequence[str],
     occurrences: list[Occurrence] = []
     for path in expand_paths(paths):
         occurrences.extend(_file_occurrences(pipeline, path, options, finder))
+    if options.select:
+        occurrences = [o for o in occurrences if matches(o.rule, options.select)]
     _mark_shared_windows(occurrences)
     occurrences, sampled = _sample(occurrences, options.sample)
     groups = _keep_groups(occurrences, name_rules)

@@ -1,0 +1,100 @@
+"""``corpus-tools review``: one page (or sheet) of every match, for a linguist to decide."""
+
+from __future__ import annotations
+
+import click
+
+from corpus_tools.cli import cli
+from corpus_tools.cli.options import (
+    WRITTEN_PATH,
+    lang_option,
+    language_code,
+    language_config,
+    language_options,
+    option_group,
+    record_format,
+    record_options,
+    rule_set_from,
+    rules_options,
+    steps_from,
+    steps_options,
+)
+from corpus_tools.engine.runner import check_inputs
+from corpus_tools.errors import CorpusToolsError
+from corpus_tools.pipeline import CleanConfig, Pipeline
+from corpus_tools.report.review_page import render_page
+from corpus_tools.stream.atomic import open_destination
+from corpus_tools.tasks.check import expand_paths
+from corpus_tools.tasks.review import ReviewOptions, collect
+from corpus_tools.tasks.review_decisions import Decisions, page_data, read_decisions, sheet_csv
+from corpus_tools.tasks.selection import rule_ids
+
+_OPTIONS = [
+    click.argument("paths", nargs=-1, type=click.Path(allow_dash=True)),
+    click.option("-o", "--output", default="-", metavar="FILE", type=WRITTEN_PATH,
+                 help="Write the page (or sheet) here instead of stdout. Written atomically."),
+    click.option("--format", "output_format", type=click.Choice(["html", "csv"]),
+                 default="html", show_default=True,
+                 help="html: the review page; csv: the same rows for a spreadsheet."),
+    click.option("--decisions", metavar="FILE", type=click.Path(dir_okay=False, exists=True),
+                 help="Decisions made before: a sheet (CSV) or rule patch (TOML) the page "
+                      "exported; their occurrences are shown decided."),
+    click.option("--select", multiple=True, metavar="ID,...",
+                 help="Only these rule ids or prefixes (name:, encoding:)."),
+    click.option("--sample", type=click.IntRange(1), metavar="N",
+                 help="At most N occurrences per rule (the same ones on every run)."),
+    click.option("--title", default="corpus-tools review", show_default=True,
+                 help="The page's title."),
+    record_options,
+    rules_options,
+    steps_options,
+    lang_option,
+    language_options,
+]
+
+
+@cli.command("review")
+@option_group(*_OPTIONS)
+def review(**options):
+    """Write one page where every match of a clean dry run is shown in its sentence.
+
+    Each occurrence carries file:line, the unit's decided language, the
+    outcome (changed, suggested, kept, skipped for language, undecided) and
+    the rule's note.  On the page (no server; open it from disk), accept or
+    reject occurrences or whole spellings with the keyboard, then export a
+    rule patch (TOML) for --rules, and the sheet (CSV) for --decisions.
+
+    \b
+    Examples:
+      corpus-tools review --rules my-rules corpus/ -o review.html
+      corpus-tools review --select name: --format csv corpus/ > review.csv
+      corpus-tools review --rules my-rules --rules review-patch.toml \\
+          --decisions review-patch.toml corpus/ -o review.html
+    """
+    paths = expand_paths(list(options["paths"]) or ["-"])
+    check_inputs(paths)
+    try:
+        rule_set = rule_set_from(options["rule_paths"], options["no_default_rules"])
+        language = language_config(options["lang_backend"], options["languages"],
+                                   options["lang_unit"], options["min_lang_score"])
+        config = CleanConfig(lang=language_code(options["lang"]), rule_set=rule_set, **language)
+        pipeline = Pipeline(steps_from(options["steps"], options["skip"]), config)
+    except (ValueError, CorpusToolsError) as error:
+        raise click.UsageError(str(error)) from None
+    review_options = ReviewOptions(
+        record_format=record_format(options["jsonl"], options["field"], options["tsv"],
+                                    options["columns"]),
+        sample=options["sample"], on_bad_record=options["on_bad_record"],
+        select=rule_ids(options["select"]))
+    decisions = read_decisions(options["decisions"]) if options["decisions"] else Decisions()
+    found = collect(pipeline, paths, review_options)
+    if options["output_format"] == "csv":
+        text = sheet_csv(found, decisions)
+    else:
+        text = render_page(page_data(found, decisions), options["title"])
+    with open_destination(options["output"]) as out:
+        out.write(text.encode("utf-8", "surrogateescape"))
+    decided = sum(decisions.of(occurrence) is not None for occurrence in found.occurrences)
+    click.echo(f"corpus-tools: {len(found.occurrences)} occurrence(s) of {len(found.rules)} "
+               f"rule(s), {decided} decided already", err=True)
+    return 0
