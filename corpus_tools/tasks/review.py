@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from corpus_tools.catalog import UnknownRuleError, entry_of
 from corpus_tools.changes import Change
 from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
 from corpus_tools.filters.base import FOREIGN_SPAN, UNDECIDED, DocumentFacts, UnitContext
@@ -134,12 +135,10 @@ def collect(pipeline: Pipeline, paths: Sequence[str],
 
 
 def _rule_info(rule_id: str, rule: NameRule | None) -> dict:
-    from corpus_tools.catalog import entry_of
-
     if rule is None:
         try:
             note = entry_of(rule_id).explanation
-        except Exception:  # noqa: BLE001 - an id the catalog lacks still gets a page row
+        except UnknownRuleError:  # an id the catalog lacks still gets its rows
             note = ""
         return {"id": rule_id, "kind": rule_id.split(":")[0], "note": note}
     return {"id": rule_id, "kind": "name", "canonical": rule.canonical,
