@@ -427,7 +427,10 @@
     $("filter-" + name).addEventListener("change", (e) => { filters[name] = e.target.value; applyFilters(); });
   }
   $("search").addEventListener("input", (e) => { filters.search = e.target.value.toLowerCase(); applyFilters(); });
-  $("search").addEventListener("keydown", (e) => { if (e.key === "Escape" || e.key === "Enter") { e.preventDefault(); list.focus(); } });
+  // Escape (or Enter in the search field) goes back to the list, where the keys work.
+  $("filters").addEventListener("keydown", (e) => {
+    if (e.key === "Escape" || (e.key === "Enter" && e.target.id === "search")) { e.preventDefault(); list.focus(); }
+  });
   list.addEventListener("scroll", render);
   window.addEventListener("resize", render);
   $("accept").addEventListener("click", () => decide("accept", false));

@@ -98,17 +98,6 @@ def decided(review):
                      {("name:Nikolayev", "Nicolaev"): "accept"})
 
 
-EXPECTED_CLEAN = """\
-Defence minister Nikolayev said on Monday that the talks would resume.
-Colonel Nikolaev, who is not the minister, commanded the brigade.
-The minister, Nikolayev, arrived in the capital late on Tuesday.
-Le ministre Nikolaev a déclaré lundi que les pourparlers reprendraient bientôt.
-Minister Nikolayev met the delegation on Friday afternoon.
-The delegation walked along Nikolaev Street to the hotel.
-Sergeant Nikolaev was not at the meeting, his unit said.
-A café near the ministry served coffee to the reporters.
-Nikolayev answered questions from Colonel Nikolayev and reporters.
-"""
 
 
 def test_decisions_become_a_rule_patch_that_rules_check_test_and_clean_accept(
@@ -125,7 +114,7 @@ def test_decisions_become_a_rule_patch_that_rules_check_test_and_clean_accept(
     cleaned = invoke(["clean", "--no-default-rules", "--rules", str(corpus / "names.toml"),
                       "--rules", str(patch), str(corpus / "news.txt")])
     assert cleaned.exit_code == 0, cleaned.stderr
-    assert cleaned.stdout == EXPECTED_CLEAN
+    assert cleaned.stdout == (corpus / "expected.txt").read_text(encoding="utf-8")
 
 
 def test_the_patch_writes_each_rule_whole_with_its_decisions(corpus):
