@@ -327,7 +327,16 @@ def _keep_reason(rule: NameRule, text: str, hit: Change) -> str:
 
 
 def _window(text: str, begin: int, stop: int) -> tuple[int, int]:
-    """The sentence(s) around ``begin``..``stop``, at most about ``WINDOW_CHARS`` long."""
+    """The sentence(s) around ``begin``..``stop``, at most about ``WINDOW_CHARS`` long
+    (cut at spaces; text without spaces, Chinese say, is cut where it falls).
+
+    >>> text = "First one. Colonel Nikolaev said so. Last one."
+    >>> text[slice(*_window(text, 19, 27))]
+    'Colonel Nikolaev said so.'
+    >>> start, end = _window("字" * 600 + "Nikolaev" + "字" * 600, 600, 608)
+    >>> start, end
+    (484, 724)
+    """
     start = 0
     for match in _SENTENCE_END.finditer(text, 0, begin):
         start = match.end()
@@ -335,19 +344,20 @@ def _window(text: str, begin: int, stop: int) -> tuple[int, int]:
     end = end_match.start() + len(end_match.group().rstrip()) if end_match else len(text)
     if end - start > WINDOW_CHARS:
         half = max(0, (WINDOW_CHARS - (stop - begin)) // 2)
-        start = max(start, _word_edge(text, begin - half, forward=True))
-        end = min(end, _word_edge(text, stop + half, forward=False))
+        start = min(max(start, _word_edge(text, begin - half, forward=True)), begin)
+        end = max(min(end, _word_edge(text, stop + half, forward=False)), stop)
     return start, end
 
 
 def _word_edge(text: str, position: int, forward: bool) -> int:
-    """The nearest space at or after (forward) or before ``position``, not cutting a word."""
+    """A space near ``position`` (after it, or before it), so no word is cut; the position
+    itself where there is no space near (text written without spaces)."""
     position = min(max(position, 0), len(text))
     if forward:
-        at = text.find(" ", position)
-        return len(text) if at == -1 else at + 1
-    at = text.rfind(" ", 0, position)
-    return len(text) if at == -1 and position >= len(text) else max(at, 0)
+        at = text.find(" ", position, position + 40)
+        return position if at == -1 else at + 1
+    at = text.rfind(" ", max(0, position - 40), position)
+    return position if at == -1 else at
 
 
 def _whole_words(text: str, begin: int, stop: int) -> tuple[int, int]:
