@@ -60,7 +60,7 @@ def render_page(data: dict, title: str = "corpus-tools review") -> str:
   <nav aria-label="Filters and counts" id="side">
     <form id="filters" role="search" onsubmit="return false">
       <label for="search">Search</label>
-      <input id="search" type="search" autocomplete="off" placeholder="text, file, rule (/)">
+      <input id="search" type="search" placeholder="text, file, rule (/)">
       <label for="filter-rule">Rule</label><select id="filter-rule"></select>
       <label for="filter-outcome">Outcome</label><select id="filter-outcome"></select>
       <label for="filter-lang">Language</label><select id="filter-lang"></select>

@@ -168,6 +168,21 @@ def test_decisions_loaded_show_on_the_page(browser, review, tmp_path):
         patch_toml(review, decisions)
 
 
+def test_axe_finds_no_violation(browser, review, tmp_path):
+    axe_selenium = pytest.importorskip(
+        "axe_selenium_python", reason="axe-selenium-python is not installed: the axe check skips")
+    lines = {occurrence.line: occurrence for occurrence in review.occurrences}
+    page = tmp_path / "review.html"
+    page.write_text(render_page(page_data(review, Decisions({lines[2].id: "reject"}))),
+                    encoding="utf-8")
+    browser.get(page.as_uri())
+    axe = axe_selenium.Axe(browser)
+    axe.inject()
+    found = axe.run()
+    assert len(found["passes"]) > 20  # it did look
+    assert [(v["id"], [node["target"] for node in v["nodes"]]) for v in found["violations"]] == []
+
+
 _CONTRAST = """
 function lum(c) { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {
   v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
