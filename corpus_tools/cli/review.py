@@ -25,7 +25,7 @@ from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.report.review_page import render_page
 from corpus_tools.stream.atomic import open_destination
 from corpus_tools.tasks.check import expand_paths
-from corpus_tools.tasks.review import ReviewOptions, collect
+from corpus_tools.tasks.review import ReviewOptions, collect, with_suggestions
 from corpus_tools.tasks.review_decisions import Decisions, page_data, read_decisions, sheet_csv
 from corpus_tools.tasks.selection import rule_ids
 
@@ -41,6 +41,9 @@ _OPTIONS = [
                       "exported; their occurrences are shown decided."),
     click.option("--select", multiple=True, metavar="ID,...",
                  help="Only these rule ids or prefixes (name:, encoding:)."),
+    click.option("--suggest", "with_suggest", is_flag=True,
+                 help="Also review the spellings rules suggest finds in the corpus (each "
+                      "under suggest of its drafted rule until you accept it)."),
     click.option("--sample", type=click.IntRange(1), metavar="N",
                  help="At most N occurrences per rule (the same ones on every run)."),
     click.option("--title", default="corpus-tools review", show_default=True,
@@ -73,21 +76,27 @@ def review(**options):
     """
     paths = expand_paths(list(options["paths"]) or ["-"])
     check_inputs(paths)
-    try:
-        rule_set = rule_set_from(options["rule_paths"], options["no_default_rules"])
-        language = language_config(options["lang_backend"], options["languages"],
-                                   options["lang_unit"], options["min_lang_score"])
-        config = CleanConfig(lang=language_code(options["lang"]), rule_set=rule_set, **language)
-        pipeline = Pipeline(steps_from(options["steps"], options["skip"]), config)
-    except (ValueError, CorpusToolsError) as error:
-        raise click.UsageError(str(error)) from None
+    if options["with_suggest"] and "-" in paths:
+        raise click.UsageError("--suggest reads the corpus twice: give file names, not stdin")
     review_options = ReviewOptions(
         record_format=record_format(options["jsonl"], options["field"], options["tsv"],
                                     options["columns"]),
         sample=options["sample"], on_bad_record=options["on_bad_record"],
         select=rule_ids(options["select"]))
+    lang = language_code(options["lang"])
+    drafted: dict = {}
+    try:
+        rule_set = rule_set_from(options["rule_paths"], options["no_default_rules"])
+        if options["with_suggest"]:
+            rule_set, drafted = with_suggestions(rule_set, paths, review_options, lang)
+        language = language_config(options["lang_backend"], options["languages"],
+                                   options["lang_unit"], options["min_lang_score"])
+        config = CleanConfig(lang=lang, rule_set=rule_set, **language)
+        pipeline = Pipeline(steps_from(options["steps"], options["skip"]), config)
+    except (ValueError, CorpusToolsError) as error:
+        raise click.UsageError(str(error)) from None
     decisions = read_decisions(options["decisions"]) if options["decisions"] else Decisions()
-    found = collect(pipeline, paths, review_options)
+    found = collect(pipeline, paths, review_options, drafted)
     if options["output_format"] == "csv":
         text = sheet_csv(found, decisions)
     else:

@@ -159,7 +159,8 @@
       if (writable(text)) examples.push(exampleToml(text, null, null, exampleLang(rule, o)));
     }
     if (!touched) return null;
-    return { template, variants, suggest, keep, examples, comments };
+    const undrafted = suggest.filter((spelling) => !template.drafted.includes(spelling));
+    return { template, variants, suggest: undrafted, keep, examples, comments };
   }
   function patchToml() {
     const parts = ["# Written by corpus-tools review: layer it over your rules,\n" +

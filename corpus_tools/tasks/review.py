@@ -33,7 +33,7 @@ from corpus_tools.engine.work import clean_lines, document_facts, take_head, wit
 from corpus_tools.filters.base import FOREIGN_SPAN, UNDECIDED, DocumentFacts, UnitContext
 from corpus_tools.filters.unify_names import UnifyNames
 from corpus_tools.pipeline import Pipeline, text_of
-from corpus_tools.rules.model import NameRule
+from corpus_tools.rules.model import NameRule, RuleSet
 from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.stream.records import display_name, read_records
 from corpus_tools.tasks.check import expand_paths, matches
@@ -103,6 +103,7 @@ class Review:
     groups: list[list[int]]  # keep groups: indexes into ``occurrences``
     name_rules: dict[str, NameRule] = field(default_factory=dict)
     sampled: dict[str, int] = field(default_factory=dict)  # rule -> occurrences left out
+    drafted: dict[str, tuple[str, ...]] = field(default_factory=dict)  # rule -> new spellings
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,10 @@ class ReviewOptions:
     select: tuple[str, ...] = ()  # only these rule ids or prefixes (check's --select)
 
 
-def collect(pipeline: Pipeline, paths: Sequence[str],
-            options: ReviewOptions | None = None) -> Review:
-    """The occurrences of a ``clean`` dry run over ``paths`` (files or folders)."""
+def collect(pipeline: Pipeline, paths: Sequence[str], options: ReviewOptions | None = None,
+            drafted: dict[str, tuple[str, ...]] | None = None) -> Review:
+    """The occurrences of a ``clean`` dry run over ``paths`` (files or folders); ``drafted``:
+    the spellings :func:`with_suggestions` added to the rules."""
     options = options or ReviewOptions()
     name_rules = {rule.id: rule for rule in pipeline.rule_set.names} \
         if any(isinstance(step, UnifyNames) for step in pipeline.steps) else {}
@@ -131,7 +133,30 @@ def collect(pipeline: Pipeline, paths: Sequence[str],
     groups = _keep_groups(occurrences, name_rules)
     rules = {occurrence.rule: _rule_info(occurrence.rule, name_rules.get(occurrence.rule))
              for occurrence in occurrences}
-    return Review(occurrences, rules, groups, name_rules, sampled)
+    return Review(occurrences, rules, groups, name_rules, sampled, dict(drafted or {}))
+
+
+def with_suggestions(rule_set: RuleSet, paths: Sequence[str], options: ReviewOptions,
+                     lang: str | None = None, min_count: int = 1,
+                     ) -> tuple[RuleSet, dict[str, tuple[str, ...]]]:
+    """``rule_set`` with the groups ``rules suggest`` finds in ``paths`` layered over it
+    (every spelling it proposes under ``suggest`` of its draft rule, so that each of its
+    occurrences is reviewed), and the spellings drafted, per rule id: a patch writes only
+    those the linguist decided."""
+    from corpus_tools.language.detector import LanguageDetector
+    from corpus_tools.tasks.suggest import Collector, SpellingIndex, draft_rules, group_spellings
+
+    collector = Collector(lang=lang, detector=None if lang else LanguageDetector())
+    for path in expand_paths(paths):
+        collector.read(path, options.record_format, options.on_bad_record)
+    spellings = [s for s in collector.spellings.values() if s.count >= min_count]
+    groups = group_spellings(spellings, SpellingIndex.from_rules(rule_set), rule_set.names)
+    drafts = {rule.canonical: rule for rule in draft_rules(groups)}
+    known = {rule.canonical: rule for rule in rule_set.names}
+    drafted = {rule.id: rule.suggest[len(known[canonical].suggest) if canonical in known else 0:]
+               for canonical, rule in drafts.items()}
+    names = [drafts.pop(rule.canonical, rule) for rule in rule_set.names] + list(drafts.values())
+    return replace(rule_set, names=names), drafted
 
 
 def _rule_info(rule_id: str, rule: NameRule | None) -> dict:

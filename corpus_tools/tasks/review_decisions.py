@@ -34,6 +34,8 @@ from corpus_tools.errors import CorpusToolsError
 from corpus_tools.rules.model import NameRule
 from corpus_tools.tasks.review import Review, phrase_key
 
+DRAFT = "draft"  # the source of what rules suggest drafts (corpus_tools.tasks.suggest)
+
 DECISIONS = ("accept", "reject")
 _SYNONYMS = {"accept": "accept", "a": "accept", "yes": "accept", "y": "accept",
              "reject": "reject", "r": "reject", "no": "reject", "n": "reject", "": None}
@@ -71,9 +73,11 @@ class Decisions:
 
 # -- the rule a patch writes -----------------------------------------------------------------
 
-def rule_template(rule: NameRule) -> dict:
+def rule_template(rule: NameRule, drafted: tuple[str, ...] = ()) -> dict:
     """Every field of a name rule as the patch writes it; ``None`` marks the fields that
-    decisions change (variants, suggest, keep, examples), rendered by :func:`render_rule`."""
+    decisions change (variants, suggest, keep, examples), rendered by :func:`render_rule`.
+    ``drafted``: spellings ``review --suggest`` added, written only where decided (their
+    draft examples never)."""
     fields: list[list] = [["canonical", _string(rule.canonical)], ["variants", None],
                           ["suggest", None]]
     if rule.lang:
@@ -91,8 +95,9 @@ def rule_template(rule: NameRule) -> dict:
             fields.append([key, _string(getattr(rule, key))])
     fields.append(["examples", None])
     return {"fields": fields, "variants": list(rule.variants), "suggest": list(rule.suggest),
-            "keep": list(rule.keep_written or rule.keep),
-            "examples": [example_toml(e.text, e.expect, e.finds, e.lang) for e in rule.examples]}
+            "keep": list(rule.keep_written or rule.keep), "drafted": list(drafted),
+            "examples": [example_toml(e.text, e.expect, e.finds, e.lang) for e in rule.examples
+                         if e.source.file != DRAFT]}
 
 
 def example_toml(text: str, expect=None, finds=None, lang=None) -> str:
@@ -190,7 +195,7 @@ def proposal(review: Review, occurrence, changing: list[bool], index: int) -> st
 
 def _rule_patch(review, decisions, rule_id, items, promoted, removed, changing):
     rule = review.name_rules[rule_id]
-    template = rule_template(rule)
+    template = rule_template(rule, review.drafted.get(rule_id, ()))
     variants, suggest = list(template["variants"]), list(template["suggest"])
     keep, examples, comments = list(template["keep"]), list(template["examples"]), []
     touched = False
@@ -237,6 +242,7 @@ def _rule_patch(review, decisions, rule_id, items, promoted, removed, changing):
             examples.append(example_toml(text, None, None, _lang(rule, occurrence)))
     if not touched:
         return None
+    suggest = [spelling for spelling in suggest if spelling not in template["drafted"]]
     return {"template": template, "variants": variants, "suggest": suggest, "keep": keep,
             "examples": examples, "comments": comments}
 
@@ -286,7 +292,8 @@ def page_data(review: Review, decisions: Decisions | None = None) -> dict:
     for rule_id, info in review.rules.items():
         info = dict(info)
         if rule_id in review.name_rules:
-            info["template"] = rule_template(review.name_rules[rule_id])
+            info["template"] = rule_template(review.name_rules[rule_id],
+                                             review.drafted.get(rule_id, ()))
         rules.append(info)
     return {"version": 1, "rules": rules, "files": files,
             "rows": [occurrence.page_row(rule_index[occurrence.rule], file_index[occurrence.file])

@@ -241,3 +241,28 @@ def test_cli_select_and_bad_input(corpus, invoke, tmp_path):
     assert "name:Nikolayev" not in result.stdout and "encoding:mojibake" in result.stdout
     missing = invoke(["review", str(tmp_path / "nothing.txt")])
     assert missing.exit_code == 2 and "no such file" in missing.stderr
+
+
+def test_suggest_adds_the_spellings_rules_suggest_finds_and_writes_only_those_decided(
+        tmp_path, invoke):
+    from corpus_tools.tasks.review import with_suggestions
+
+    corpus = tmp_path / "news.txt"
+    corpus.write_text("The talks were led by Saakashvili and his aides.\n"
+                      "A statement from Saakashvili called the report premature.\n"
+                      "Later, Saakachvili met the delegation again.\n", encoding="utf-8")
+    rule_set, drafted = with_suggestions(load_rules(), [str(corpus)], ReviewOptions(), "en")
+    review = collect(Pipeline(None, CleanConfig(lang="en", rule_set=rule_set)), [str(corpus)],
+                     drafted=drafted)
+    (occurrence,) = review.occurrences
+    assert (occurrence.rule, occurrence.spelling, occurrence.outcome) == \
+        ("name:Saakashvili", "Saakachvili", "suggested")
+    assert drafted == {"name:Saakashvili": ("Saakachvili",)}
+    assert "[[name]]" not in patch_toml(review, Decisions())  # undecided: nothing written
+    patch = tmp_path / "patch.toml"
+    patch.write_text(patch_toml(review, Decisions({occurrence.id: "accept"})), encoding="utf-8")
+    assert 'variants = ["Saakachvili"]' in patch.read_text(encoding="utf-8")
+    assert invoke(["rules", "check", "--strict", str(patch)]).exit_code == 0
+    assert " 0 failed" in invoke(["rules", "test", str(patch)]).stdout
+    cleaned = invoke(["clean", "--lang", "en", "--rules", str(patch), str(corpus)])
+    assert "Later, Saakashvili met" in cleaned.stdout
