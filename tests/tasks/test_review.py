@@ -222,7 +222,7 @@ def test_sample_keeps_at_most_n_per_rule_the_same_every_time(corpus):
 
 def test_cli_writes_the_sheet_and_reads_decisions(corpus, tmp_path, invoke):
     args = ["review", "--no-default-rules", "--rules", str(corpus / "names.toml"),
-            "--format", "csv", str(corpus / "news.txt")]
+            "--sheet", str(corpus / "news.txt")]
     sheet = invoke(args)
     assert sheet.exit_code == 0, sheet.stderr
     assert sheet.stdout.startswith("decision,scope,id,rule,spelling")
@@ -237,7 +237,7 @@ def test_cli_writes_the_sheet_and_reads_decisions(corpus, tmp_path, invoke):
 
 def test_cli_select_and_bad_input(corpus, invoke, tmp_path):
     result = invoke(["review", "--no-default-rules", "--rules", str(corpus / "names.toml"),
-                     "--select", "encoding:", "--format", "csv", str(corpus / "news.txt")])
+                     "--select", "encoding:", "--sheet", str(corpus / "news.txt")])
     assert "name:Nikolayev" not in result.stdout and "encoding:mojibake" in result.stdout
     missing = invoke(["review", str(tmp_path / "nothing.txt")])
     assert missing.exit_code == 2 and "no such file" in missing.stderr
