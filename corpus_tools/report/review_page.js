@@ -107,7 +107,7 @@
   function rulePatch(rule, items, promoted, removed, changing) {
     const template = rule.template;
     const variants = template.variants.slice(), suggest = template.suggest.slice();
-    const keep = template.keep.slice(), examples = template.examples.slice(), comments = [];
+    const keep = template.keep.slice(), examples = [], comments = [];
     let touched = false;
     const spellings = [...new Set(items.map(([, o]) => o[SPELLING]))];
     for (const spelling of spellings) {
@@ -160,7 +160,10 @@
     }
     if (!touched) return null;
     const undrafted = suggest.filter((spelling) => !template.drafted.includes(spelling));
-    return { template, variants, suggest: undrafted, keep, examples, comments };
+    const keptExamples = template.examples
+      .filter(([, asserted]) => !asserted.some((spelling) => removed.has(spellingKey(rule.id, spelling))))
+      .map(([example]) => example);
+    return { template, variants, suggest: undrafted, keep, examples: keptExamples.concat(examples), comments };
   }
   function patchToml() {
     const parts = ["# Written by corpus-tools review: layer it over your rules,\n" +

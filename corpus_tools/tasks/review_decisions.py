@@ -96,8 +96,16 @@ def rule_template(rule: NameRule, drafted: tuple[str, ...] = ()) -> dict:
     fields.append(["examples", None])
     return {"fields": fields, "variants": list(rule.variants), "suggest": list(rule.suggest),
             "keep": list(rule.keep_written or rule.keep), "drafted": list(drafted),
-            "examples": [example_toml(e.text, e.expect, e.finds, e.lang) for e in rule.examples
-                         if e.source.file != DRAFT]}
+            "examples": [[example_toml(e.text, e.expect, e.finds, e.lang), _asserted(rule, e)]
+                         for e in rule.examples if e.source.file != DRAFT]}
+
+
+def _asserted(rule: NameRule, example) -> list[str]:
+    """The spellings an example says are changed or reported: it goes with them when a
+    decision takes them out of the rule."""
+    if example.finds is None and example.expect in (None, example.text):
+        return []
+    return [s for s in (*rule.variants, *rule.suggest) if s in example.text]
 
 
 def example_toml(text: str, expect=None, finds=None, lang=None) -> str:
@@ -197,7 +205,7 @@ def _rule_patch(review, decisions, rule_id, items, promoted, removed, changing):
     rule = review.name_rules[rule_id]
     template = rule_template(rule, review.drafted.get(rule_id, ()))
     variants, suggest = list(template["variants"]), list(template["suggest"])
-    keep, examples, comments = list(template["keep"]), list(template["examples"]), []
+    keep, examples, comments = list(template["keep"]), [], []
     touched = False
     for spelling in dict.fromkeys(o.spelling for _, o in items):
         if (rule_id, spelling) in promoted:
@@ -243,8 +251,10 @@ def _rule_patch(review, decisions, rule_id, items, promoted, removed, changing):
     if not touched:
         return None
     suggest = [spelling for spelling in suggest if spelling not in template["drafted"]]
+    kept_examples = [example for example, asserted in template["examples"]
+                     if not any((rule_id, spelling) in removed for spelling in asserted)]
     return {"template": template, "variants": variants, "suggest": suggest, "keep": keep,
-            "examples": examples, "comments": comments}
+            "examples": kept_examples + examples, "comments": comments}
 
 
 def _lang(rule: NameRule, occurrence) -> str | None:

@@ -157,15 +157,32 @@ def test_a_linguist_filters_decides_by_keyboard_and_exports_rules_that_work(
     assert cleaned.stdout == (corpus / "expected.txt").read_text(encoding="utf-8")
 
 
-def test_decisions_loaded_show_on_the_page(browser, review, tmp_path):
+CASES = {  # name: (occurrence decisions by line, spelling decisions), the summary shown
+    "reject one": ({2: "reject"}, {}, "0 accepted, 1 rejected"),
+    "reject a suggestion": ({3: "reject"}, {}, "0 accepted, 1 rejected"),
+    "accept a kept match": ({6: "accept"}, {}, "1 accepted, 0 rejected"),
+    "reject a spelling, keep one match": ({5: "accept"}, {"Nikolaev": "reject"},
+                                          "1 accepted, 6 rejected"),
+    "accept a suggestion, reject it once": ({3: "reject"}, {"Nicolaev": "accept"},
+                                            "0 accepted, 1 rejected"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_decisions_loaded_show_on_the_page_and_export_as_the_library_does(
+        case, browser, review, tmp_path):
     lines = {occurrence.line: occurrence for occurrence in review.occurrences}
-    decisions = Decisions({lines[2].id: "reject"})
+    by_line, by_spelling, summary = CASES[case]
+    decisions = Decisions({lines[line].id: d for line, d in by_line.items()},
+                          {("name:Nikolayev", spelling): d for spelling, d in by_spelling.items()})
     page = tmp_path / "review.html"
     page.write_text(render_page(page_data(review, decisions)), encoding="utf-8")
     browser.get(page.as_uri())
-    assert "0 accepted, 1 rejected" in browser.find_element("id", "summary").text
+    assert summary in browser.find_element("id", "summary").text
     assert browser.execute_script("return window.corpusReview.patchToml()") == \
         patch_toml(review, decisions)
+    assert browser.execute_script("return window.corpusReview.sheetCsv()") == \
+        sheet_csv(review, decisions)
 
 
 def test_axe_finds_no_violation(browser, review, tmp_path):

@@ -144,6 +144,35 @@ def test_a_rejected_spelling_leaves_the_rule_unless_an_occurrence_is_accepted(co
     assert "rejected: not a spelling" not in patch and 'variants = ["Nikolaev", "Nicolaev"]' in patch
 
 
+DECISION_CASES = {  # name: (occurrence decisions by line, spelling decisions)
+    "reject a suggestion": ({3: "reject"}, {}),
+    "accept a kept match": ({6: "accept"}, {}),
+    "reject a whole spelling": ({}, {"Nikolaev": "reject"}),
+    "reject a skipped match": ({4: "reject"}, {}),
+    "reject a spelling, keep one match": ({5: "accept"}, {"Nikolaev": "reject"}),
+    "accept a suggestion, reject it once": ({3: "reject"}, {"Nicolaev": "accept"}),
+}
+
+
+def decisions_for(review, case):
+    lines = by_line(review)
+    by_line_decisions, by_spelling = DECISION_CASES[case]
+    return Decisions({lines[line].id: d for line, d in by_line_decisions.items()},
+                     {("name:Nikolayev", spelling): d for spelling, d in by_spelling.items()})
+
+
+@pytest.mark.parametrize("case", DECISION_CASES)
+def test_every_kind_of_decision_gives_a_patch_whose_examples_pass(case, corpus, tmp_path, invoke):
+    review = review_of(corpus)
+    patch = tmp_path / "patch.toml"
+    patch.write_text(patch_toml(review, decisions_for(review, case)), encoding="utf-8")
+    rules = ["--no-default-rules", str(corpus / "names.toml"), str(patch)]
+    assert invoke(["rules", "check", *rules]).exit_code == 0
+    tested = invoke(["rules", "test", *rules])
+    assert tested.exit_code == 0 and " 0 failed" in tested.stdout, tested.stdout
+    assert read_decisions(str(patch)).as_dict() == decisions_for(review, case).as_dict()
+
+
 def test_no_decision_no_rule(corpus):
     assert "[[name]]" not in patch_toml(review_of(corpus), Decisions())
 
