@@ -443,7 +443,8 @@
   $("reject").addEventListener("click", () => decide("reject", false));
   $("accept-spelling").addEventListener("click", () => decide("accept", true));
   $("reject-spelling").addEventListener("click", () => decide("reject", true));
-  $("undo").addEventListener("click", () => { decide(null, false); });
+  $("undo").addEventListener("click", () => decide(null, false));
+  $("undo-spelling").addEventListener("click", () => decide(null, true));
   $("export-toml").addEventListener("click", () => download("review-patch.toml", patchToml(), "application/toml"));
   $("export-csv").addEventListener("click", () => download("review.csv", sheetCsv(), "text/csv"));
   document.addEventListener("keydown", (e) => {
@@ -451,7 +452,7 @@
     if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
     const actions = { j: () => move(1), k: () => move(-1), a: () => decide("accept", false),
       r: () => decide("reject", false), A: () => decide("accept", true), R: () => decide("reject", true),
-      u: () => decide(null, false), "/": () => $("search").focus() };
+      u: () => decide(null, false), U: () => decide(null, true), "/": () => $("search").focus() };
     if (actions[e.key]) { e.preventDefault(); actions[e.key](); }
   });
   applyFilters();

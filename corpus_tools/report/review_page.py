@@ -54,7 +54,7 @@ def render_page(data: dict, title: str = "corpus-tools review") -> str:
   <h1>{html.escape(title)}</h1>
   <p id="summary" aria-live="polite"></p>
   <p class="keys">Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous, <kbd>a</kbd>/<kbd>r</kbd> accept/reject,
-  <kbd>A</kbd>/<kbd>R</kbd> the whole spelling, <kbd>u</kbd> undo, <kbd>/</kbd> search</p>
+  <kbd>A</kbd>/<kbd>R</kbd> the whole spelling, <kbd>u</kbd>/<kbd>U</kbd> clear, <kbd>/</kbd> search</p>
 </header>
 <main>
   <nav aria-label="Filters and counts" id="side">
@@ -83,6 +83,7 @@ def render_page(data: dict, title: str = "corpus-tools review") -> str:
       <button type="button" id="accept-spelling">Accept spelling <kbd>A</kbd></button>
       <button type="button" id="reject-spelling">Reject spelling <kbd>R</kbd></button>
       <button type="button" id="undo">Clear <kbd>u</kbd></button>
+      <button type="button" id="undo-spelling">Clear spelling <kbd>U</kbd></button>
     </div>
     <h2>Export</h2>
     <div class="buttons" role="group" aria-label="Export">

@@ -132,7 +132,7 @@ def test_a_linguist_filters_decides_by_keyboard_and_exports_rules_that_work(
     _search(browser, "Defence minister")
     _keys(browser, "a")
     _search(browser, "Nicolaev")
-    _keys(browser, "A")
+    _keys(browser, "R", "U", "A")  # reject the spelling, clear that, accept it
     _search(browser, "")
     assert "9 shown; 2 accepted, 1 rejected" in summary.text
 
