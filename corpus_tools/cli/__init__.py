@@ -41,6 +41,7 @@ class CorpusToolsGroup(LazyCommands):
         "detect-lang": "corpus_tools.cli.language",
         "filter-lang": "corpus_tools.cli.language",
         "rules": "corpus_tools.cli.rules",
+        "review": "corpus_tools.cli.review",
     }
 
     def parse_args(self, ctx, args):
