@@ -106,7 +106,7 @@ def test_check_on_a_folder_with_no_matching_file_is_exit_2(invoke, tmp_path):
     result = invoke(["check", "--isolated", "corpus"])
     assert result.exit_code == 2
     assert result.stderr == ("corpus-tools: error: no file to check: corpus holds no file "
-                             "matching *.txt *.jsonl *.tsv (or their compressed forms); "
+                             "matching *.txt *.jsonl *.ndjson *.tsv (or their compressed forms); "
                              "see --glob\n")
 
 
