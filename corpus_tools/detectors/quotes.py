@@ -44,13 +44,17 @@ _PLACEHOLDER = re.compile(r"%(?:\([^()\s]{1,40}\)|\d+\$)?[-+#0]*\d*(?:\.\d+)?[a-
 _ENDS_IN_PLACEHOLDER = re.compile(r"(?:%[a-zA-Z]|%\([^()\s]{1,40}\)[a-zA-Z]|\{[\w.:!-]{0,40}\})$")
 # :-) ;( =] as a face, eyes first and standing apart; "(in case you forgot):" is no smiley.
 _SMILEY = regex.compile(r"(?<![^\s])[:;=]-?[()\[\]](?![\w])")
-# A line of a multi-line example holding only brackets and their punctuation: "    },", "]".
-_STRUCTURE_ONLY = regex.compile(r"\s*[][(){},;.:\s]+")
+# A line with no letter or digit holds only a multi-line example's brackets: "    },", "}。".
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+_INVISIBLE_EDGE = " \t\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_QUOTE_EDGES = frozenset("'\"`“”‘’«»„‚‹›")
 _MENTION_EDGES = frozenset(" \t\"'`“”‘’«»„‚‹›")  # what stands around a mark that is named
 _NAMING_OPENERS = frozenset("([{'\"`“‘«")
 _NAMING_CLOSERS = frozenset(")]}'\"`”’»")
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 _IN_WORD_APOSTROPHE = regex.compile(r"(?<=[\p{L}\p{M}])['’‘ʼ](?=\p{L})")
+_MARKUP_TAG = regex.compile(r"</?[A-Za-z][^<>]*>")
+_WORD_END_APOSTROPHE = regex.compile(r"(?<=[\p{L}\p{M}])['’ʼ]")
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -75,10 +79,20 @@ def _inside_word(text: str, index: int) -> bool:
             and not _CJK.match(text[index + 1]) and not _CJK.match(text[index - 1]))
 
 
-def _enclosed(text: str, index: int) -> bool:
-    """A mark between brackets or other quotes, touching both: ``(")``, ``'«'``: named."""
-    return 0 < index < len(text) - 1 and text[index - 1] in _NAMING_OPENERS and \
-        text[index + 1] in _NAMING_CLOSERS and text[index - 1] != text[index]
+def _enclosed(text: str, index: int, openers=None, closers=None) -> bool:
+    """A mark between brackets or other quotes, touching both: ``(")``, ``'«'``: named.
+    A bracket is named only between quotes: in ``steps[]`` the ] closes."""
+    return 0 < index < len(text) - 1 and text[index - 1] in (openers or _NAMING_OPENERS) and \
+        text[index + 1] in (closers or _NAMING_CLOSERS) and text[index - 1] != text[index]
+
+
+def _continued(text: str, index: int) -> bool:
+    """An opening bracket that ends the line, or a closing one that starts it (after
+    indentation and direction marks): ``defaultViewers: {``, the pair is on the next line
+    of the message."""
+    if text[index] in _OPENING_BRACKETS:
+        return not text[index + 1:].strip(_INVISIBLE_EDGE)
+    return not text[:index].strip(_INVISIBLE_EDGE)
 
 
 def _chevron(text: str, lefts: list[int], rights: list[int]) -> bool:
@@ -101,8 +115,8 @@ class UnbalancedBrackets(Detector):
     id = "unbalanced-brackets"
 
     def detect(self, text: str, context: UnitContext) -> list[Change]:
-        if not _ANY_BRACKET.search(text) or _STRUCTURE_ONLY.fullmatch(text):
-            return []  # "    }," a line of a multi-line example: its pair is on another line
+        if not _ANY_BRACKET.search(text) or not _LETTER_OR_DIGIT.search(text):
+            return []  # "    },", "}。": a line of a multi-line example; its pair is on another
         scanned = _blank(_blank(text, _PLACEHOLDER), _SMILEY)
         problems = _unpaired(text, scanned)
         strings = _quoted_strings(text)
@@ -116,6 +130,7 @@ class UnbalancedBrackets(Detector):
         # Only a bracket left without its pair is asked why: named between spaces (use ( and
         # a word), a fragment's edge, or inside a quoted string.
         problems = [i for i in problems if not (_mentioned(text, i) or _fragment_edge(text, scanned, i)
+                                                or _continued(text, i)
                                                 or any(a < i < b for a, b in strings))]
         return [self.finding(i, text[i], "a bracket that is never closed" if text[i] in
                              _OPENING_BRACKETS else "a closing bracket with no opening one")
@@ -129,7 +144,7 @@ def _unpaired(text: str, scanned: str) -> list[int]:
     problems: list[int] = []
     for match in _ANY_BRACKET.finditer(scanned):
         index, char = match.start(), match.group()
-        if _enclosed(text, index):
+        if _enclosed(text, index, _QUOTE_EDGES, _QUOTE_EDGES):
             continue  # missing ")": a bracket the text names
         if char in _OPENING_BRACKETS:
             stack.append(index)
@@ -234,11 +249,22 @@ class UnbalancedQuotes(Detector):
         return self.finding(index, mark, f"an odd number ({len(marks)}) of {what} in one line")
 
 
+def _without_apostrophes(text: str) -> str:
+    """``text`` without its apostrophes (between letters, and after a letter where no single
+    quotation opens: ``meta’``, ``States’``) and its markup tags, whose attribute values are
+    quoted by the syntax (``<a href="%(url)s">``)."""
+    text = _IN_WORD_APOSTROPHE.sub("", _MARKUP_TAG.sub("", text) if "<" in text else text)
+    if "‘" in text or "‚" in text:
+        return text
+    return _WORD_END_APOSTROPHE.sub("", text)
+
+
 class MixedQuoteStyle(Detector):
     """A line whose quotation marks are straight in a curly document, or the other way.
 
     An apostrophe between letters is no quotation mark, whatever its shape: French and
-    Catalan ``d’``, Ukrainian ``пам’ять``, Turkish ``JupyterLab’dan``, Uzbek ``o‘zbek``.
+    Catalan ``d’``, Ukrainian ``пам’ять``, Turkish ``JupyterLab’dan``, Uzbek ``o‘zbek``;
+    nor one after a word where no single quotation opens (CLDR's ``meta’``).
     """
 
     id = "mixed-quote-style"
@@ -247,7 +273,7 @@ class MixedQuoteStyle(Detector):
         document = context.facts.quote_style
         if document is None or not _QUOTE_MARKS.search(text):
             return []
-        line = decide_style(count_quotes(_IN_WORD_APOSTROPHE.sub("", text)))
+        line = decide_style(count_quotes(_without_apostrophes(text)))
         if line is None or line == document:
             return []
         wanted = "'\"" if line == "straight" else "‘’“”"

@@ -7,10 +7,10 @@ grammar reduplicates (Hindi ``अलग अलग``, Korean).  The unit's langua
 for only when a repeat is found.
 
 Never a repeat: a unit that is only the two words (a name: the currency
-``Ζαΐρ Ζαΐρ``), a word after a slash (``Bienvenido/a a``), a column of help
-text (``FILE     FILE exists``: a word, two or more spaces or a tab, the same
-word), an alphabet sample (``ABCDEFGHIJ abcdefghij``, a row of letters ``A a
-B b C c``).
+``Ζαΐρ Ζαΐρ``), two capitalised words (``Νέο Ζαΐρ Ζαΐρ``, Bora Bora), a word
+after a slash (``Bienvenido/a a``), a column of help text (``FILE     FILE
+exists``: a word, two or more spaces or a tab, the same word), an alphabet
+sample (``ABCDEFGHIJ abcdefghij``, a row of letters ``A a B b C c``).
 
 >>> from corpus_tools.filters.base import UnitContext
 >>> from corpus_tools.rules.model import RepeatRule, Source
@@ -59,7 +59,7 @@ class RepeatedWord(Detector):
         for match in _REPEAT.finditer(text):
             word = match.group(1)
             if _COLUMN_GAP.search(match.group(2)) or _alphabet_sample(text, match) or \
-                    _whole_unit(text, match):
+                    _whole_unit(text, match) or _capitalised_name(match):
                 continue
             if self._allowed(word.lower(), context):
                 continue
@@ -79,6 +79,13 @@ def _whole_unit(text: str, match) -> bool:
     """The repeat is all the unit holds: a name, not a slip inside a sentence (CLDR's
     currency names ``Ζαΐρ Ζαΐρ``, ``자이르 자이르``: the Zairean zaire)."""
     return not text[:match.start()].strip() and not text[match.end():].strip(" .")
+
+
+def _capitalised_name(match) -> bool:
+    """Both words capitalised: a name that doubles a word (``Νέο Ζαΐρ Ζαΐρ``, Bora Bora,
+    Walla Walla); a slip repeats a word as it was (``The the``, ``В в``)."""
+    first, second = match.group(1), match.group(3)
+    return len(first) > 1 and first.istitle() and second.istitle()
 
 
 def _alphabet_sample(text: str, match) -> bool:

@@ -171,8 +171,19 @@ REAL_TEXT_SECOND_ROUND = [
     (REPEATS, "Bienvenido/a a %(site_name)s", "es", []),
     (REPEATS, "Hoe kun je je aanmelden?", "nl", []),
     (REPEATS, "Vul deze in in het formulier", "nl", []),
-    (REPEATS, "Ζαΐρ Ζαΐρ του Κονγκό", "el", ["Ζαΐρ Ζαΐρ"]),  # inside a sentence: a repeat
+    (REPEATS, "το ζαΐρ ζαΐρ του Κονγκό", "el", ["ζαΐρ ζαΐρ"]),  # in a sentence, small: a slip
     (REPEATS, "de de kaart", "nl", ["de de"]),
+    (REPEATS, "Νέο Ζαΐρ Ζαΐρ", "el", []),  # capitalised: a name
+    (REPEATS, "Wagtail'a özel özel klavye kısayolları", "tr", []),  # Turkish ikileme
+    (REPEATS, "leden te te verwijderen", "nl", ["te te"]),
+    (REPEATS, "stata inviata per per essere approvata", "it", ["per per"]),
+    # brackets: empty brackets, a line's last opener or first closer, CJK punctuation
+    (UnbalancedBrackets(), "`id`, `label` и `steps[]`", "ru", []),
+    (UnbalancedBrackets(), "}。", "zh", []),
+    (UnbalancedBrackets(), "defaultViewers: {\u200e", "he", []),
+    (UnbalancedBrackets(), "barre (activée en mode fenêtré : complet (`full`))", "fr", []),
+    (UnbalancedBrackets(), "complet (`full`))", "fr", [")"]),
+    (UnbalancedBrackets(), "コロンビア レアル （UVR)", "ja", [")"]),  # full-width opened, ASCII closed
 ]
 
 
@@ -186,8 +197,21 @@ def test_real_text_second_round(detector, text, lang, expected):
     ("пам’ять і дані", []),
     ("JupyterLab’dan çıkın", []),
     ("o‘zbek tili", []),
+    ("Tiếng Meta’", []),  # a word-final apostrophe, no quotation opened
+    ('Vous n’avez rien. Pourquoi ne pas <a href="%(url)s">en ajouter</a>\u202f?', []),  # markup
+    ("the ‘word’ here", ["‘"]),
     ("Le mot “oui”", ["“"]),  # a real quotation still is one
 ])
 def test_mixed_quote_style_ignores_apostrophes_inside_words(text, expected):
     facts = DocumentFacts.from_head(["It's \"straight\" here."])
+    assert found(MixedQuoteStyle(), text, facts=facts) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Pourquoi ne pas <a href="%(url)s">en ajouter une</a>\u00a0?', []),
+    ('Vous n’avez pas <a href="%(url)s" target="_blank">créé</a>', []),
+    ('Елемент визначається "ім’ям" та "командою"', ['"']),  # straight quotes in prose
+])
+def test_mixed_quote_style_leaves_markup_attributes(text, expected):
+    facts = DocumentFacts.from_head(["Un « exemple » et l’autre."])
     assert found(MixedQuoteStyle(), text, facts=facts) == expected
