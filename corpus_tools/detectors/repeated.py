@@ -6,8 +6,8 @@ language: ``that that`` in English, ``nous nous`` in French, Turkish
 grammar reduplicates (Hindi ``अलग अलग``, Korean).  The unit's language is asked
 for only when a repeat is found.
 
-Never a repeat: a unit that is only the two words (a name: the currency
-``Ζαΐρ Ζαΐρ``), two capitalised words (``Νέο Ζαΐρ Ζαΐρ``, Bora Bora), a word
+Never a repeat: a unit that is only the two words in a script without capitals
+(a name: the currency ``אפגני אפגני``), two capitalised words (``Νέο Ζαΐρ Ζαΐρ``, Bora Bora), a word
 after a slash (``Bienvenido/a a``), a column of help text (``FILE     FILE
 exists``: a word, two or more spaces or a tab, the same word), an alphabet
 sample (``ABCDEFGHIJ abcdefghij``, a row of letters ``A a B b C c``).
@@ -76,9 +76,12 @@ class RepeatedWord(Detector):
 
 
 def _whole_unit(text: str, match) -> bool:
-    """The repeat is all the unit holds: a name, not a slip inside a sentence (CLDR's
-    currency names ``Ζαΐρ Ζαΐρ``, ``자이르 자이르``: the Zairean zaire)."""
-    return not text[:match.start()].strip() and not text[match.end():].strip(" .")
+    """The repeat of a word with no capitals (Hebrew, Arabic, CJK...) is all the unit holds:
+    a name, not a slip inside a sentence (CLDR's currency name ``אפגני אפגני``, the Afghan
+    afghani). Cased scripts say it with capitals (``Ζαΐρ Ζαΐρ``); a unit ``the the`` is a slip."""
+    word = match.group(1)
+    return word.lower() == word.upper() and not text[:match.start()].strip() and \
+        not text[match.end():].strip(" .")
 
 
 def _capitalised_name(match) -> bool:

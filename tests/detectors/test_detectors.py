@@ -174,6 +174,7 @@ REAL_TEXT_SECOND_ROUND = [
     (REPEATS, "το ζαΐρ ζαΐρ του Κονγκό", "el", ["ζαΐρ ζαΐρ"]),  # in a sentence, small: a slip
     (REPEATS, "de de kaart", "nl", ["de de"]),
     (REPEATS, "Νέο Ζαΐρ Ζαΐρ", "el", []),  # capitalised: a name
+    (REPEATS, "the the", "en", ["the the"]),  # a whole unit in a cased script: a slip
     (REPEATS, "Wagtail'a özel özel klavye kısayolları", "tr", []),  # Turkish ikileme
     (REPEATS, "leden te te verwijderen", "nl", ["te te"]),
     (REPEATS, "stata inviata per per essere approvata", "it", ["per per"]),
