@@ -218,7 +218,8 @@ def run_language(lang: str, unit: str, text_folder: Path, work: Path) -> Languag
             if record["kind"] != "fix":
                 items.append(item(record, record.get("fix") or record.get("message") or ""))
             else:
-                check_fixes[record["line"], record["rule"], record["text"], record["fix"]] += 1
+                check_fixes[record["line"], record["rule"], record.get("before", record.get("text")),
+                            record["fix"]] += 1
     # check's fix findings must be clean's changes, span for span.
     disagreements = sum(((clean_fixes - check_fixes) + (check_fixes - clean_fixes)).values())
     # The exit codes of the first run: a 2 is what the bench reports, even when a re-run

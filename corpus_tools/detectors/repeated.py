@@ -6,9 +6,11 @@ language: ``that that`` in English, ``nous nous`` in French, Turkish
 grammar reduplicates (Hindi ``अलग अलग``, Korean).  The unit's language is asked
 for only when a repeat is found.
 
-Never a repeat: a column of help text (``FILE     FILE exists``: a word, two or
-more spaces or a tab, the same word), an alphabet sample (``ABCDEFGHIJ
-abcdefghij``, a row of letters ``A a B b C c``).
+Never a repeat: a unit that is only the two words in a script without capitals
+(a name: the currency ``אפגני אפגני``), two capitalised words (``Νέο Ζαΐρ Ζαΐρ``, Bora Bora), a word
+after a slash (``Bienvenido/a a``), a column of help text (``FILE     FILE
+exists``: a word, two or more spaces or a tab, the same word), an alphabet
+sample (``ABCDEFGHIJ abcdefghij``, a row of letters ``A a B b C c``).
 
 >>> from corpus_tools.filters.base import UnitContext
 >>> from corpus_tools.rules.model import RepeatRule, Source
@@ -31,7 +33,8 @@ from corpus_tools.detectors.base import Detector
 from corpus_tools.filters.base import UnitContext
 
 _WORD = re.compile(r"\w+")
-_REPEAT = regex.compile(r"(?<![\w'’-])(\p{L}+)(\s+)(\1)(?![\w'’-])", regex.IGNORECASE)
+# A word after a slash is an alternative ending (Spanish Bienvenido/a a), not a word.
+_REPEAT = regex.compile(r"(?<![\w'’/-])(\p{L}+)(\s+)(\1)(?![\w'’-])", regex.IGNORECASE)
 _COLUMN_GAP = regex.compile(r" {2,}|\t")  # help text sets a metavariable apart in columns
 _ONE_LETTER_WORDS = regex.compile(r"(?<!\S)\p{L}(?!\S)")
 ALPHABET_ROW = 4  # one-letter words in a line that make it a row of letters
@@ -55,7 +58,8 @@ class RepeatedWord(Detector):
         findings = []
         for match in _REPEAT.finditer(text):
             word = match.group(1)
-            if _COLUMN_GAP.search(match.group(2)) or _alphabet_sample(text, match):
+            if _COLUMN_GAP.search(match.group(2)) or _alphabet_sample(text, match) or \
+                    _whole_unit(text, match) or _capitalised_name(match):
                 continue
             if self._allowed(word.lower(), context):
                 continue
@@ -69,6 +73,22 @@ class RepeatedWord(Detector):
                     rule.applies_in(context):
                 return True
         return False
+
+
+def _whole_unit(text: str, match) -> bool:
+    """The repeat of a word with no capitals (Hebrew, Arabic, CJK...) is all the unit holds:
+    a name, not a slip inside a sentence (CLDR's currency name ``אפגני אפגני``, the Afghan
+    afghani). Cased scripts say it with capitals (``Ζαΐρ Ζαΐρ``); a unit ``the the`` is a slip."""
+    word = match.group(1)
+    return word.lower() == word.upper() and not text[:match.start()].strip() and \
+        not text[match.end():].strip(" .")
+
+
+def _capitalised_name(match) -> bool:
+    """Both words capitalised: a name that doubles a word (``Νέο Ζαΐρ Ζαΐρ``, Bora Bora,
+    Walla Walla); a slip repeats a word as it was (``The the``, ``В в``)."""
+    first, second = match.group(1), match.group(3)
+    return len(first) > 1 and first.istitle() and second.istitle()
 
 
 def _alphabet_sample(text: str, match) -> bool:

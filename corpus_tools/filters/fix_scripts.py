@@ -88,6 +88,8 @@ _NON_LATIN_LETTER = regex.compile(
 )
 _QUOTES = {"curly": ("’", "‘"), "straight": ("'", "'")}
 MODIFIER_OPENING, MODIFIER_CLOSING = "\u02bb", "\u02bc"  # ʻ ʼ, a quotation pair in some locales
+# What follows an apostrophe that ends a word: possessive 's and English contractions.
+_APOSTROPHE_ENDING = regex.compile(r"(?:s|t|d|m|ll|re|ve)(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
 # Format directives and escapes of software strings: printf (%s, %1$s, %-5.2f, %li,
 # %(name)s), a URL-encoded byte (%0A, %%0A), braces ({0}, {name}), a backslash escape
 # (\n) and a hexadecimal prefix (0x).  None is a word; a word glued to one is reported,
@@ -106,6 +108,7 @@ ONE_LETTER_WORDS = {
     "uk": "іІвВуУзЗаАоОйЙ", "ru": "сСвВкКуУоОаАиИяЯ", "be": "іІўЎуУзЗаАо",
     "bg": "сСвВкКуУоОаАиИяЯ", "sr": "сСвВкКуУоОаАиИ", "mk": "сСвВкКуУоОаАиИ",
 }
+CYRILLIC_LANGUAGES = frozenset(ONE_LETTER_WORDS) | {"kk", "ky", "tg", "mn", "tt", "ba"}
 # What a one-letter word becomes where its language is not known: only the English
 # article and pronoun, the look-alike damage seen in real text (a Cyrillic а in "after а
 # late meeting"); і, у, с of Ukrainian or Russian are left.
@@ -117,8 +120,15 @@ _OPTION = regex.compile(r"(?:^|[\s\[(|])--?$")
 # A metavariable in capitals of one script, then a small-letter suffix of another: ПРЕФИКСaa.
 # A Latin word of two letters or more, then an ending of up to four letters of another script.
 _LATIN_WORD_AND_SUFFIX = regex.compile(
-    r"(\p{Script=Latin}{2,})([\p{L}\p{M}--[\p{Script=Latin}]]{1,4})", regex.VERSION1)
-SUFFIX_LINE_SHARE = 0.5  # the ending's script holds at least this share of the line's letters
+    r"\p{Script=Latin}{2,}(?P<affix>[\p{L}\p{M}--[\p{Script=Latin}]]{1,4})", regex.VERSION1)
+# A prefix of up to three Hebrew or Arabic letters on a Latin word: Hebrew לWagtail, הAPI
+# (the article, prepositions and conjunctions that those languages write joined).
+_PREFIX_AND_LATIN_WORD = regex.compile(
+    r"(?P<affix>[\p{Script=Hebrew}\p{Script=Arabic}]{1,3})\p{Script=Latin}{2,}", regex.VERSION1)
+# A Latin word, an apostrophe, then an ending of another script: Debouncer'а.
+_LATIN_WORD_APOSTROPHE_ENDING = regex.compile(
+    r"\p{Script=Latin}[\p{Script=Latin}\p{M}]*['’]([\p{L}\p{M}--[\p{Script=Latin}]]{1,4})",
+    regex.VERSION1)
 _METAVARIABLE = regex.compile(r"(\p{Lu}{2,})(\p{Ll}+)")
 
 
@@ -260,6 +270,8 @@ class FixScripts(Filter):
                 if acronym:
                     report(start, segment, acronym)
                     continue
+                if _ending_after_apostrophe(segment, words):
+                    continue  # Debouncer'а in Russian text: a case ending, written as such
                 neighbours = _neighbour_scripts(tokens, index) if mode == "full" else (None, None)
                 candidates, reason = _targets(counts, neighbours)
                 if not candidates and mode == "majority":
@@ -270,7 +282,7 @@ class FixScripts(Filter):
                         repair(start, segment, repaired, target)
                         break
                 else:
-                    if _suffix_of_the_line(segment, lambda script: _line_share(words, script, shares)):
+                    if _affix_of_the_line(segment, words):
                         continue  # GdkFontی in Persian text: a case ending on a Latin word
                     if not reason:
                         reason = alphabet.why_not(segment, candidates[0])
@@ -295,6 +307,8 @@ class FixScripts(Filter):
                 continue  # in its own script's text, or with no letter beside it
             if _closes_a_modifier_quotation(text, at):
                 continue  # ʻ%sʼ: a quotation in modifier letters, not two apostrophes
+            if _modifier_letter(text, at):
+                continue  # gwichʼin, Kʼicheʼ: the glottal stop, a letter of the word
             if rule.becomes == APOSTROPHE:
                 closing, opening = _QUOTES[_apostrophe_style(quotes, context.facts)]
                 opens = not (before.isalnum() or before in ".,;:!?)]}") and after.isalpha()
@@ -310,14 +324,46 @@ class FixScripts(Filter):
         return "".join([*pieces, text[done:]]), changes
 
 
-def _suffix_of_the_line(segment: str, line_share) -> bool:
-    """A Latin word with a grammatical ending in the line's own script: Persian GdkFontی,
-    Russian Bakuы in a Russian line (in English text Bakuы is damage, and reported)."""
-    suffix = _LATIN_WORD_AND_SUFFIX.fullmatch(segment)
-    if suffix is None:
+def _ending_after_apostrophe(segment: str, line: str) -> bool:
+    """A Latin word, an apostrophe, then a grammatical ending in the script of other words
+    of the line: Russian ``Задержка Debouncer'а`` (the apostrophe sets the ending apart).
+    In a line with no other word of that script (``the Azerbaijan'ѕ side``) it is a
+    look-alike."""
+    ending = _LATIN_WORD_APOSTROPHE_ENDING.fullmatch(segment)
+    return ending is not None and _script_of_other_words(ending.group(1), line)
+
+
+def _affix_of_the_line(segment: str, line: str) -> bool:
+    """A Latin word or placeholder with a grammatical ending or prefix in the script of other
+    words of the line: Persian ``GdkFontی``, ``URIها``, Hebrew ``לWagtail``, ``הAPI``,
+    Russian ``Bakuы`` in a Russian line (in an English line it is damage, and reported)."""
+    affix = _LATIN_WORD_AND_SUFFIX.fullmatch(segment) or _PREFIX_AND_LATIN_WORD.fullmatch(segment)
+    return affix is not None and _script_of_other_words(affix.group("affix"), line)
+
+
+def _script_of_other_words(affix: str, line: str) -> bool:
+    """Whether ``affix`` is in one script, and the line has more letters of it than the
+    affix: other words of the line are written in it."""
+    scripts = _scripts_of(affix)
+    if len(scripts) != 1:
         return False
-    scripts = _scripts_of(suffix.group(2))
-    return len(scripts) == 1 and line_share(next(iter(scripts))) >= SUFFIX_LINE_SHARE
+    return _scripts_of(line).get(next(iter(scripts)), 0) > len(affix)
+
+
+def _modifier_letter(text: str, at: int) -> bool:
+    """Whether the ʼ at ``at`` is the glottal stop of a word (CLDR's ``gwichʼin``,
+    ``Kwakʼwala``, ``Kʼicheʼ``, ``ghomalaʼ``), not an English apostrophe.
+
+    Only the apostrophe's own places are repaired: a contraction or possessive ending
+    (``Pashinyanʼs``, ``donʼt``, ``weʼre``) and a plural's possessive (``ministersʼ``);
+    anywhere else after a letter, U+02BC is a letter and stays.
+    """
+    if text[at] != MODIFIER_CLOSING or not at or not text[at - 1].isalpha():
+        return False
+    if _APOSTROPHE_ENDING.match(text, at + 1):
+        return False
+    ends_word = at + 1 == len(text) or not text[at + 1].isalnum()
+    return not (ends_word and text[at - 1] in "sS")
 
 
 def _closes_a_modifier_quotation(text: str, at: int) -> bool:
@@ -380,13 +426,21 @@ def _deliberate(text: str, token: _Token, glued: frozenset[int]) -> str:
 
 def _one_letter_word_of_the_text(word: str, target: str, directives: bool,
                                  context: UnitContext) -> bool:
-    """Whether a one-letter word is a word of the text's own language, not a look-alike.
+    """Whether a one- or two-letter word is a word of the text's own language, not a
+    look-alike.
 
     Where the unit's or document's language is a Cyrillic one, its own one-letter words
-    stay; where no language is known, only the look-alikes of the English article and
+    and every Cyrillic word of two letters stay (``JUPYTER NOTEBOOK НА GITHUB``: Russian
+    "on"); where no language is known, only the look-alikes of the English article and
     pronoun are repaired, and none in a line of format directives (``%b. у %H``).
     """
-    if len(word) != 1 or target != "Latin":
+    if target != "Latin":
+        return False
+    if len(word) == 2:
+        return script_of(word[0]) == "Cyrillic" and any(
+            lang and lang.split("-")[0].lower() in CYRILLIC_LANGUAGES
+            for lang in (context.lang, context.document_lang))
+    if len(word) != 1:
         return False
     if directives or _replace_letters(word, target) not in LATIN_ONE_LETTER_WORDS:
         return True

@@ -12,7 +12,9 @@ What it does, each with its own rule id:
 - ``space:bom``: a BOM (U+FEFF) inside text is removed (the file's own BOM is the stream's);
 - ``space:soft-hyphen``: a soft hyphen inside a word is removed.
 
-What it keeps, because a language or a layout needs it: leading indentation;
+What it keeps, because a language or a layout needs it: leading indentation,
+also after a line break inside a unit (a record's JSON example) or after a
+mark of writing direction (``\\u200e    ],`` in right-to-left text);
 tabs inside a line (they are structure); ZWNJ and ZWJ (Persian, Indic scripts,
 emoji); the ideographic space of CJK text; NBSP or narrow NBSP of French
 typography (before ``: ; ! ? »``, after ``«``), beside a digit in any language
@@ -71,6 +73,11 @@ _PLACEHOLDER_AFTER = regex.compile(
     r"(?:%(?:\([^()\s]{1,40}\)|\d+\$)?[-+#0]*\d*(?:\.\d+)?[a-zA-Z]|\{[\w.:-]{0,40}\})")
 # A word of one letter just before the run (Czech v, k, s, z, a, i, o, u; Polish w, z).
 _ONE_LETTER_WORD = regex.compile(r"(?:^|[^\p{L}\p{M}\p{N}])\p{L}$")
+# The start of a line inside a unit (a record's text holds line breaks), then only marks of
+# writing direction: spaces after it are indentation (a JSON example, right-to-left text
+# whose code lines begin with a left-to-right mark).
+_LINE_START = regex.compile("(?:^|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
+                            "[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]*$")
 
 
 def _run_replacement(text: str, start: int, end: int, context: UnitContext) -> str:
@@ -129,6 +136,8 @@ class NormalizeSpace(Filter):
             found = match.group()
             if kind == "run":
                 start, end = match.span()
+                if _LINE_START.search(text, max(0, start - 16), start):
+                    return found  # indentation after a line break or a direction mark
                 new = _run_replacement(text, start, end, context)
                 if new == found:
                     return found

@@ -128,3 +128,16 @@ REPAIRED_STILL = [
 @pytest.mark.parametrize(("text", "expected"), REPAIRED_STILL)
 def test_other_invisible_and_odd_spaces_are_still_repaired(text, expected):
     assert normalize(text)[0] == expected
+
+
+# Issue 27, second round: indentation after a line break inside a record (a JSON example
+# in a message) or after a left-to-right mark stays; runs inside the line still collapse.
+@pytest.mark.parametrize(("text", "expected"), [
+    ('{\n  "toolbar": [\n    {\n      "name": "refresh",', '{\n  "toolbar": [\n    {\n      "name": "refresh",'),
+    ("\u200e    ],\u200e", "\u200e    ],\u200e"),
+    ("שורה\r\n\u200f  המשך", "שורה\r\n\u200f  המשך"),
+    ('{\n  "name":  "refresh"', '{\n  "name": "refresh"'),
+    ("\u200eone  two", "\u200eone two"),
+])
+def test_indentation_inside_a_unit_stays(text, expected):
+    assert normalize(text)[0] == expected
