@@ -31,7 +31,7 @@ from corpus_tools.catalog import UnknownRuleError, entry_of
 from corpus_tools.changes import Change
 from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
 from corpus_tools.filters.base import FOREIGN_SPAN, UNDECIDED, DocumentFacts, UnitContext
-from corpus_tools.filters.unify_names import UnifyNames
+from corpus_tools.filters.unify_names import KEPT, SKIPPED, UnifyNames
 from corpus_tools.pipeline import Pipeline, text_of
 from corpus_tools.rules.model import NameRule, RuleSet
 from corpus_tools.stream.formats import RecordFormat, TextFormat
@@ -263,7 +263,7 @@ class _Unit:
             yield self._name_occurrence(hit, by_start.pop(hit.column, []), name_spans)
         for column in sorted(by_start):
             for record in by_start[column]:
-                if record.rule in (UNDECIDED, FOREIGN_SPAN):
+                if record.rule in (UNDECIDED, FOREIGN_SPAN, KEPT, SKIPPED):
                     continue  # only a name rule's spelling makes these; it was found above
                 yield self._occurrence(record.rule, column, record.before, record.fix,
                                        _record_outcome(record), record.message or "")
@@ -273,10 +273,16 @@ class _Unit:
         own = [record for record in records if record.rule == rule.id]
         scoped = rule.scoped and self.pipeline.config.lang is None
         lang, score = self.language(name_spans) if scoped else (None, None)
+        # Why a spelling was left: the step says so with name:kept and lang:skipped.
+        why_left = {record.rule: record for record in records if record.rule in (KEPT, SKIPPED)}
         if own:
             outcome = _record_outcome(own[0])
-            outcome = "kept" if outcome == "finding" else outcome  # not_after, not_before
+            outcome = "kept" if outcome == "finding" else outcome
             detail = own[0].message or ""
+        elif KEPT in why_left:
+            outcome, detail = "kept", why_left[KEPT].message or ""
+        elif SKIPPED in why_left:
+            outcome, detail = "skipped", why_left[SKIPPED].message or ""
         elif any(record.rule == UNDECIDED for record in records):
             outcome, detail = "undecided", "the unit's language was not decided"
         elif any(record.rule == FOREIGN_SPAN for record in records):

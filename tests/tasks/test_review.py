@@ -21,7 +21,7 @@ OCCURRENCES = {  # line: (rule, spelling, outcome, a word of the detail, decided
     1: ("name:Nikolayev", "Nikolaev", "changed", "", "en"),
     2: ("name:Nikolayev", "Nikolaev", "changed", "", "en"),
     3: ("name:Nikolayev", "Nicolaev", "suggested", "", "en"),
-    4: ("name:Nikolayev", "Nikolaev", "skipped", "language fr", "fr"),
+    4: ("name:Nikolayev", "Nikolaev", "skipped", "the line is fr", "fr"),
     5: ("name:Nikolayev", "Nikolaev", "changed", "", "en"),
     6: ("name:Nikolayev", "Nikolaev", "kept", "'Nikolaev Street'", "en"),
     7: ("name:Nikolayev", "Nikolaev", "kept", "not_after", "en"),
