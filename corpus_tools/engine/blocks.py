@@ -22,6 +22,7 @@ from corpus_tools.engine.work import (
     clean_lines,
     document_facts,
     needs_paragraphs,
+    portable,
     take_head,
 )
 from corpus_tools.errors import InputError
@@ -109,6 +110,30 @@ def clean_block(pipeline: Pipeline, screen: BlockScreen, block: Block, facts: di
         segment = text[position:]
         yield Passed(raw[position:] if same_offsets else encode(segment), number,
                      count_lines(segment, has_cr))
+
+
+_screened_for: tuple = (None, None)  # the last pipeline cleaned here, and its block screen
+
+
+def screen_for(pipeline: Pipeline) -> BlockScreen | None:
+    """The pipeline's block screen, built once per pipeline and process (None: a step
+    could act anywhere, so there is no screened path)."""
+    global _screened_for
+    if _screened_for[0] is not pipeline:
+        _screened_for = (pipeline, BlockScreen.of(pipeline.steps))
+    return _screened_for[1]
+
+
+def clean_block_task(pipeline: Pipeline, task: tuple) -> list[Passed | LineResult]:
+    """The work of ``clean`` on one block of plain text (the screened path), in any executor:
+    ``task`` is ``(block, facts, label, record_format)``."""
+    block, facts, label, record_format = task
+    pieces = list(clean_block(pipeline, screen_for(pipeline), block, facts, label,
+                              record_format))
+    for piece in pieces:  # after cleaning all of them: a paragraph reads its lines' texts
+        if isinstance(piece, LineResult):
+            portable(piece.line)
+    return pieces
 
 
 class _Paragraphs:
