@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import sys
 from contextlib import ExitStack
-from dataclasses import replace
 
 import click
 
 from corpus_tools.cli import cli
 from corpus_tools.cli.options import (
+    EXECUTOR_OPTIONS,
     INPUT_OPTIONS,
     apply_options,
+    check_engine,
     language_config,
     language_options,
     record_format,
 )
-from corpus_tools.engine.local import LocalPool, jobs_count
 from corpus_tools.engine.runner import check_inputs
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.language.codes import parse_languages
@@ -28,8 +28,8 @@ from corpus_tools.stream.opener import open_output
 from corpus_tools.tasks.language import (
     Condition,
     LanguageOptions,
+    NameMasker,
     check_conditions,
-    decide_chunk,
     detect_languages,
     filter_languages,
 )
@@ -37,17 +37,14 @@ from corpus_tools.tasks.language import (
 _INPUT = ("files", "output", "jsonl", "field", "tsv", "column", "on_bad_record", "progress")
 
 
-_JOBS = click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
-                     help="Worker processes (0: every core); the output is the same bytes.")
-
-
 def _input(command):
-    command = apply_options(command, [INPUT_OPTIONS[name] for name in _INPUT] + [_JOBS])
+    command = apply_options(command, [INPUT_OPTIONS[name] for name in _INPUT] + EXECUTOR_OPTIONS)
     return language_options(command, default_unit="line")
 
 
 def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, jobs=1,
-           **language):
+           engine="local", scheduler=None, **language):
+    check_engine(engine, scheduler)
     files = list(files) or ["-"]
     check_inputs(files)
     config = language_config(**language)
@@ -59,31 +56,8 @@ def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, jo
     bar = progress_bar(files, progress, sys.stderr, stack)
     options = LanguageOptions(record_format(jsonl, field, tsv, tuple(sorted(set(columns)))),
                               config["lang_unit"], on_bad_record, bar.update if bar is not None else None,
-                              name_masker())
-    if jobs_count(jobs) > 1:
-        # Workers get the decider and the options as they are (no progress bar, no pool).
-        pool = LocalPool(None, jobs_count(jobs), work=decide_chunk,
-                         state=(decider, replace(options, on_read=None)))
-        stack.callback(pool.close)
-        options.pool = pool
+                              NameMasker(), jobs=jobs, engine=engine, scheduler=scheduler)
     return files, decider, options
-
-
-def name_masker():
-    """Blank the default rules' names before identification, as clean does (they say little
-    of a line's language)."""
-    from corpus_tools.filters.base import UnitContext
-    from corpus_tools.filters.unify_names import UnifyNames
-    from corpus_tools.rules.loader import load_rules
-
-    names = UnifyNames([rule for rule in load_rules().names if rule.scoped])
-
-    def mask(text: str) -> str:
-        context = UnitContext(detect=lambda evidence=None: None)
-        context.mask(text, names.name_spans(text))
-        return text if context.evidence is None else context.evidence
-
-    return mask
 
 
 def _output(output: str, stack: ExitStack):

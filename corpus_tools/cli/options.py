@@ -34,6 +34,30 @@ INPUT_OPTIONS = {
                              help="Progress bar on stderr (default: only when stderr is a terminal)."),
 }
 
+# -j, --engine, --scheduler: where any command's work runs (engine/executor.py), defined once.
+EXECUTOR_OPTIONS = [
+    click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
+                 help="Worker processes (0: every core); the output is the same bytes."),
+    click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                 show_default=True,
+                 help="dask: run on a Dask cluster (pip install 'corpus-tools[dask]'); "
+                      "same bytes."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="With --engine dask: the scheduler (tcp://host:8786); default: a local "
+                      "cluster of -j worker processes."),
+]
+
+
+def executor_options(command):
+    """Add -j, --engine and --scheduler to a command."""
+    return apply_options(command, EXECUTOR_OPTIONS)
+
+
+def check_engine(engine: str, scheduler: str | None) -> None:
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler goes with --engine dask")
+
+
 _STREAM_OPTIONS = [
     INPUT_OPTIONS["files"],
     INPUT_OPTIONS["output"],
@@ -58,15 +82,7 @@ _STREAM_OPTIONS = [
     click.option("--output-dir", metavar="DIR",
                  help="One output per input, at its path relative to the inputs' common folder."),
     click.option("--force", is_flag=True, help="With --output-dir: overwrite existing outputs."),
-    click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
-                 help="Worker processes (0: every core); the output is the same bytes."),
-    click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
-                 show_default=True,
-                 help="dask: clean on a Dask cluster (pip install 'corpus-tools[dask]'); "
-                      "same bytes."),
-    click.option("--scheduler", metavar="ADDRESS",
-                 help="With --engine dask: the scheduler (tcp://host:8786); default: a local "
-                      "cluster of -j worker processes."),
+    *EXECUTOR_OPTIONS,
 ]
 
 
@@ -136,8 +152,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
         raise click.UsageError("--force goes with --output-dir")
     if options["diff"] and options["check"]:
         raise click.UsageError("--diff and --check exclude each other")
-    if options["scheduler"] and options["engine"] != "dask":
-        raise click.UsageError("--scheduler goes with --engine dask")
+    check_engine(options["engine"], options["scheduler"])
     mode = "diff" if options["diff"] else "check" if options["check"] else "write"
     if options["in_place"] and mode != "write":
         raise click.UsageError(f"--in-place writes files; it does not go with --{mode}")
