@@ -9,7 +9,7 @@ import click
 
 from corpus_tools.catalog import CATALOG, UnknownRuleError, entry_of
 from corpus_tools.cli import cli
-from corpus_tools.cli.options import INPUT_OPTIONS, record_format
+from corpus_tools.cli.options import INPUT_OPTIONS, check_engine, executor_options, record_format
 from corpus_tools.language.codes import check_code
 from corpus_tools.rules.loader import RuleFileError, default_rules_path, load_rules
 from corpus_tools.rules.starter import STARTER_FILES
@@ -290,8 +290,10 @@ def rules_explain(rule_id):
 @INPUT_OPTIONS["tsv"]
 @INPUT_OPTIONS["column"]
 @INPUT_OPTIONS["on_bad_record"]
+@executor_options
 def rules_suggest(corpus, rule_paths, no_default_rules, min_count, lang, near, output,
-                  output_format, jsonl, field, tsv, columns, on_bad_record):
+                  output_format, jsonl, field, tsv, columns, on_bad_record, jobs, engine,
+                  scheduler):
     """Find the spellings of names a corpus uses and draft rules for review.
 
     Capitalised words and pairs of them are counted with their documents'
@@ -325,6 +327,7 @@ def rules_suggest(corpus, rule_paths, no_default_rules, min_count, lang, near, o
     )
 
     fmt = record_format(jsonl, field, tsv, columns)
+    check_engine(engine, scheduler)
     if lang is not None:
         try:
             lang = check_code(lang, "--lang")
@@ -336,8 +339,7 @@ def rules_suggest(corpus, rule_paths, no_default_rules, min_count, lang, near, o
     index = SpellingIndex.from_rules(rules)
     collector = Collector(lang=lang, detector=None if lang else LanguageDetector())
     paths = expand_paths(corpus)
-    for path in paths:
-        collector.read(path, fmt, on_bad_record)
+    collector.read_all(paths, fmt, on_bad_record, jobs, engine, scheduler)
     spellings = [s for s in collector.spellings.values() if s.count >= min_count]
     if near:
         for spelling, how in near_spellings(spellings, near, index):
