@@ -12,8 +12,10 @@ from click.core import ParameterSource
 from corpus_tools.catalog import UnknownRuleError, entry_of
 from corpus_tools.cli import cli
 from corpus_tools.cli.options import (
+    EXECUTOR_OPTIONS,
     INPUT_OPTIONS,
     apply_options,
+    check_engine,
     language_config,
     language_options,
     record_format,
@@ -77,8 +79,7 @@ _OPTIONS = [
                  help="Record the current findings in FILE (then exit 0)."),
     click.option("--explain", metavar="ID", help="Explain a rule id and exit."),
     INPUT_OPTIONS["progress"],
-    click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
-                 help="Worker processes (0: every core); the findings are the same."),
+    *EXECUTOR_OPTIONS,
 ]
 
 
@@ -114,6 +115,7 @@ def check(ctx, **options):
         click.echo(f"{options['explain']} ({entry.id}): severity {entry.severity}, "
                    f"from {entry.step}\n\n{entry.explanation}")
         return 0
+    check_engine(options["engine"], options["scheduler"])
     settings = _settings(ctx, options)
     paths = expand_paths(list(options["paths"]) or ["-"], settings["glob"] or DEFAULT_GLOBS)
     check_inputs(paths)
@@ -127,7 +129,8 @@ def check(ctx, **options):
         per_path_ignores={pattern: tuple(rules)
                           for pattern, rules in settings["per-path-ignores"].items()},
         fail_on=settings["fail-on"], max_findings=settings["max-findings"], baseline=baseline,
-        on_bad_record=options["on_bad_record"], jobs=options["jobs"],
+        on_bad_record=options["on_bad_record"], jobs=options["jobs"], engine=options["engine"],
+        scheduler=options["scheduler"],
     )
     with ExitStack() as stack:
         bar = progress_bar(paths, options["progress"], sys.stderr, stack)
