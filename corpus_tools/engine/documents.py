@@ -9,7 +9,9 @@ back the facts and every record again.  :func:`line_chunks` cuts the records
 into :class:`LineChunk` tasks of whole lines (only where a unit, such as a
 paragraph, ends), each carrying the facts, so a chunk is worked on alone in
 any process (:mod:`corpus_tools.engine.executor`) and the results, in order,
-are those of the whole document.
+are those of the whole document.  (Plain text on ``clean``'s screened path is
+read in blocks instead: :func:`~corpus_tools.engine.blocks.document_blocks`
+decides the same facts from the first block, which holds the whole head.)
 """
 
 from __future__ import annotations

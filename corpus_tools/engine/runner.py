@@ -157,8 +157,10 @@ class Runner:
         for sink in sinks:
             sink.start(label)
         with ExitStack() as stack:
-            if self._prefetch is not None:
-                results = self._screened(path)
+            if self._screen() is not None:
+                # -j 1 reads each file in its turn, as it is written.
+                prefetch = self._prefetch or _Prefetch(self, [path], on_read)
+                results = prefetch.pieces(path)
             else:
                 results = self._line_by_line(path, stack, on_read)
             for result in results:
@@ -181,9 +183,9 @@ class Runner:
             sink.finish()
 
     def _start_prefetch(self, paths: Sequence[str], on_read) -> None:
-        """The screened path runs ahead across files: under -j, the next files' blocks are
-        cleaned while this one's are written, so many small files keep every worker busy."""
-        if self._screen() is not None:
+        """Under -j and Dask, the screened path runs ahead across files: the next files' blocks
+        are cleaned while this one's are written, so many small files keep every worker busy."""
+        if self.executor.parallel and self._screen() is not None:
             self._prefetch = _Prefetch(self, paths, on_read)
 
     def _screen(self) -> BlockScreen | None:
@@ -192,9 +194,6 @@ class Runner:
         if type(self.options.record_format) is not TextFormat:
             return None
         return screen_for(self.pipeline)
-
-    def _screened(self, path: str) -> Iterator:
-        return self._prefetch.pieces(path)
 
     def _line_by_line(self, path: str, stack: ExitStack, on_read) -> Iterator:
         options, pipeline = self.options, self.pipeline
