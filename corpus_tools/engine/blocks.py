@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from corpus_tools.engine.screen import BlockScreen, line_end, line_start
@@ -62,6 +62,10 @@ class Block:
     first_number: int
     after_cr: bool  # the line before the block ended in a lone CR
     lines: int
+    travelled: bool = False  # unpickled: its results go back by pickle too
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, travelled=True)
 
 
 def count_lines(text: str, has_cr: bool) -> int:
@@ -124,12 +128,15 @@ def screen_for(pipeline: Pipeline) -> BlockScreen | None:
     return _screened_for[1]
 
 
-def clean_block_task(pipeline: Pipeline, task: tuple) -> list[Passed | LineResult]:
+def clean_block_task(pipeline: Pipeline, task: tuple) -> Iterable[Passed | LineResult]:
     """The work of ``clean`` on one block of plain text (the screened path), in any executor:
-    ``task`` is ``(block, facts, label, record_format)``."""
+    ``task`` is ``(block, facts, label, record_format)``.  In this process its pieces come
+    one at a time, as they are used (memory: a line's result, not a block's)."""
     block, facts, label, record_format = task
-    pieces = list(clean_block(pipeline, screen_for(pipeline), block, facts, label,
-                              record_format))
+    pieces = clean_block(pipeline, screen_for(pipeline), block, facts, label, record_format)
+    if not block.travelled:
+        return pieces
+    pieces = list(pieces)
     for piece in pieces:  # after cleaning all of them: a paragraph reads its lines' texts
         if isinstance(piece, LineResult):
             portable(piece.line)

@@ -15,7 +15,9 @@ language decider).  Three executors run it, and a command never asks which:
 :meth:`Executor.ordered` takes ``(payload, task)`` pairs and gives back
 ``(payload, result)`` in the same order: the payload (what the main process
 keeps of a task, such as its lines) never travels; a task of None is a
-marker in the sequence and gets a result of None.  A task that travels is
+marker in the sequence and gets a result of None.  In this process a result
+may be a lazy iterable (used up before the next result is asked for), so
+``-j 1`` holds one line's result at a time; a result that travels is whole.  A task that travels is
 pickled: what a task carries, and how it is read again on the other side,
 is the task's business (:class:`~corpus_tools.engine.documents.LineChunk`
 carries bytes; a range of a file, naming only where to read, fits the

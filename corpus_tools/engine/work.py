@@ -140,18 +140,19 @@ def _locate(changes: list[Change], record, index: int, label: str, number: int,
                            offset(change.end - 1) + 1) for change in changes]
 
 
-def clean_chunk(pipeline: Pipeline, chunk) -> list[LineResult]:
+def clean_chunk(pipeline: Pipeline, chunk) -> Iterable[LineResult]:
     """The work of ``clean`` on one :class:`~corpus_tools.engine.documents.LineChunk` of lines
-    (line by line: JSONL, TSV, and steps without a screen), in any executor."""
+    (line by line: JSONL, TSV, and steps without a screen), in any executor.  In this
+    process its results come one at a time, as they are used."""
     record_format = chunk.record_format
-    units = chunk.units
-    if units is None:  # it travelled: its lines were parsed again, their paragraphs are cut here
-        units = with_paragraphs(pipeline, chunk.lines(), record_format)
+    if not chunk.travelled:
+        return clean_lines(pipeline, chunk.units, chunk.facts, chunk.label, record_format)
+    # Its lines were parsed again here; their paragraphs are cut again too.
+    units = with_paragraphs(pipeline, chunk.lines(), record_format)
     cleaned = list(clean_lines(pipeline, units, chunk.facts, chunk.label, record_format))
-    if chunk.travelled:
-        for result in cleaned:
-            # Only now: a later line's paragraph, joined when it is asked for, reads the texts.
-            portable(result.line)
+    for result in cleaned:
+        # Only now: a later line's paragraph, joined when it is asked for, reads the texts.
+        portable(result.line)
     return cleaned
 
 
