@@ -13,7 +13,7 @@ import difflib
 import fnmatch
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -193,10 +193,11 @@ def check_lines(state: LineChecker, lines, facts, label: str) -> Iterator[tuple[
         yield line.text, sorted(found, key=lambda c: (c.column, c.rule))
 
 
-def check_chunk(state: LineChecker, chunk) -> list[tuple[str, list[Change]]]:
+def check_chunk(state: LineChecker, chunk) -> Iterable[tuple[str, list[Change]]]:
     """The work of ``check`` on one chunk of lines, in any executor
-    (:mod:`corpus_tools.engine.executor`)."""
-    return list(check_lines(state, chunk.lines(), chunk.facts, chunk.label))
+    (:mod:`corpus_tools.engine.executor`); in this process, one line at a time."""
+    found = check_lines(state, chunk.lines(), chunk.facts, chunk.label)
+    return list(found) if chunk.travelled else found
 
 
 def _detect(state: LineChecker, line, new_text: str | None, found: list[Change], facts,
