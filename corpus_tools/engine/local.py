@@ -8,9 +8,11 @@ function ``-j 1`` runs, so the bytes, reports and statistics are those of ``-j 1
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 
 from corpus_tools.engine.executor import Closing, Payload, in_order
@@ -34,6 +36,20 @@ def _start_worker(state) -> None:
     _worker_state = state
 
 
+@contextlib.contextmanager
+def _terminable_workers():
+    """Workers forked while this is open end on SIGTERM even before their initializer runs:
+    one stuck at its start (a lock another thread of this process held when it forked)
+    would otherwise keep this process's handler, never run it, and hang close()."""
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, signal.SIG_DFL) if main else None
+    try:
+        yield
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
 def _run(work: Callable, task):
     return work(_worker_state, task)
 
@@ -46,7 +62,8 @@ class LocalPool(Closing):
     def __init__(self, state, jobs: int):
         self.window = 2 * jobs  # tasks in flight
         context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-        self._pool = context.Pool(jobs, initializer=_start_worker, initargs=(state,))
+        with _terminable_workers():
+            self._pool = context.Pool(jobs, initializer=_start_worker, initargs=(state,))
 
     def ordered(self, work: Callable, items: Iterable[tuple[Payload, object]],
                 ) -> Iterator[tuple[Payload, object]]:
