@@ -12,7 +12,8 @@ from corpus_tools.catalog import UnknownRuleError, entry_of
 from corpus_tools.cli import cli
 from corpus_tools.cli.options import (
     WRITTEN_PATH,
-    jobs_option,
+    check_engine,
+    executor_options,
     lang_option,
     language_code,
     language_config,
@@ -99,7 +100,7 @@ _OPTIONS = [
     click.option("-q", "--quiet", is_flag=True,
                  help="Print the findings only: no summary, no progress bar."),
     progress_option,
-    jobs_option,
+    executor_options,
     language_options,
 ]
 
@@ -136,6 +137,7 @@ def check(**options):
         click.echo(f"{options['explain']}{catalogued_as}: severity {entry.severity}, "
                    f"from {entry.step}\n\n{entry.explanation}")
         return 0
+    check_engine(options["engine"], options["scheduler"])
     options["ignore"] = _ignored(options)
     paths = _inputs(options)
     check_inputs(paths)
@@ -150,7 +152,8 @@ def check(**options):
         select=rule_ids(options["select"]), ignore=rule_ids(options["ignore"]),
         per_path_ignores=per_path_ignores, fail_on=options["fail_on"],
         max_findings=options["max_findings"], baseline=baseline,
-        on_bad_record=options["on_bad_record"], jobs=options["jobs"],
+        on_bad_record=options["on_bad_record"], jobs=options["jobs"], engine=options["engine"],
+        scheduler=options["scheduler"],
     )
     if options["quiet"] and options["progress"] is None:
         options["progress"] = False

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from contextlib import ExitStack
-from dataclasses import replace
 
 import click
 
 from corpus_tools.cli import cli
 from corpus_tools.cli.options import (
+    check_engine,
+    executor_options,
     files_argument,
-    jobs_option,
     language_config,
     language_options,
     option_group,
@@ -20,7 +20,6 @@ from corpus_tools.cli.options import (
     record_format,
     record_options,
 )
-from corpus_tools.engine.local import LocalPool, jobs_count
 from corpus_tools.engine.runner import check_inputs
 from corpus_tools.errors import CorpusToolsError
 from corpus_tools.language.detector import LanguageDetector
@@ -31,19 +30,19 @@ from corpus_tools.stream.opener import open_output
 from corpus_tools.tasks.keep_languages import keep_conditions
 from corpus_tools.tasks.language import (
     LanguageOptions,
+    NameMasker,
     check_conditions,
-    decide_chunk,
     detect_languages,
     filter_languages,
 )
-from corpus_tools.tasks.name_mask import name_masker
 
 _input = option_group(files_argument, output_option, record_options, progress_option,
-                      jobs_option, language_options(default_unit="line"))
+                      executor_options, language_options(default_unit="line"))
 
 
 def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, jobs=1,
-           **language):
+           engine="local", scheduler=None, **language):
+    check_engine(engine, scheduler)
     files = list(files) or ["-"]
     check_inputs(files)
     config = language_config(**language)
@@ -55,13 +54,7 @@ def _setup(files, jsonl, field, tsv, columns, on_bad_record, progress, stack, jo
     bar = progress_bar(files, progress, sys.stderr, stack)
     options = LanguageOptions(record_format(jsonl, field, tsv, tuple(sorted(set(columns)))),
                               config["lang_unit"], on_bad_record, bar.update if bar is not None else None,
-                              name_masker())
-    if jobs_count(jobs) > 1:
-        # Workers get the decider and the options as they are (no progress bar, no pool).
-        pool = LocalPool(None, jobs_count(jobs), work=decide_chunk,
-                         state=(decider, replace(options, on_read=None)))
-        stack.callback(pool.close)
-        options.pool = pool
+                              NameMasker(), jobs=jobs, engine=engine, scheduler=scheduler)
     return files, decider, options
 
 

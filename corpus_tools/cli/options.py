@@ -103,6 +103,9 @@ steps_options = option_group(
     click.option("--skip", multiple=True, metavar="STEP", help="Leave out a step (repeatable)."),
 )
 
+# -j, --engine, --scheduler: where any command's work runs (engine/executor.py).
+executor_options = option_group(jobs_option, engine_options)
+
 _STREAM_OPTIONS = [
     files_argument,
     output_option,

@@ -9,7 +9,7 @@ import click
 
 from corpus_tools.catalog import CATALOG, UnknownRuleError, entry_of
 from corpus_tools.cli import cli
-from corpus_tools.cli.options import INPUT_OPTIONS, record_format
+from corpus_tools.cli.options import INPUT_OPTIONS, check_engine, executor_options, record_format
 from corpus_tools.language.codes import check_code
 from corpus_tools.rules.kinds import KINDS
 from corpus_tools.rules.loader import RuleFileError, default_rules_path, load_rules
@@ -257,8 +257,10 @@ def rules_explain(rule_id):
 @INPUT_OPTIONS["tsv"]
 @INPUT_OPTIONS["column"]
 @INPUT_OPTIONS["on_bad_record"]
+@executor_options
 def rules_suggest(corpus, rule_paths, no_default_rules, min_count, lang, near, output,
-                  output_format, jsonl, field, tsv, columns, on_bad_record):
+                  output_format, jsonl, field, tsv, columns, on_bad_record, jobs, engine,
+                  scheduler):
     """Find the spellings of names a corpus uses and draft rules for review.
 
     Capitalised words and pairs of them are counted with their documents'
@@ -279,6 +281,7 @@ def rules_suggest(corpus, rule_paths, no_default_rules, min_count, lang, near, o
     from corpus_tools.tasks.draft import DraftRequest, draft
 
     fmt = record_format(jsonl, field, tsv, columns)
+    check_engine(engine, scheduler)
     if lang is not None:
         try:
             lang = check_code(lang, "--lang")
@@ -289,7 +292,8 @@ def rules_suggest(corpus, rule_paths, no_default_rules, min_count, lang, near, o
     rules = load_rules(rule_paths, use_defaults=not no_default_rules)
     result = draft(DraftRequest(corpus, rules, record_format=fmt, on_bad_record=on_bad_record,
                                 min_count=min_count, lang=lang, near=near,
-                                output_format=output_format))
+                                output_format=output_format, jobs=jobs, engine=engine,
+                                scheduler=scheduler))
     if output == "-" or near:
         click.echo(result.text, nl=False)
     else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from corpus_tools.engine.screen import BlockScreen, line_end, line_start
@@ -22,6 +22,7 @@ from corpus_tools.engine.work import (
     clean_lines,
     document_facts,
     needs_paragraphs,
+    portable,
     take_head,
 )
 from corpus_tools.errors import InputError
@@ -61,6 +62,10 @@ class Block:
     first_number: int
     after_cr: bool  # the line before the block ended in a lone CR
     lines: int
+    travelled: bool = False  # unpickled: its results go back by pickle too
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, travelled=True)
 
 
 def count_lines(text: str, has_cr: bool) -> int:
@@ -109,6 +114,33 @@ def clean_block(pipeline: Pipeline, screen: BlockScreen, block: Block, facts: di
         segment = text[position:]
         yield Passed(raw[position:] if same_offsets else encode(segment), number,
                      count_lines(segment, has_cr))
+
+
+_screened_for: tuple = (None, None)  # the last pipeline cleaned here, and its block screen
+
+
+def screen_for(pipeline: Pipeline) -> BlockScreen | None:
+    """The pipeline's block screen, built once per pipeline and process (None: a step
+    could act anywhere, so there is no screened path)."""
+    global _screened_for
+    if _screened_for[0] is not pipeline:
+        _screened_for = (pipeline, BlockScreen.of(pipeline.steps))
+    return _screened_for[1]
+
+
+def clean_block_task(pipeline: Pipeline, task: tuple) -> Iterable[Passed | LineResult]:
+    """The work of ``clean`` on one block of plain text (the screened path), in any executor:
+    ``task`` is ``(block, facts, label, record_format)``.  In this process its pieces come
+    one at a time, as they are used (memory: a line's result, not a block's)."""
+    block, facts, label, record_format = task
+    pieces = clean_block(pipeline, screen_for(pipeline), block, facts, label, record_format)
+    if not block.travelled:
+        return pieces
+    pieces = list(pieces)
+    for piece in pieces:  # after cleaning all of them: a paragraph reads its lines' texts
+        if isinstance(piece, LineResult):
+            portable(piece.line)
+    return pieces
 
 
 class _Paragraphs:

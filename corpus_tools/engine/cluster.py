@@ -1,49 +1,36 @@
-"""``--engine dask``: the unit of work on a Dask cluster, results written back in input order.
+"""``--engine dask``: an :class:`~corpus_tools.engine.executor.Executor` on a Dask cluster.
 
 It is :class:`~corpus_tools.engine.local.LocalPool` with the cluster's
-workers in place of local processes: this process reads each document (the
-one records reader, so local files, stdin and every compression), decides
-its facts from its head and cuts it into chunks of whole lines; the pipeline
-is sent to every worker once; each worker cleans chunks with
-:func:`~corpus_tools.engine.work.clean_lines`, the function ``-j 1`` runs;
-the results come back in order to the same sinks.  So the bytes, reports and
-statistics are those of a local run.
+workers in place of local processes: the task's state is sent to every
+worker once (a pipeline unpickles from its step names and configuration);
+each task is submitted with it and the results come back in input order to
+the same sinks.  So the bytes, reports and statistics are those of a local run.
 
 Without a scheduler address, a ``distributed.LocalCluster`` of worker
-processes on this machine is started for the run (``--jobs`` of them, or
-every core with ``-j 0`` or ``-j 1``).  Needs ``pip install 'corpus-tools[dask]'``.
+processes on this machine is started for the run.  Needs
+``pip install 'corpus-tools[dask]'``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from corpus_tools.engine.local import CHUNK_BYTES, chunk_task, chunks, clean_chunk, results
-from corpus_tools.engine.work import LineResult
+from corpus_tools.engine.executor import Closing, Payload, in_order
 from corpus_tools.errors import CorpusToolsError
-from corpus_tools.pipeline import Pipeline
-from corpus_tools.stream.formats import RecordFormat
-from corpus_tools.stream.records import InputLine
 
 
-def _clean_on_worker(pipeline: Pipeline, task) -> list[tuple]:
-    return clean_chunk(pipeline, task)
-
-
-class DaskPool:
+class DaskPool(Closing):
     """A Dask client (and, without a scheduler, a local cluster) for one run."""
 
-    def __init__(self, pipeline: Pipeline, scheduler: str | None = None, workers: int = 2,
-                 chunk_bytes: int = CHUNK_BYTES):
+    parallel = True
+
+    def __init__(self, state, scheduler: str | None = None, workers: int = 2):
         try:
             from distributed import Client, LocalCluster
         except ImportError:
             raise CorpusToolsError("--engine dask needs Dask: pip install 'corpus-tools[dask]'") \
                 from None
-        self.pipeline = pipeline
-        self.chunk_bytes = chunk_bytes
         self.cluster = None
         if scheduler:
             try:
@@ -56,20 +43,14 @@ class DaskPool:
                                         dashboard_address=":0", silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
         workers_now = len(self.client.scheduler_info().get("workers", {})) or workers
-        self.window = 2 * workers_now  # chunks in flight
-        # Sent once; each worker unpickles it (from its step names and configuration) once.
-        self._pipeline = self.client.scatter(pipeline, broadcast=True)
+        self.window = 2 * workers_now  # tasks in flight
+        self._state = self.client.scatter(state, broadcast=True)  # sent once
 
-    def clean(self, lines: Iterable[InputLine], facts, label: str, record_format: RecordFormat,
-              on_bad_record: str) -> Iterator[LineResult]:
-        pending: deque = deque()
-        for chunk in chunks(self.pipeline, lines, record_format, self.chunk_bytes):
-            task = chunk_task(chunk, facts, label, record_format, on_bad_record)
-            pending.append(self.client.submit(_clean_on_worker, self._pipeline, task, pure=False))
-            while len(pending) > self.window:
-                yield from results(pending.popleft().result())
-        while pending:
-            yield from results(pending.popleft().result())
+    def ordered(self, work: Callable, items: Iterable[tuple[Payload, object]],
+                ) -> Iterator[tuple[Payload, object]]:
+        return in_order(
+            lambda task: self.client.submit(work, self._state, task, pure=False),
+            lambda future: future.result(), items, self.window)
 
     def close(self) -> None:
         self.client.close()

@@ -15,10 +15,11 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Literal
 
-from corpus_tools.engine.blocks import Passed, clean_block, document_blocks
-from corpus_tools.engine.local import CHUNK_BYTES, LocalPool, jobs_count, run_block
+from corpus_tools.engine.blocks import Passed, clean_block_task, document_blocks, screen_for
+from corpus_tools.engine.documents import CHUNK_BYTES, line_chunks, read_document
+from corpus_tools.engine.executor import Engine, Executor, make_executor
 from corpus_tools.engine.screen import BlockScreen
-from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
+from corpus_tools.engine.work import clean_chunk, document_facts, with_paragraphs
 from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.pipeline import Pipeline
 from corpus_tools.report import Sink
@@ -37,7 +38,7 @@ from corpus_tools.stream.atomic import (
 )
 from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.stream.opener import is_url, open_output
-from corpus_tools.stream.records import display_name, read_records
+from corpus_tools.stream.records import display_name
 
 Mode = Literal["write", "diff", "check"]
 
@@ -58,8 +59,8 @@ class RunOptions:
     jobs: int = 1  # worker processes (0: every core)
     output_dir: str | None = None  # one output per input, under this folder
     force: bool = False  # --output-dir may overwrite existing outputs
-    chunk_bytes: int = CHUNK_BYTES  # how much text one worker task holds, under -j
-    engine: Literal["local", "dask"] = "local"
+    chunk_bytes: int = CHUNK_BYTES  # how much text one task holds (a block, a chunk of lines)
+    engine: Engine = "local"
     scheduler: str | None = None  # --engine dask: a scheduler's address; None: a LocalCluster
 
 
@@ -84,8 +85,7 @@ class Runner:
         self.options = options
         self.stderr = stderr or sys.stderr
         self.summary = RunSummary()
-        self.pool = None  # a LocalPool (-j) or a DaskPool (--engine dask)
-        self._block_screen: BlockScreen | bool | None = False  # False: not built yet
+        self.executor: Executor | None = None  # in this process, -j's pool or a Dask cluster
         self._prefetch: _Prefetch | None = None
 
     def run(self, paths: Sequence[str]) -> RunSummary:
@@ -103,18 +103,12 @@ class Runner:
         check_outputs(paths, {"-o": options.output if written else None,
                               "--report": options.report})
         with ExitStack() as stack:
-            self.pool = None
             self._prefetch = None
-            if options.engine == "dask":
-                from corpus_tools.engine.cluster import DaskPool
-
-                workers = options.jobs if options.jobs > 1 else jobs_count(0)
-                self.pool = DaskPool(self.pipeline, options.scheduler, workers,
-                                     options.chunk_bytes)
-                stack.callback(self.pool.close)
-            elif jobs_count(options.jobs) > 1:
-                self.pool = LocalPool(self.pipeline, jobs_count(options.jobs), options.chunk_bytes)
-                stack.callback(self.pool.close)
+            try:
+                self.executor = stack.enter_context(make_executor(
+                    self.pipeline, options.jobs, options.engine, options.scheduler))
+            except ValueError as error:
+                raise CorpusToolsError(str(error)) from None
             sinks: list[Sink] = []
             if options.report:
                 raw = stack.enter_context(open_destination(options.report))
@@ -168,11 +162,12 @@ class Runner:
         for sink in sinks:
             sink.start(label)
         with ExitStack() as stack:
-            screen = self._screen()
-            if screen is not None:
-                results = self._screened(path, label, screen, stack, on_read)
+            if self._screen() is not None:
+                # -j 1 reads each file in its turn, as it is written.
+                prefetch = self._prefetch or _Prefetch(self, [path], on_read)
+                results = prefetch.pieces(path)
             else:
-                results = self._line_by_line(path, label, stack, on_read)
+                results = self._line_by_line(path, stack, on_read)
             for result in results:
                 stop_if_requested()
                 if isinstance(result, Passed):
@@ -193,40 +188,28 @@ class Runner:
             sink.finish()
 
     def _start_prefetch(self, paths: Sequence[str], on_read) -> None:
-        """Under -j, the screened path runs ahead across files: the next files' blocks are
-        cleaned while this one's are written, so many small files keep every worker busy."""
-        if isinstance(self.pool, LocalPool) and self._screen() is not None:
+        """Under -j and Dask, the screened path runs ahead across files: the next files' blocks
+        are cleaned while this one's are written, so many small files keep every worker busy."""
+        if self.executor.parallel and self._screen() is not None:
             self._prefetch = _Prefetch(self, paths, on_read)
 
     def _screen(self) -> BlockScreen | None:
-        """The block screen when the screened path applies (plain text, a local run, steps
-        that say what they could act on); None: every line goes through every step."""
-        if type(self.options.record_format) is not TextFormat or self.options.engine != "local":
+        """The block screen when the screened path applies (plain text, steps that say what
+        they could act on); None: every line goes through every step."""
+        if type(self.options.record_format) is not TextFormat:
             return None
-        if self._block_screen is False:
-            self._block_screen = BlockScreen.of(self.pipeline.steps)
-        return self._block_screen
+        return screen_for(self.pipeline)
 
-    def _screened(self, path: str, label: str, screen: BlockScreen, stack: ExitStack,
-                  on_read) -> Iterator:
-        if self._prefetch is not None:  # -j: always, see run()
-            return self._prefetch.pieces(path)
-        record_format = self.options.record_format
-        facts, blocks = document_blocks(path, self.pipeline, record_format, stack, on_read,
-                                        self.options.chunk_bytes)
-        return (piece for block in blocks for piece in clean_block(
-            self.pipeline, screen, block, facts, label, record_format))
-
-    def _line_by_line(self, path: str, label: str, stack: ExitStack, on_read) -> Iterator:
-        record_format, pipeline = self.options.record_format, self.pipeline
-        lines = read_records(path, record_format, stack, self.options.on_bad_record, on_read)
-        head, lines = take_head(lines)
-        facts = document_facts(pipeline, head, record_format)
-        del head
-        if self.pool is not None:
-            return self.pool.clean(lines, facts, label, record_format, self.options.on_bad_record)
-        units = with_paragraphs(pipeline, lines, record_format)
-        return clean_lines(pipeline, units, facts, label, record_format)
+    def _line_by_line(self, path: str, stack: ExitStack, on_read) -> Iterator:
+        options, pipeline = self.options, self.pipeline
+        record_format = options.record_format
+        document = read_document(path, record_format,
+                                 lambda head: document_facts(pipeline, head, record_format),
+                                 stack, options.on_bad_record, on_read)
+        units = with_paragraphs(pipeline, document.lines, record_format)
+        chunks = line_chunks(document, units, options.chunk_bytes)
+        return (result for _, cleaned in self.executor.ordered(clean_chunk, chunks)
+                for result in cleaned)
 
     def _bad_record(self, label: str, line) -> None:
         self.summary.bad_records += 1
@@ -242,12 +225,12 @@ class Runner:
 
 
 class _Prefetch:
-    """Every file's blocks, in order, through one window of worker tasks (see
-    ``Runner._start_prefetch``); ``pieces(path)`` gives one file's pieces in turn."""
+    """Every file's blocks, in order, through the executor (see ``Runner._start_prefetch``);
+    ``pieces(path)`` gives one file's pieces in turn."""
 
     def __init__(self, runner: Runner, paths: Sequence[str], on_read):
         self._runner, self._on_read = runner, on_read
-        self._items = runner.pool.ordered(self._tasks(list(paths)), run_block)
+        self._items = runner.executor.ordered(clean_block_task, self._tasks(list(paths)))
         self._next = None
 
     def _tasks(self, paths: list[str]):

@@ -10,7 +10,7 @@ lines) gives the same bytes, in any process.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from corpus_tools.changes import Change
@@ -42,11 +42,17 @@ class LineResult:
         return line.bom + encode(self.new_text) + line.ending
 
 
-def take_head(lines: Iterator[InputLine]) -> tuple[list[InputLine], Iterator[InputLine]]:
-    """The lines of the document's head (its first ``HEAD_BYTES``), and all lines again."""
+def take_head(lines: Iterator[InputLine], until: Callable[[InputLine], bool] | None = None,
+              ) -> tuple[list[InputLine], Iterator[InputLine]]:
+    """The lines of the document's head (its first ``HEAD_BYTES``; or up to the line for
+    which ``until(line)`` is true), and all lines again."""
     head, size = [], 0
     for line in lines:
         head.append(line)
+        if until is not None:
+            if until(line):
+                break
+            continue
         size += len(line.content) + len(line.ending)
         if size >= HEAD_BYTES:
             break
@@ -132,3 +138,25 @@ def _locate(changes: list[Change], record, index: int, label: str, number: int,
     offset = record.offsets(index)
     return [change.located(label, number, field, offset(change.column - 1) + 1,
                            offset(change.end - 1) + 1) for change in changes]
+
+
+def clean_chunk(pipeline: Pipeline, chunk) -> Iterable[LineResult]:
+    """The work of ``clean`` on one :class:`~corpus_tools.engine.documents.LineChunk` of lines
+    (line by line: JSONL, TSV, and steps without a screen), in any executor.  In this
+    process its results come one at a time, as they are used."""
+    record_format = chunk.record_format
+    if not chunk.travelled:
+        return clean_lines(pipeline, chunk.units, chunk.facts, chunk.label, record_format)
+    # Its lines were parsed again here; their paragraphs are cut again too.
+    units = with_paragraphs(pipeline, chunk.lines(), record_format)
+    cleaned = list(clean_lines(pipeline, units, chunk.facts, chunk.label, record_format))
+    for result in cleaned:
+        # Only now: a later line's paragraph, joined when it is asked for, reads the texts.
+        portable(result.line)
+    return cleaned
+
+
+def portable(line: InputLine) -> None:
+    """Make a worker's line fit to travel back: closures do not cross processes, and the
+    sinks need only the bytes."""
+    line.record, line.text = None, ""

@@ -13,22 +13,23 @@ import difflib
 import fnmatch
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from corpus_tools.changes import Change, PositionMap
 from corpus_tools.detectors import Detector
-from corpus_tools.engine.local import CHUNK_BYTES, LocalPool, chunk_lines, jobs_count
-from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
+from corpus_tools.engine.documents import CHUNK_BYTES, line_chunks, read_document
+from corpus_tools.engine.executor import make_executor
+from corpus_tools.engine.work import clean_lines, document_facts, with_paragraphs
+from corpus_tools.errors import CorpusToolsError
 from corpus_tools.filters.base import DocumentFacts
 from corpus_tools.pipeline import Pipeline
 from corpus_tools.report.summary import FAIL_LEVELS as FAIL_LEVELS  # the command line's choices
 from corpus_tools.report.summary import Report
 from corpus_tools.stream.formats import JsonlFormat, RecordFormat
 from corpus_tools.stream.opener import COMPRESSED_SUFFIXES
-from corpus_tools.stream.records import display_name, read_records
 from corpus_tools.tasks.baseline import Baseline
 
 DEFAULT_GLOBS = ("*.txt", "*.jsonl", "*.ndjson", "*.tsv")
@@ -46,7 +47,9 @@ class CheckOptions:
     on_bad_record: str = "error"
     on_read: object = None
     jobs: int = 1  # worker processes (0: every core)
-    chunk_bytes: int = CHUNK_BYTES  # how much text one worker task holds, under -j
+    chunk_bytes: int = CHUNK_BYTES  # how much text one task holds
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # --engine dask: a scheduler's address; None: a LocalCluster
 
 
 def matches(rule: str, patterns: Sequence[str]) -> bool:
@@ -183,11 +186,12 @@ def check_lines(state: LineChecker, lines, facts, label: str) -> Iterator[tuple[
         yield line.text, sorted(found, key=lambda c: (c.column, c.rule))
 
 
-def check_chunk(state: LineChecker, task) -> list[tuple[str, list[Change]]]:
-    """``check -j``: one chunk's lines checked in a worker (see :mod:`corpus_tools.engine.local`)."""
-    _raw, facts, label, record_format, _on_bad_record = task
-    return list(check_lines(replace(state, record_format=record_format), chunk_lines(task),
-                            facts, label))
+def check_chunk(state: LineChecker, chunk) -> Iterable[tuple[str, list[Change]]]:
+    """The work of ``check`` on one chunk of lines, in any executor
+    (:mod:`corpus_tools.engine.executor`); in this process, one line at a time."""
+    state = replace(state, record_format=chunk.record_format)  # each file's own format
+    found = check_lines(state, chunk.lines(), chunk.facts, chunk.label)
+    return list(found) if chunk.travelled else found
 
 
 def _detect(state: LineChecker, line, new_text: str | None, found: list[Change], facts,
@@ -242,49 +246,42 @@ class Checker:
         self.options = options
         self.summary = Report(fail_on=options.fail_on, changes_fail=False)
         self.state = LineChecker(pipeline, detectors, options.record_format)
-        self.pool = None
+        self.executor = None
 
     def run(self, paths: Sequence[str]) -> Iterator[tuple[Change, str]]:
         """Each reportable finding, with the text of its input line."""
-        jobs = jobs_count(self.options.jobs)
-        if jobs > 1:
-            self.pool = LocalPool(self.pipeline, jobs, self.options.chunk_bytes, work=check_chunk,
-                                  state=self.state)
+        options = self.options
         try:
+            executor = make_executor(self.state, options.jobs, options.engine, options.scheduler)
+        except ValueError as error:
+            raise CorpusToolsError(str(error)) from None
+        with executor:
+            self.executor = executor
             for path in paths:
                 if self.summary.stopped:
                     break
                 self.summary.files += 1
                 yield from self._file(path)
-        finally:
-            if self.pool is not None:
-                self.pool.close()
-                self.pool = None
+        self.executor = None
 
     def _file(self, path: str) -> Iterator[tuple[Change, str]]:
-        label = display_name(path)
-        record_format = self.options.record_format.for_path(path)  # by its extension
-        state = replace(self.state, record_format=record_format)
+        options, pipeline = self.options, self.pipeline
+        record_format = options.record_format.for_path(path)  # by its extension
         ignored = self._path_ignores(path)
         with ExitStack() as stack:
-            lines = read_records(path, record_format, stack, self.options.on_bad_record,
-                                 self.options.on_read)
-            head, lines = take_head(lines)
-            facts = document_facts(self.pipeline, head, record_format)
-            del head
-            if self.pool is not None:
-                per_line = (item for found in self.pool.run_chunks(
-                    lines, facts, label, record_format, self.options.on_bad_record)
-                    for item in found)
-            else:
-                per_line = check_lines(state, lines, facts, label)
-            for line_text, found in per_line:
-                self.summary.lines += 1
-                for finding in found:
-                    if self._reportable(finding, ignored, line_text):
-                        yield finding, line_text
-                        if self.summary.stopped:
-                            return
+            document = read_document(path, record_format,
+                                     lambda head: document_facts(pipeline, head, record_format),
+                                     stack, options.on_bad_record, options.on_read)
+            units = with_paragraphs(pipeline, document.lines, record_format)
+            chunks = line_chunks(document, units, options.chunk_bytes)
+            for _, found_in_chunk in self.executor.ordered(check_chunk, chunks):
+                for line_text, found in found_in_chunk:
+                    self.summary.lines += 1
+                    for finding in found:
+                        if self._reportable(finding, ignored, line_text):
+                            yield finding, line_text
+                            if self.summary.stopped:
+                                return
 
     def _path_ignores(self, path: str) -> tuple[str, ...]:
         relative = Path(path).as_posix()

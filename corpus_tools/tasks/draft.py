@@ -44,6 +44,9 @@ class DraftRequest:
     lang: str | None = None  # None: each document's language is identified
     near: str | None = None  # list the spellings close to this name instead of a draft
     output_format: str = "toml"
+    jobs: int = 1  # -j: worker processes (0: every core)
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # --engine dask: a scheduler's address
 
 
 def draft(request: DraftRequest) -> Draft:
@@ -52,8 +55,8 @@ def draft(request: DraftRequest) -> Draft:
     collector = Collector(lang=request.lang,
                          detector=None if request.lang else LanguageDetector())
     paths = expand_paths(request.corpus)
-    for path in paths:
-        collector.read(path, request.record_format or TextFormat(), request.on_bad_record)
+    collector.read_all(paths, request.record_format or TextFormat(), request.on_bad_record,
+                       request.jobs, request.engine, request.scheduler)
     spellings = [s for s in collector.spellings.values() if s.count >= request.min_count]
     if request.near:
         return Draft(near_lines(spellings, request.near, index), "")

@@ -11,16 +11,18 @@ import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
-from corpus_tools.engine.local import CHUNK_BYTES, chunk_lines, chunk_task, unit_chunks
-from corpus_tools.engine.work import head_texts, take_head
+from corpus_tools.engine.documents import CHUNK_BYTES, line_chunks, read_document
+from corpus_tools.engine.executor import Executor, make_executor
+from corpus_tools.engine.work import head_texts
 from corpus_tools.errors import CorpusToolsError, InputError
+from corpus_tools.language.detector import LanguageDetector
 from corpus_tools.language.units import LanguageDecider, paragraphs
 from corpus_tools.stream.formats import JsonlFormat, RecordError, RecordFormat, TextFormat
 from corpus_tools.stream.lines import JoinedWriter, encode
-from corpus_tools.stream.records import InputLine, display_name, read_records
+from corpus_tools.stream.records import InputLine, display_name
 
 
 @dataclass
@@ -30,8 +32,56 @@ class LanguageOptions:
     on_bad_record: str = "error"
     on_read: object = None  # called with the number of bytes read (a progress bar)
     masker: object = None  # text -> the text with rule names blanked (what clean identifies)
-    pool: object = None  # -j N: a LocalPool running decide_chunk
     chunk_bytes: int = CHUNK_BYTES
+    jobs: int = 1  # worker processes (0: every core)
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # --engine dask: a scheduler's address; None: a LocalCluster
+
+
+class NameMasker:
+    """Blank the default rules' names before identification, as clean does (they say little
+    of a line's language).  Built where it is first used, so it travels as a name."""
+
+    def __init__(self):
+        self._names = None
+
+    def __call__(self, text: str) -> str:
+        from corpus_tools.filters.base import UnitContext
+
+        if self._names is None:
+            from corpus_tools.filters.unify_names import UnifyNames
+            from corpus_tools.rules.loader import load_rules
+
+            self._names = UnifyNames([rule for rule in load_rules().names if rule.scoped])
+        context = UnitContext(detect=lambda evidence=None: None)
+        context.mask(text, self._names.name_spans(text))
+        return text if context.evidence is None else context.evidence
+
+    def __reduce__(self):
+        return NameMasker, ()
+
+
+def portable_detector(detector: LanguageDetector) -> tuple:
+    """A detector as what it is built from (its model and caches do not pickle)."""
+    return LanguageDetector, (detector.backend.name, detector.languages, detector.min_score,
+                              detector.min_letters)
+
+
+@dataclass
+class LanguageWork:
+    """What a worker needs to decide languages: the decider, and the options (no progress
+    bar: that stays in the main process)."""
+
+    decider: LanguageDecider
+    options: LanguageOptions
+
+    def __reduce__(self):
+        build, args = portable_detector(self.decider.detector)
+        return _language_work, (build, args, replace(self.options, on_read=None))
+
+
+def _language_work(build, args, options: LanguageOptions) -> LanguageWork:
+    return LanguageWork(LanguageDecider(build(*args)), options)
 
 
 @dataclass
@@ -46,26 +96,25 @@ class Decided:
         return self.line.record
 
 
+def language_executor(decider: LanguageDecider, options: LanguageOptions) -> Executor:
+    """The executor of ``-j`` and ``--engine`` for deciding languages."""
+    try:
+        return make_executor(LanguageWork(decider, replace(options, on_read=None)),
+                             options.jobs, options.engine, options.scheduler)
+    except ValueError as error:
+        raise CorpusToolsError(str(error)) from None
+
+
 def decided_lines(path: str, decider: LanguageDecider, options: LanguageOptions,
-                  stack: ExitStack) -> Iterator[Decided]:
+                  stack: ExitStack, executor: Executor) -> Iterator[Decided]:
     """Each line with its units' languages, decided as ``clean`` decides them (names of the
-    default rules masked, as unify-names masks them).  With ``options.pool`` (``-j``),
-    chunks of whole paragraphs are decided in worker processes, in input order."""
-    record_format = options.record_format
-    label = display_name(path)
-    lines = read_records(path, record_format, stack, options.on_bad_record, options.on_read)
-    head, lines = take_head(lines)
-    heads = head_texts(head)
-    del head
-    units = _units(lines, options)
-    if options.pool is None:
-        yield from decide(units, decider, options, heads)
-        return
-    tasks = ((chunk, chunk_task([line for line, _ in chunk], heads, label, record_format,
-                                options.on_bad_record))
-             for chunk in unit_chunks(units, options.chunk_bytes))
-    for chunk, languages in options.pool.ordered(tasks):
-        for (line, _), decided in zip(chunk, languages, strict=True):
+    default rules masked, as unify-names masks them): chunks of whole paragraphs, decided
+    by the executor, in input order."""
+    document = read_document(path, options.record_format, head_texts, stack,
+                             options.on_bad_record, options.on_read)
+    chunks = line_chunks(document, _units(document.lines, options), options.chunk_bytes)
+    for chunk, languages in executor.ordered(decide_chunk, chunks):
+        for line, decided in zip(chunk.lines(), languages, strict=True):
             yield Decided(line, decided)
 
 
@@ -76,12 +125,11 @@ def _units(lines, options: LanguageOptions):
     return ((line, None) for line in lines)
 
 
-def decide_chunk(state, task) -> list[list[tuple[str, float]]]:
-    """``-j``: one chunk's languages, decided in a worker (lines parsed again there)."""
-    decider, options = state
-    heads = task[1]
-    return [decided.languages for decided in
-            decide(_units(chunk_lines(task), options), decider, options, heads)]
+def decide_chunk(state: LanguageWork, chunk) -> list[list[tuple[str, float]]]:
+    """The work of detect-lang and filter-lang on one chunk of lines, in any executor."""
+    options = state.options
+    units = chunk.units if chunk.units is not None else _units(chunk.lines(), options)
+    return [decided.languages for decided in decide(units, state.decider, options, chunk.facts)]
 
 
 def decide(units, decider: LanguageDecider, options: LanguageOptions,
@@ -170,14 +218,16 @@ def detect_languages(paths: Sequence[str], decider: LanguageDecider, options: La
                      score_field: str = "lang_score") -> Summary:
     """Write each line's languages to ``out`` (or only count them, with ``summary``)."""
     totals = Summary()
-    for path in paths:
-        counts = totals.counts.setdefault("<stdin>" if path == "-" else path, Counter())
-        with ExitStack() as stack:
-            for decided in decided_lines(path, decider, options, stack):
-                for lang, _ in decided.languages:
-                    counts[lang] += 1
-                if not summary:
-                    out.write(tag_line(decided, options.record_format, lang_field, score_field))
+    with language_executor(decider, options) as executor:
+        for path in paths:
+            counts = totals.counts.setdefault("<stdin>" if path == "-" else path, Counter())
+            with ExitStack() as stack:
+                for decided in decided_lines(path, decider, options, stack, executor):
+                    for lang, _ in decided.languages:
+                        counts[lang] += 1
+                    if not summary:
+                        out.write(tag_line(decided, options.record_format, lang_field,
+                                           score_field))
     if summary:
         out.write(totals.render().encode("utf-8"))
     return totals
@@ -223,21 +273,27 @@ def filter_languages(paths: Sequence[str], decider: LanguageDecider, options: La
     counts = FilterCounts()
     kept_writer = JoinedWriter(out.write)
     rejected_writer = JoinedWriter(rejected.write) if rejected is not None else None
-    for path in paths:
-        with ExitStack() as stack:
-            for decided in decided_lines(path, decider, options, stack):
-                failing = [lang for (lang, score), condition
-                           in zip(decided.languages, conditions, strict=True)
-                           if not condition.holds(lang, score)] if decided.record is not None else []
-                if failing:
-                    counts.rejected += 1
-                    counts.rejected_languages.update(failing)
-                    if rejected_writer is not None:
-                        _write_line(rejected_writer, decided.line, path)
-                else:
-                    counts.kept += 1
-                    _write_line(kept_writer, decided.line, path)
+    with language_executor(decider, options) as executor:
+        for path in paths:
+            with ExitStack() as stack:
+                for decided in decided_lines(path, decider, options, stack, executor):
+                    _filter_line(decided, conditions, counts, kept_writer, rejected_writer, path)
     return counts
+
+
+def _filter_line(decided: Decided, conditions: Sequence[Condition], counts: FilterCounts,
+                 kept_writer: JoinedWriter, rejected_writer: JoinedWriter | None,
+                 path: str) -> None:
+    failing = [lang for (lang, score), condition in zip(decided.languages, conditions, strict=True)
+               if not condition.holds(lang, score)] if decided.record is not None else []
+    if failing:
+        counts.rejected += 1
+        counts.rejected_languages.update(failing)
+        if rejected_writer is not None:
+            _write_line(rejected_writer, decided.line, path)
+    else:
+        counts.kept += 1
+        _write_line(kept_writer, decided.line, path)
 
 
 def _write_line(writer: JoinedWriter, line: InputLine, path: str) -> None:

@@ -35,16 +35,18 @@ import json
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 import regex
 
+from corpus_tools.engine.documents import CHUNK_BYTES, documents, line_chunks
+from corpus_tools.engine.executor import make_executor
+from corpus_tools.errors import CorpusToolsError
 from corpus_tools.language.detector import LanguageDetector
 from corpus_tools.rules.model import Example, NameRule, RuleSet, Source
 from corpus_tools.rules.writer import export_csv, name_rule_toml, toml_string
 from corpus_tools.stream.formats import RecordFormat, TextFormat
-from corpus_tools.stream.records import display_name, read_records
+from corpus_tools.tasks.language import portable_detector
 from corpus_tools.text.scripts import script_of
 
 _TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*"
@@ -158,12 +160,11 @@ class Group:
                 and s.form.casefold() != canonical]
 
 
-class Collector:
-    """Counts the spellings of names in records, one pass."""
+class Tally:
+    """Spellings of names counted in some lines, in the order first seen.  The tallies of a
+    document's chunks, merged in order, are the tally of the whole document."""
 
-    def __init__(self, lang: str | None = None, detector: LanguageDetector | None = None):
-        self.lang = lang
-        self.detector = detector
+    def __init__(self):
         self.spellings: dict[str, Spelling] = {}
         self.lines = 0
 
@@ -193,30 +194,89 @@ class Collector:
             snippet = text[max(0, start - 40):start + len(form) + 40].strip()
             spelling.contexts.append((where[0], where[1], snippet))
 
+    def merge(self, later: Tally) -> None:
+        """Add the tally of the lines after these (its spellings are taken, not copied)."""
+        self.lines += later.lines
+        for form, theirs in later.spellings.items():
+            mine = self.spellings.get(form)
+            if mine is None:
+                self.spellings[form] = theirs
+                continue
+            mine.count += theirs.count
+            mine.mid_sentence += theirs.mid_sentence
+            mine.langs.update(theirs.langs)  # languages new to it come after, in their order
+            mine.contexts.extend(theirs.contexts[:max(0, CONTEXTS - len(mine.contexts))])
+
+
+class Collector(Tally):
+    """Counts the spellings of names in records, one pass, in chunks any executor runs.
+
+    A plain-text document's language is decided, when no ``lang`` is given, from
+    its first 4,000 characters; a JSONL or TSV record's, from each text.
+    """
+
+    def __init__(self, lang: str | None = None, detector: LanguageDetector | None = None):
+        super().__init__()
+        self.lang = lang
+        self.detector = detector
+
     def read(self, path: str, record_format: RecordFormat, on_bad_record: str = "error") -> None:
-        label = display_name(path)
-        with ExitStack() as stack:
-            lines = read_records(path, record_format, stack, on_bad_record)
-            document_lang = self.lang
-            pending: list = []
-            for line in lines:
-                self.lines += 1
-                if line.record is None:
-                    continue
-                if document_lang is None and isinstance(record_format, TextFormat):
-                    pending.append(line)
-                    if sum(len(item.text) for item in pending) < 4000:
-                        continue
-                    document_lang = self._detect(" ".join(item.text for item in pending))
-                    for item in pending:
-                        self._add_record(item, document_lang, label)
-                    pending = []
-                    continue
+        self.read_all([path], record_format, on_bad_record)
+
+    def read_all(self, paths: Sequence[str], record_format: RecordFormat,
+                 on_bad_record: str = "error", jobs: int = 1, engine: str = "local",
+                 scheduler: str | None = None, chunk_bytes: int = CHUNK_BYTES) -> None:
+        """Count every path's spellings (``-j``, ``--engine``: the same counts, in the same
+        order, as one process)."""
+        try:
+            executor = make_executor(SuggestWork(self.lang, self.detector), jobs, engine,
+                                     scheduler)
+        except ValueError as error:
+            raise CorpusToolsError(str(error)) from None
+        with executor:
+            for document in documents(paths, record_format, self._decider(record_format),
+                                      on_bad_record, head_test=self._head_test(record_format)):
+                for _, tally in executor.ordered(count_chunk,
+                                                 line_chunks(document, None, chunk_bytes)):
+                    self.merge(tally)
+
+    def _by_head(self, record_format: RecordFormat) -> bool:
+        """Whether documents take one language, decided from their heads."""
+        return self.lang is None and isinstance(record_format, TextFormat)
+
+    def _head_test(self, record_format: RecordFormat):
+        """For each document, a test of its lines: true at the head's last."""
+        if not self._by_head(record_format):
+            return lambda: lambda line: True  # nothing to decide from a head
+
+        def new_test():
+            size = 0
+
+            def until(line) -> bool:
+                nonlocal size
+                if line.record is not None:
+                    size += len(line.text)
+                return size >= _HEAD_CHARS
+
+            return until
+
+        return new_test
+
+    def _decider(self, record_format: RecordFormat):
+        if not self._by_head(record_format):
+            return lambda head: self.lang
+
+        def document_lang(head) -> str | None:
+            texts = [line.text for line in head if line.record is not None]
+            return self._detect(" ".join(texts)) if texts else None
+
+        return document_lang
+
+    def add_lines(self, lines, document_lang: str | None, label: str) -> None:
+        for line in lines:
+            self.lines += 1
+            if line.record is not None:
                 self._add_record(line, document_lang, label)
-            if pending:
-                document_lang = self._detect(" ".join(item.text for item in pending))
-                for item in pending:
-                    self._add_record(item, document_lang, label)
 
     def _add_record(self, line, document_lang: str | None, label: str) -> None:
         for text in line.record.texts:
@@ -226,7 +286,37 @@ class Collector:
     def _detect(self, text: str) -> str:
         if self.detector is None:
             return "und"
-        return self.detector.detect(text[:4000]).lang
+        return self.detector.detect(text[:_HEAD_CHARS]).lang
+
+
+_HEAD_CHARS = 4000  # a plain-text document's language: from the text of its first lines
+
+
+@dataclass
+class SuggestWork:
+    """What a worker needs to count spellings: the language given, or the detector."""
+
+    lang: str | None
+    detector: LanguageDetector | None
+
+    def __reduce__(self):
+        if self.detector is None:
+            return SuggestWork, (self.lang, None)
+        return _suggest_work, (self.lang, *portable_detector(self.detector))
+
+
+def _suggest_work(lang, build, args) -> SuggestWork:
+    return SuggestWork(lang, build(*args))
+
+
+def count_chunk(state: SuggestWork, chunk) -> Tally:
+    """The work of ``rules suggest`` on one chunk of lines, in any executor: its tally
+    (the chunk carries its document's language, or None)."""
+    collector = Collector(state.lang, state.detector)
+    collector.add_lines(chunk.lines(), chunk.facts, chunk.label)
+    tally = Tally()
+    tally.spellings, tally.lines = collector.spellings, collector.lines
+    return tally
 
 
 def _levenshtein_at_most(a: str, b: str, limit: int) -> bool:

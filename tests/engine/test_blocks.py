@@ -62,7 +62,7 @@ def _run(tmp_path, data, config, screened, steps=None, jobs=1):
                     RunOptions(output=str(out), report=str(report), stats=True, jobs=jobs,
                                chunk_bytes=30), stderr=stderr)
     if screened:
-        with mock.patch("corpus_tools.engine.runner.clean_block", wraps=blocks.clean_block) as spy:
+        with mock.patch("corpus_tools.engine.blocks.clean_block", wraps=blocks.clean_block) as spy:
             runner.run([str(source)])
         assert spy.called == (bool(data) and jobs == 1)  # the screened path did the work
     else:

@@ -77,8 +77,16 @@ def test_a_bad_record_in_a_worker_is_the_same_one_line_error(invoke):
 def test_a_chunk_cleans_as_its_lines_do_when_a_later_line_reads_the_paragraph():
     # Line 2 asks for its paragraph's language only after line 1 is cleaned: the
     # paragraph must still hold line 1's text (found by the Dask property test).
-    from corpus_tools.engine.local import chunk_task, clean_chunk
-    from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
+    import pickle
+
+    from corpus_tools.engine.documents import LineChunk
+    from corpus_tools.engine.work import (
+        clean_chunk,
+        clean_lines,
+        document_facts,
+        take_head,
+        with_paragraphs,
+    )
     from corpus_tools.stream.lines import split_lines
     from corpus_tools.stream.records import parse_lines
 
@@ -91,6 +99,9 @@ def test_a_chunk_cleans_as_its_lines_do_when_a_later_line_reads_the_paragraph():
     facts = document_facts(pipeline, take_head(iter(lines()))[0], TextFormat())
     expected = [result.new_text for result in clean_lines(
         pipeline, with_paragraphs(pipeline, lines(), TextFormat()), facts, "in", TextFormat())]
-    chunk = clean_chunk(pipeline, chunk_task(lines(), facts, "in", TextFormat(), "error"))
-    assert [new_text for _, new_text, _ in chunk] == expected
+    # As a worker receives it: pickled, so its lines are parsed again there.
+    chunk = pickle.loads(pickle.dumps(LineChunk([(line, None) for line in lines()], facts, "in",
+                                                TextFormat())))
+    assert chunk.travelled
+    assert [result.new_text for result in clean_chunk(pipeline, chunk)] == expected
     assert expected[1] is None  # the French paragraph leaves the line undecided

@@ -1,19 +1,16 @@
 """``detect-lang -j`` and ``filter-lang -j`` decide what one process decides (issue 12, point 3)."""
 
 import io
-from contextlib import ExitStack
 from dataclasses import replace
 
 import pytest
 
-from corpus_tools.engine.local import LocalPool
 from corpus_tools.language.detector import LanguageDetector
 from corpus_tools.language.units import LanguageDecider
 from corpus_tools.stream.formats import JsonlFormat, TextFormat
 from corpus_tools.tasks.language import (
     Condition,
     LanguageOptions,
-    decide_chunk,
     detect_languages,
     filter_languages,
 )
@@ -38,17 +35,13 @@ def _run(tmp_path, data, options, jobs, command):
     source.write_bytes(data)
     decider = LanguageDecider(LanguageDetector(languages=("en", "fr", "ru", "de")))
     out, rejected = io.BytesIO(), io.BytesIO()
-    with ExitStack() as stack:
-        if jobs > 1:
-            pool = LocalPool(None, jobs, work=decide_chunk, state=(decider, options))
-            stack.callback(pool.close)
-            options = replace(options, pool=pool)
-        if command == "detect":
-            detect_languages([str(source)], decider, options, out)
-        else:
-            counts = filter_languages([str(source)], decider, options,
-                                      [Condition(frozenset({"en"}))], out, rejected)
-            out.write(counts.describe().encode())
+    options = replace(options, jobs=jobs)
+    if command == "detect":
+        detect_languages([str(source)], decider, options, out)
+    else:
+        counts = filter_languages([str(source)], decider, options,
+                                  [Condition(frozenset({"en"}))], out, rejected)
+        out.write(counts.describe().encode())
     return out.getvalue(), rejected.getvalue()
 
 

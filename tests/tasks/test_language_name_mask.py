@@ -2,9 +2,9 @@
 
 import pytest
 
-from corpus_tools.tasks.name_mask import name_masker
+from corpus_tools.tasks.language import NameMasker
 
-MASK = name_masker()
+MASK = NameMasker()
 
 
 @pytest.mark.parametrize(("text", "masked"), [
