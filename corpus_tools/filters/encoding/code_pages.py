@@ -32,7 +32,17 @@ from corpus_tools.text.scripts import script_of
 # The code pages misread UTF-8 is tried as, in order; cp1252 also takes
 # latin-1's C1 characters (its undefined bytes read the latin-1 way, as ftfy's
 # "sloppy" codecs do), so a latin-1 misreading needs no page of its own.
-PAGES = ("cp1252", "cp1251", "cp1250", "cp1254", "mac_roman")
+PAGES = ("cp1252", "cp1251", "cp1250", "cp1254", "mac_roman",
+         "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "kz1048")
+
+# Pages that read bytes C0-FF or 80-BF as Cyrillic letters of both cases, so that
+# correct Cyrillic text is full of their leads before their continuations ('ра' is
+# a cp866 lead and continuation, 'пё' a KOI8 one).  The text misread through them
+# is mostly of two-byte letters (Cyrillic, Greek, Armenian), each left as a pair with
+# a box-drawing character or a dash in it (KOI8 'п╬', cp866 '╨Т', MacCyrillic '–Т'):
+# only such pairs are screened, which keeps the screen as cheap on Cyrillic text as
+# it was.  Once a line is looked at, its words are read through these pages as well.
+LETTER_PAGES = frozenset({"koi8_r", "koi8_u", "cp866", "mac_cyrillic"})
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,8 @@ class CodePage:
                 # (ლ ნ ო პ ჟ) make no Georgian line alone; its other letters bring
                 # the line to repair, and a word of only those five stays as it is.
                 pairs.append(Pair(frozenset(lead), short, then=(frozenset(self.leads),)))
+        if self.name in LETTER_PAGES:
+            pairs = [piece for pair in pairs if not pair.then for piece in _not_all_letters(pair)]
         return tuple(pairs)
 
     def _looked_at(self, pair: Pair) -> list[Pair]:
@@ -276,6 +288,17 @@ class CodePage:
             return None
         return "".join([*pieces, word[last:]])
 
+def _not_all_letters(pair: Pair) -> list[Pair]:
+    """The parts of ``pair`` (a lead and one continuation) a letter page's misreading
+    leaves and correct text does not write: a lead that is no letter, and a letter
+    before a continuation that is none.  (See ``LETTER_PAGES``.)"""
+    letters = frozenset(char for char in pair.first if char.isalpha())
+    not_letters = frozenset(char for char in pair.second if not char.isalpha())
+    parts = [(pair.first - letters, pair.second), (letters, not_letters)]
+    return [Pair(first, following, (), pair.not_then) for first, following in parts
+            if first and following]
+
+
 @functools.cache
 def _worth_a_look_utf8(length: int) -> tuple[bytes, ...]:
     """The UTF-8 of ``length`` bytes of what a misread sequence of nothing but everyday
@@ -348,7 +371,11 @@ def pages_and_pairs(names: tuple[str, ...]):
     """The code pages, their continuations, and span repair's pairs (see SpanRepair)."""
     table = load_table()
     pages = tuple(CodePage.from_table(name, table[name]) for name in names)
-    continuations = frozenset().union(*(page.continuations for page in pages))
+    # The continuations a word of nothing but misread sequences is made of ('Сѓ'):
+    # not those of the letter pages, which are everyday Cyrillic letters, and whose
+    # misreadings leave a box-drawing character or a dash, odd in itself.
+    continuations = frozenset().union(*(page.continuations for page in pages
+                                        if page.name not in LETTER_PAGES))
     # A Latin lead of two bytes that lost its continuation, beside a letter of the
     # script that lost it: Armenian 'Ö' for 'ց', Cyrillic 'Ñ' for 'я'.
     latin_leads = frozenset(char for page in pages if page.name != "cp1251"
