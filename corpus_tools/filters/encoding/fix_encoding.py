@@ -28,6 +28,7 @@ from corpus_tools.filters.encoding.findings import left_unrepaired, with_span_re
 from corpus_tools.filters.encoding.ftfy_triggers import TriggerScreen, fixer_triggers
 from corpus_tools.filters.encoding.oddness import TYPOGRAPHY, beyond_typography, line_oddness
 from corpus_tools.filters.encoding.pair_screen import pair_screen
+from corpus_tools.filters.encoding.recode import RECODING_LOOK, might_be_recoded, recode_line
 from corpus_tools.filters.encoding.span_repair import Repaired, SpanRepair, with_words_left_bad
 from corpus_tools.language.codes import script_of_language
 from corpus_tools.text.entities import writes_entities_as_text
@@ -134,13 +135,16 @@ class FixEncoding(Filter):
         # Without normalization, apply's one scan is the whole test.  Normalization
         # may change any character beyond ASCII (NFKC typography too): those go to
         # apply, as do, for NFC, all but typography.
+        # (With span repair, a line of Cyrillic read through the wrong legacy page too.)
+        recoding = (RECODING_LOOK,) if self._span is not None else ()
         if self.config.normalization is None:
-            return Screen(searches=(self._fixing_screen.pattern,))
+            return Screen(searches=(self._fixing_screen.pattern, *recoding))
         if self._typography_screen is None:
             singles, _ = self._screen.within_parts("")
             return Screen(chars=frozenset(singles), beyond="")
         singles, pairs = self._screen.within_parts(TYPOGRAPHY)
-        return Screen(chars=frozenset(singles), beyond=TYPOGRAPHY, patterns=tuple(pairs))
+        return Screen(chars=frozenset(singles), beyond=TYPOGRAPHY,
+                      patterns=(*pairs, *recoding))
 
     def needs_ftfy(self, text: str) -> bool:
         """False when ftfy, as configured, would return ``text`` unchanged."""
@@ -163,6 +167,10 @@ class FixEncoding(Filter):
         order on a tie.
         """
         span = self._span
+        if span is not None and might_be_recoded(text):
+            recoded = recode_line(text)  # Cyrillic saved in one legacy page, read as another
+            if recoded is not None:
+                return recoded, [span_change("encoding:mojibake", text, recoded)]
         first = span.repair(text, expected) if span is not None else None  # screens first
         looked = self.needs_ftfy(text)
         if looked and first is not None:
@@ -250,7 +258,8 @@ class FixEncoding(Filter):
         if self._typography_screen is not None and beyond_typography(text) is None:
             return self.fix_segment(text) if self._typography_screen(text) else (text, [])
         # Escaped bytes are among the screen's triggers, so a clean line costs one scan.
-        if self._might_need_fixing(text) is None and (
+        if self._might_need_fixing(text) is None and not (
+                self._span is not None and might_be_recoded(text)) and (
                 self.config.normalization is None or not self._needs_normalizing(text)):
             return text, []
         # Only a language the caller gave (--lang) sets the expected script: one
