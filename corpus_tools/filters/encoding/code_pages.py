@@ -43,6 +43,11 @@ PAGES = ("cp1252", "cp1251", "cp1250", "cp1254", "mac_roman",
 # only such pairs are screened, which keeps the screen as cheap on Cyrillic text as
 # it was.  Once a line is looked at, its words are read through these pages as well.
 LETTER_PAGES = frozenset({"koi8_r", "koi8_u", "cp866", "mac_cyrillic"})
+# KZ-1048 is cp1251 with Kazakh letters (ә ғ қ ң ө ұ ү һ) for some of its signs: its
+# sequences that differ from cp1251's are Kazakh letters after a capital, everywhere
+# in correct Kazakh text, while a line it misread holds cp1251's too ('Р°' for 'а').
+# Its screen is that of the letter pages.
+SCREENED_BY_MARKS = LETTER_PAGES | {"kz1048"}
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,7 @@ class CodePage:
                 # (ლ ნ ო პ ჟ) make no Georgian line alone; its other letters bring
                 # the line to repair, and a word of only those five stays as it is.
                 pairs.append(Pair(frozenset(lead), short, then=(frozenset(self.leads),)))
-        if self.name in LETTER_PAGES:
+        if self.name in SCREENED_BY_MARKS:
             pairs = [piece for pair in pairs if not pair.then for piece in _not_all_letters(pair)]
         return tuple(pairs)
 

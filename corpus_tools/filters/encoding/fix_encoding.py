@@ -28,7 +28,7 @@ from corpus_tools.filters.encoding.findings import left_unrepaired, with_span_re
 from corpus_tools.filters.encoding.ftfy_triggers import TriggerScreen, fixer_triggers
 from corpus_tools.filters.encoding.oddness import TYPOGRAPHY, beyond_typography, line_oddness
 from corpus_tools.filters.encoding.pair_screen import pair_screen
-from corpus_tools.filters.encoding.recode import RECODING_LOOK, might_be_recoded, recode_line
+from corpus_tools.filters.encoding.recode import RECODING_PAIRS, might_be_recoded, recode_line
 from corpus_tools.filters.encoding.span_repair import Repaired, SpanRepair, with_words_left_bad
 from corpus_tools.language.codes import script_of_language
 from corpus_tools.text.entities import writes_entities_as_text
@@ -121,7 +121,8 @@ class FixEncoding(Filter):
         self._span = SpanRepair() if self.config.span_repair else None
         # ftfy's triggers and span repair's pairs in one scan: a clean line of any
         # script costs that one scan, with or without span repair.
-        span_pairs = (*self._span.screen_pairs, *self._span.touching_pairs) \
+        # (With span repair, a line of Cyrillic read through the wrong legacy page too.)
+        span_pairs = (*self._span.screen_pairs, *self._span.touching_pairs, *RECODING_PAIRS) \
             if self._span is not None else ()
         self._fixing_screen = pair_screen(self._screen.singles, (*self._screen.pairs, *span_pairs))
         self._might_need_fixing = self._fixing_screen.search
@@ -135,16 +136,13 @@ class FixEncoding(Filter):
         # Without normalization, apply's one scan is the whole test.  Normalization
         # may change any character beyond ASCII (NFKC typography too): those go to
         # apply, as do, for NFC, all but typography.
-        # (With span repair, a line of Cyrillic read through the wrong legacy page too.)
-        recoding = (RECODING_LOOK,) if self._span is not None else ()
         if self.config.normalization is None:
-            return Screen(searches=(self._fixing_screen.pattern, *recoding))
+            return Screen(searches=(self._fixing_screen.pattern,))
         if self._typography_screen is None:
             singles, _ = self._screen.within_parts("")
             return Screen(chars=frozenset(singles), beyond="")
         singles, pairs = self._screen.within_parts(TYPOGRAPHY)
-        return Screen(chars=frozenset(singles), beyond=TYPOGRAPHY,
-                      patterns=(*pairs, *recoding))
+        return Screen(chars=frozenset(singles), beyond=TYPOGRAPHY, patterns=tuple(pairs))
 
     def needs_ftfy(self, text: str) -> bool:
         """False when ftfy, as configured, would return ``text`` unchanged."""
@@ -258,8 +256,7 @@ class FixEncoding(Filter):
         if self._typography_screen is not None and beyond_typography(text) is None:
             return self.fix_segment(text) if self._typography_screen(text) else (text, [])
         # Escaped bytes are among the screen's triggers, so a clean line costs one scan.
-        if self._might_need_fixing(text) is None and not (
-                self._span is not None and might_be_recoded(text)) and (
+        if self._might_need_fixing(text) is None and (
                 self.config.normalization is None or not self._needs_normalizing(text)):
             return text, []
         # Only a language the caller gave (--lang) sets the expected script: one
