@@ -82,6 +82,12 @@ class CodePage:
                           if char is None and 0x80 <= byte <= 0xBF)
         return cls(name, to_byte, leads, frozenset(continuations), undefined)
 
+    @functools.cached_property
+    def marks(self) -> frozenset[str]:
+        """What the page reads UTF-8's bytes as besides letters (box drawing, dashes)."""
+        return frozenset(char for char in (*self.leads, *self.continuations)
+                         if not char.isalpha())
+
     def screen_pairs(self) -> tuple[Pair, ...]:
         """A lead followed by the continuations it needs: the screen's part for this page.
 
@@ -265,14 +271,18 @@ class CodePage:
                     found.append((index, index + 1, options, False))
         return found
 
-    def decode_word(self, word: str, expected: str | None = None) -> str | None:
+    def decode_word(self, word: str, expected: str | None = None,
+                    letters_alone: bool = False) -> str | None:
         """``word`` with its misread characters decoded, or None when nothing decodes.
 
         A lost byte is restored only where exactly one option is an everyday
         letter of the word's script, in the case its neighbour asks for.  The
         word's script is that of its complete sequences, else ``expected`` (the
-        document's language's), else that of its characters as they stand.
+        document's language's), else that of its characters as they stand.  A letter
+        page reads a word of its letters alone only when asked (``letters_alone``).
         """
+        if self.name in LETTER_PAGES and not letters_alone and self.marks.isdisjoint(word):
+            return None  # 'пі' is KOI8-U's 'Ц', but a word of letters alone is a word
         spans = list(self.spans(word))
         if not spans:
             return None

@@ -119,13 +119,16 @@ class Strategies:
 
     def _repair_plain_word(self, word: str, evidence: set[str], line_scripts: set[str],
                            line_letters: set[str]) -> str | None:
+        """``_repair_sequences_word``, else, where it reads nothing, a letter page's word."""
+        repaired = self._repair_sequences_word(word, evidence, line_scripts, line_letters)
+        return repaired if repaired is not None else self._repair_letter_page_word(word)
+
+    def _repair_sequences_word(self, word: str, evidence: set[str], line_scripts: set[str],
+                               line_letters: set[str]) -> str | None:
         """A word not odd in itself but made of nothing but misread sequences
         ('Сѓ', '–æ', 'О—', 'Г\u00a0'), read into letters of a script that words
         repaired in the same line use (``evidence``), or, for a word in a
         script its line does not otherwise write, of one the line does."""
-        by_letter_page = self._repair_letter_page_word(word)
-        if by_letter_page is not None:
-            return by_letter_page
         own = {script_of(char) for char in word if char.isalpha()} - {None}
         foreign = bool(own) and not own & line_scripts
         readings = []
@@ -275,7 +278,7 @@ class Strategies:
                 if not all(char in page.leads or char in page.continuations
                            or (char.isascii() and not char.isalnum()) for char in word):
                     continue
-                candidate = page.decode_word(word)
+                candidate = page.decode_word(word, letters_alone=True)
                 if (candidate is not None and not oddness(candidate)
                         and not any(char.isalpha() for char in candidate)
                         and not _unconsumed(word, candidate).strip(ASCII_PUNCTUATION)):
