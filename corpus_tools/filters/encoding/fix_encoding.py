@@ -22,9 +22,9 @@ from typing import Literal
 
 import ftfy
 
-from corpus_tools.changes import Change, span_change
+from corpus_tools.changes import Change, common_ends, span_change
 from corpus_tools.filters.base import Filter, Screen, UnitContext
-from corpus_tools.filters.encoding.findings import left_unrepaired, with_span_repairs
+from corpus_tools.filters.encoding.findings import left_unrepaired, unrepaired, with_span_repairs
 from corpus_tools.filters.encoding.ftfy_triggers import TriggerScreen, fixer_triggers
 from corpus_tools.filters.encoding.oddness import TYPOGRAPHY, beyond_typography, line_oddness
 from corpus_tools.filters.encoding.pair_screen import pair_screen
@@ -153,6 +153,20 @@ class FixEncoding(Filter):
         return normalization is not None and not unicodedata.is_normalized(normalization, text)
 
     def fix_segment(self, text: str, expected: str | None = None) -> tuple[str, list[Change]]:
+        """``_fix_segment``, unless its fix turns a word into nothing but U+FFFD (Georgian
+        read as cp1250 loses a byte of every letter, and ftfy reads each lead with the
+        U+FFFD after it as one lost character): then the line is left as it came, and
+        its words are reported.  (A word ftfy leaves with letters and a U+FFFD, 'Ру��кий'
+        for 'Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹', is its published behaviour, and kept.)"""
+        fixed, changes = self._fix_segment(text, expected)
+        start, end = common_ends(text, fixed)
+        if "\ufffd\ufffd" not in fixed[start:len(fixed) - end] or not any(
+                len(word) > 1 and not word.strip("\ufffd") for word in fixed.split()):
+            return fixed, changes
+        findings = [change for change in changes if change.rule == "encoding:unrepaired"]
+        return text, findings or [unrepaired(start, text[start:len(text) - end])]
+
+    def _fix_segment(self, text: str, expected: str | None = None) -> tuple[str, list[Change]]:
         """Fix one run of real text: the new text and its change records.  ``expected``
         is the script of the document's language, when given (see ``SpanRepair.repair``).
 
