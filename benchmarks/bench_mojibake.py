@@ -372,10 +372,9 @@ def codepage_cases(text: str, rng: random.Random):
         whole = misread(text, page)
         if whole is not None and whole != text:
             yield f"{page} whole", whole
-            try:
-                yield f"{page}+cp1251", whole.encode("utf-8").decode("cp1251")
-            except UnicodeDecodeError:
-                pass
+            twice = misread(whole, "cp1251")
+            if twice is not None:
+                yield f"{page}+cp1251", twice
         if chosen is not None:
             word = misread(words[chosen], page)
             if word is not None and word != words[chosen]:
