@@ -263,11 +263,14 @@ class Strategies:
 
     def _restore_signs_by_letter_page(self, text: str, flagged, repairs: dict[int, str]) -> list:
         """Words of nothing but a letter page's sequences that read as signs ('Б─■' and
-        'тАФ' for '—' in KOI8 and cp866), where that page read the line's other words:
-        the screen skips a dash's three bytes, and a sign alone is no word to decide by.
+        'тАФ' for '—' in KOI8 and cp866), or as letters of the script the line's repairs
+        wrote ('я▐'), where that page read the line's other words: the screen skips a
+        dash's three bytes, and a sign or one letter alone is no word to decide by.
         The matches of those restored that were not flagged."""
         reading = [page for page in self._pages_reading(flagged, repairs)
                    if page.name in LETTER_PAGES]
+        written = {script_of(char) for repaired in repairs.values() for char in repaired
+                   if char.isalpha() and not char.isascii()}
         restored = []
         flagged_at = {match.start() for match in flagged}
         for match in WORD.finditer(text) if reading else ():
@@ -275,13 +278,16 @@ class Strategies:
             if match.start() in repairs or word.isascii():
                 continue
             for page in reading:
-                if not all(char in page.leads or char in page.continuations
-                           or (char.isascii() and not char.isalnum()) for char in word):
+                if not _read_whole(page, word):
                     continue
                 candidate = page.decode_word(word, letters_alone=True)
-                if (candidate is not None and not oddness(candidate)
-                        and not any(char.isalpha() for char in candidate)
-                        and not _unconsumed(word, candidate).strip(ASCII_PUNCTUATION)):
+                if candidate is None or oddness(candidate):
+                    continue
+                scripts = {script_of(char) for char in candidate
+                           if char.isalpha() and not char.isascii()}
+                # A sign ('—'), or letters of the line's repairs where the word holds a
+                # mark of the page ('я▐' for the pronoun 'я', one letter, no word alone).
+                if not scripts or (scripts <= written and not page.marks.isdisjoint(word)):
                     repairs[match.start()] = candidate
                     if match.start() not in flagged_at:
                         restored.append(match)
@@ -457,6 +463,15 @@ def _decoded_letters(word: str, repaired: str) -> str | None:
         elif category[0] != "P":
             return None
     return "".join(letters) or None
+
+
+def _read_whole(page: CodePage, word: str) -> bool:
+    """Whether ``page`` reads every character of ``word`` but ASCII signs as part of a
+    whole sequence."""
+    covered = {index for start, end, _options, complete in page.spans(word) if complete
+               for index in range(start, end)}
+    return bool(covered) and all(index in covered or (char.isascii() and not char.isalnum())
+                                 for index, char in enumerate(word))
 
 
 def _unconsumed(word: str, repaired: str) -> str:
