@@ -25,7 +25,7 @@ It also runs every correct sentence through fix-encoding (changed lines must
 be 0) and times clean text with and without span repair, in this process.
 
     python benchmarks/bench_mojibake.py [--runs 3] [--details] [--set tuning|held-out|by-others]
-                                        [--no-speed] [--per-language] [--mb 5]
+                                        [--no-speed] [--per-language] [--mb 5] [--codepages]
 
 ``--set held-out`` runs the sentences of ``data/mojibake-held-out.tsv``, written
 after the rules were tuned on the others and run once as a check;
@@ -353,6 +353,78 @@ def file_throughput(runs: int, texts: list[str], megabytes: float,
     return megabytes / seconds[0], megabytes / seconds[1], seconds[2]
 
 
+# The legacy Cyrillic pages (--codepages): UTF-8 read as each, and text saved in each
+# read as another page.
+CYRILLIC_PAGES = ("koi8_r", "koi8_u", "cp866", "mac_cyrillic", "kz1048")
+CYRILLIC_LANGUAGES = ("ru", "uk", "kk", "sr", "ky", "tt", "be", "bg")
+READ_AS = ("cp1251", "latin-1", "cp1252")
+
+
+def codepage_cases(text: str, rng: random.Random):
+    """(kind, damaged) for one sentence, through the legacy Cyrillic pages: ``PAGE whole``,
+    ``PAGE word`` and ``PAGE+cp1251`` (two layers: UTF-8 read as the page, saved as UTF-8
+    and read as cp1251) for UTF-8 misread; ``PAGE as READ`` for text saved in the page
+    and read as another (``cp1251 as koi8_r`` is the classic 'бНОПНЯ')."""
+    words = text.split(" ")
+    candidates = [i for i, w in enumerate(words) if not w.isascii()]
+    chosen = rng.choice(candidates) if candidates else None
+    for page in CYRILLIC_PAGES:
+        whole = misread(text, page)
+        if whole is not None and whole != text:
+            yield f"{page} whole", whole
+            twice = misread(whole, "cp1251")
+            if twice is not None:
+                yield f"{page}+cp1251", twice
+        if chosen is not None:
+            word = misread(words[chosen], page)
+            if word is not None and word != words[chosen]:
+                yield f"{page} word", " ".join([*words[:chosen], word, *words[chosen + 1:]])
+    for page in ("cp1251", *CYRILLIC_PAGES):
+        for read_as in ("koi8_r", *READ_AS) if page == "cp1251" else READ_AS:
+            try:
+                damaged = text.encode(page).decode(read_as)
+            except UnicodeError:
+                continue
+            if damaged != text:
+                yield f"{page} as {read_as}", damaged
+
+
+def codepage_quality(which: str, details: bool) -> tuple[dict, int, int]:
+    """Restored by ftfy and by fix-encoding per kind of ``codepage_cases``, over the set's
+    Cyrillic languages: kind -> [lines, ftfy, fix-encoding]; and clean lines changed."""
+    fixer = FixEncoding(EncodingConfig())
+    ftfy_only = FixEncoding(EncodingConfig(span_repair=False))
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    clean_changed = clean_total = 0
+    for lang, texts in sentences(which).items():
+        if lang not in CYRILLIC_LANGUAGES:
+            continue
+        rng = random.Random(f"{lang}-codepages")
+        for text in texts:
+            for variant in (text, text.upper()):
+                clean_total += 1
+                clean_changed += run_fix(fixer, variant) != (variant, False)
+            for kind, damaged in codepage_cases(text, rng):
+                row = table[kind]
+                row[0] += 1
+                row[1] += run_fix(ftfy_only, damaged)[0] == text
+                fixed = run_fix(fixer, damaged)[0]
+                row[2] += fixed == text
+                if details and fixed != text:
+                    print(f"  {lang} {kind}: {damaged!r} -> {fixed!r}")
+    return table, clean_changed, clean_total
+
+
+def print_codepages(which: str, details: bool) -> None:
+    table, clean_changed, clean_total = codepage_quality(which, details)
+    print(f"Legacy Cyrillic pages, sentences of {which} ({', '.join(CYRILLIC_LANGUAGES)}):")
+    print(f"{'kind':<26} {'lines':>5}  {'ftfy':>6}  {'fix-enc':>7}")
+    for kind in sorted(table):
+        lines, by_ftfy, restored = table[kind]
+        print(f"{kind:<26} {lines:>5}  {percent(by_ftfy, lines)}  {percent(restored, lines)}")
+    print(f"Correct sentences (and in capitals) changed or reported: {clean_changed}/{clean_total}")
+
+
 def print_rows(table: dict, keys, labels, width: int) -> None:
     for key in keys:
         for label in labels:
@@ -388,10 +460,16 @@ def main() -> None:
     parser.add_argument("--per-language", action="store_true",
                         help="also time fix-encoding on each language's sentences, per line "
                              "and on a 3 MB file")
+    parser.add_argument("--codepages", action="store_true",
+                        help="only the legacy Cyrillic pages (KOI8-R/U, cp866, MacCyrillic, "
+                             "KZ-1048), both ways of damage")
     args = parser.parse_args()
     which = args.set
     if args.babel:
         sys.path.insert(0, args.babel)
+    if args.codepages:
+        print_codepages(which, args.details)
+        return
     if args.check_output:
         print(check_output(which), end="")
         return

@@ -19,6 +19,7 @@ from corpus_tools.rules.loader import load_rules
 from corpus_tools.rules.model import RuleSet
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
 from corpus_tools.stream.opener import binary_reason, local_path
+from corpus_tools.stream.legacy import set_input_encoding
 
 # A path an option writes: click checks nothing of it, and a configuration file's value
 # is taken from the file's folder (as for every click.Path option).
@@ -56,6 +57,11 @@ INPUT_OPTIONS = {
     "on_bad_record": click.option(
         "--on-bad-record", type=click.Choice(["error", "pass"]), default="error", show_default=True,
         help="A record that cannot be read: stop with exit 2, or pass it through untouched."),
+    "encoding": click.option(
+        "--encoding", metavar="PAGE", expose_value=False, is_eager=True,
+        callback=lambda _context, _option, value: _set_encoding(value),
+        help="Inputs are in this legacy encoding (cp1251, koi8-r, armscii-8...; auto: "
+             "detect, pip install '.[detect]'); read as UTF-8 from it."),
     "progress": click.option("--progress/--no-progress", default=None,
                              help="Progress bar on stderr (default: only when stderr is a terminal)."),
 }
@@ -64,8 +70,15 @@ files_argument = INPUT_OPTIONS["files"]
 output_option = INPUT_OPTIONS["output"]
 progress_option = INPUT_OPTIONS["progress"]
 # --jsonl --field, --tsv --column, --on-bad-record: what a record is (see record_format).
-record_options = option_group(*(INPUT_OPTIONS[name]
-                                for name in ("jsonl", "field", "tsv", "column", "on_bad_record")))
+record_options = option_group(*(INPUT_OPTIONS[name] for name in (
+    "jsonl", "field", "tsv", "column", "on_bad_record", "encoding")))
+
+
+def _set_encoding(value: str | None) -> None:
+    try:
+        set_input_encoding(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--encoding") from None
 
 jobs_option = click.option(
     "-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,

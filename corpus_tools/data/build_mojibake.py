@@ -26,7 +26,8 @@ from pathlib import Path
 TABLE_NAME = "mojibake.tsv"
 
 # The pages that UTF-8 text is misread as, in the order span repair tries them.
-CODECS = ("cp1252", "latin-1", "cp1251", "cp1250", "cp1254", "mac_roman")
+CODECS = ("cp1252", "latin-1", "cp1251", "cp1250", "cp1254", "mac_roman",
+          "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "kz1048")
 
 # Scripts whose leads ``--show`` prints (documentation only).
 SHOW_SCRIPTS = {

@@ -37,7 +37,8 @@ class InvalidUtf8(Detector):
         guess = likely_encoding(text)
         advice = "" if guess is None else (
             f"; the line reads as {guess[0]} ({guess[1]!r}): if the whole file is {guess[0]}, "
-            f"convert it (iconv -f {guess[0]} -t utf-8)")
+            f"read it with --encoding {guess[0]} (or convert it: iconv -f "
+            f"{guess[0].replace('_', '-')} -t utf-8)")
         return [self.finding(m.start(), m.group(),
                              f"{len(m.group())} byte(s) that are not UTF-8: "
                              + " ".join(f"{ord(c) - 0xDC00:02X}" for c in m.group()) + advice)

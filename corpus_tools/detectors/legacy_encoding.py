@@ -6,8 +6,9 @@ simple heuristic, kept to two families whose bytes betray themselves:
 
 - **cp1252** (Western European; Latin-1 reads its letters the same): the
   high bytes sit inside words of ASCII letters (``caf\\xe9``, ``Stra\\xdfe``);
-- **cp1251** (Cyrillic): whole words are high bytes (``\\xcf\\xf0\\xe8``...),
-  which cp1251 reads as Cyrillic letters.
+- **Cyrillic**: whole words are high bytes (``\\xcf\\xf0\\xe8``...), which
+  a Cyrillic page reads as Cyrillic letters; of the Cyrillic pages (``CYRILLIC_PAGES``) the
+  one whose reading has the likeliest letter pairs is named.
 
 Each word whose high bytes read as letters votes (punctuation, which both
 code pages share, says nothing); the family with more votes wins if every
@@ -29,6 +30,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from corpus_tools.filters.encoding.recode import pair_score
+
+# Tried for a line of Cyrillic words, the most used last (it wins a tie).
+CYRILLIC_PAGES = ("kz1048", "mac_cyrillic", "cp866", "koi8_u", "koi8_r", "cp1251")
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _WORD = re.compile(rb"[A-Za-z\x80-\xff]+")
@@ -70,10 +76,23 @@ def likely_encoding(text: str) -> tuple[str, str] | None:
             continue
         if highs < len(word) and _letters(word, "cp1252", "LATIN"):
             latin.append(word)  # a Latin letter inside a word of ASCII letters
-        elif highs == len(word) > 1 and _letters(word, "cp1251", "CYRILLIC") == highs:
+        elif highs == len(word) > 1 and any(_letters(word, page, "CYRILLIC") == highs
+                                            for page in CYRILLIC_PAGES):
             cyrillic.append(word)  # a whole word of Cyrillic letters
     if len(latin) > len(cyrillic) and _reads_well(raw, "cp1252", "LATIN"):
         return "cp1252", latin[0].decode("cp1252")
-    if len(cyrillic) > len(latin) and _reads_well(raw, "cp1251", "CYRILLIC"):
-        return "cp1251", cyrillic[0].decode("cp1251")
+    if len(cyrillic) > len(latin):
+        return _likeliest_cyrillic(raw, cyrillic[0])
     return None
+
+
+def _likeliest_cyrillic(raw: bytes, word: bytes) -> tuple[str, str] | None:
+    """Of the Cyrillic pages that read every high byte as a letter or a mark, the one
+    whose reading's letter pairs are likeliest (``recode.pair_score``): KOI8-R's
+    'Вопрос' is cp1251's 'чПРТПУ', which reads as well, letter for letter."""
+    readings = [(pair_score(raw.decode(page)), order, page)
+                for order, page in enumerate(CYRILLIC_PAGES) if _reads_well(raw, page, "CYRILLIC")]
+    if not readings:
+        return None
+    *_, page = max(readings)  # a tie goes to the later page
+    return page, word.decode(page)

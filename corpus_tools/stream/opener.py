@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from corpus_tools.errors import InputError, MissingExtraError
+from corpus_tools.stream.legacy import decoding
 from corpus_tools.stream.lines import RawLine, split_lines
 
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
@@ -141,7 +142,7 @@ def open_input(name: str, stack: ExitStack, on_read=None) -> BinaryIO:
     stream = _decompressing(name, raw)
     if stream is not raw:
         stack.callback(stream.close)
-    return stream
+    return decoding(stream, "<stdin>" if name == "-" else name)  # --encoding, when given
 
 
 def read_lines(stream: BinaryIO, label: str) -> Iterator[RawLine]:

@@ -18,6 +18,11 @@ def _read(raw: bytes) -> str:
         ("Die Straße ist gesperrt.", "cp1252", ("cp1252", "Straße")),
         ("Дорога открыта с утра.", "cp1251", ("cp1251", "Дорога")),
         ("Шлях відкрито — з ранку.", "cp1251", ("cp1251", "Шлях")),
+        ("Вопрос о погоде в Москве остаётся открытым.", "koi8_r", ("koi8_r", "Вопрос")),
+        # cp866's 'р'-'я' (E0-EF) before 'а'-'п' (A0-AF) are valid UTF-8 ('чна' reads as
+        # '筠'): such a line is not all escaped bytes, and gets no guess
+        ("Сегодня ожидается облачная погода.", "cp866", None),
+        ("Вчора в Одесі було тепло й сонячно.", "mac_cyrillic", ("mac_cyrillic", "Вчора")),
         # punctuation only: cp1252 and cp1251 agree on it, so nothing decides
         ("He said “yes” – then left.", "cp1252", None),
         # one letter alone: 'à' in cp1252 is 'а' in cp1251
@@ -36,5 +41,5 @@ def test_a_line_with_valid_utf8_beside_the_bad_bytes_gets_no_guess():
 def test_the_finding_says_the_guess():
     (finding,) = InvalidUtf8().detect(_read("caf\xe9 au lait".encode("cp1252")), UnitContext())
     assert finding.message == ("1 byte(s) that are not UTF-8: E9; the line reads as cp1252 "
-                               "('café'): if the whole file is cp1252, convert it "
-                               "(iconv -f cp1252 -t utf-8)")
+                               "('café'): if the whole file is cp1252, read it with --encoding "
+                               "cp1252 (or convert it: iconv -f cp1252 -t utf-8)")

@@ -32,7 +32,22 @@ from corpus_tools.text.scripts import script_of
 # The code pages misread UTF-8 is tried as, in order; cp1252 also takes
 # latin-1's C1 characters (its undefined bytes read the latin-1 way, as ftfy's
 # "sloppy" codecs do), so a latin-1 misreading needs no page of its own.
-PAGES = ("cp1252", "cp1251", "cp1250", "cp1254", "mac_roman")
+PAGES = ("cp1252", "cp1251", "cp1250", "cp1254", "mac_roman",
+         "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "kz1048")
+
+# Pages that read bytes C0-FF or 80-BF as Cyrillic letters of both cases, so that
+# correct Cyrillic text is full of their leads before their continuations ('ра' is
+# a cp866 lead and continuation, 'пё' a KOI8 one).  The text misread through them
+# is mostly of two-byte letters (Cyrillic, Greek, Armenian), each left as a pair with
+# a box-drawing character or a dash in it (KOI8 'п╬', cp866 '╨Т', MacCyrillic '–Т'):
+# only such pairs are screened, which keeps the screen as cheap on Cyrillic text as
+# it was.  Once a line is looked at, its words are read through these pages as well.
+LETTER_PAGES = frozenset({"koi8_r", "koi8_u", "cp866", "mac_cyrillic"})
+# KZ-1048 is cp1251 with Kazakh letters (ә ғ қ ң ө ұ ү һ) for some of its signs: its
+# sequences that differ from cp1251's are Kazakh letters after a capital, everywhere
+# in correct Kazakh text, while a line it misread holds cp1251's too ('Р°' for 'а').
+# Its screen is that of the letter pages.
+SCREENED_BY_MARKS = LETTER_PAGES | {"kz1048"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,12 @@ class CodePage:
         undefined = tuple(byte for byte, char in table.items()
                           if char is None and 0x80 <= byte <= 0xBF)
         return cls(name, to_byte, leads, frozenset(continuations), undefined)
+
+    @functools.cached_property
+    def marks(self) -> frozenset[str]:
+        """What the page reads UTF-8's bytes as besides letters (box drawing, dashes)."""
+        return frozenset(char for char in (*self.leads, *self.continuations)
+                         if not char.isalpha())
 
     def screen_pairs(self) -> tuple[Pair, ...]:
         """A lead followed by the continuations it needs: the screen's part for this page.
@@ -121,6 +142,8 @@ class CodePage:
                 # (ლ ნ ო პ ჟ) make no Georgian line alone; its other letters bring
                 # the line to repair, and a word of only those five stays as it is.
                 pairs.append(Pair(frozenset(lead), short, then=(frozenset(self.leads),)))
+        if self.name in SCREENED_BY_MARKS:
+            pairs = [piece for pair in pairs if not pair.then for piece in _not_all_letters(pair)]
         return tuple(pairs)
 
     def _looked_at(self, pair: Pair) -> list[Pair]:
@@ -248,14 +271,18 @@ class CodePage:
                     found.append((index, index + 1, options, False))
         return found
 
-    def decode_word(self, word: str, expected: str | None = None) -> str | None:
+    def decode_word(self, word: str, expected: str | None = None,
+                    letters_alone: bool = False) -> str | None:
         """``word`` with its misread characters decoded, or None when nothing decodes.
 
         A lost byte is restored only where exactly one option is an everyday
         letter of the word's script, in the case its neighbour asks for.  The
         word's script is that of its complete sequences, else ``expected`` (the
-        document's language's), else that of its characters as they stand.
+        document's language's), else that of its characters as they stand.  A letter
+        page reads a word of its letters alone only when asked (``letters_alone``).
         """
+        if self.name in LETTER_PAGES and not letters_alone and self.marks.isdisjoint(word):
+            return None  # 'пі' is KOI8-U's 'Ц', but a word of letters alone is a word
         spans = list(self.spans(word))
         if not spans:
             return None
@@ -275,6 +302,17 @@ class CodePage:
         if not pieces:
             return None
         return "".join([*pieces, word[last:]])
+
+def _not_all_letters(pair: Pair) -> list[Pair]:
+    """The parts of ``pair`` (a lead and one continuation) a letter page's misreading
+    leaves and correct text does not write: a lead that is no letter, and a letter
+    before a continuation that is none.  (See ``LETTER_PAGES``.)"""
+    letters = frozenset(char for char in pair.first if char.isalpha())
+    not_letters = frozenset(char for char in pair.second if not char.isalpha())
+    parts = [(pair.first - letters, pair.second), (letters, not_letters)]
+    return [Pair(first, following, (), pair.not_then) for first, following in parts
+            if first and following]
+
 
 @functools.cache
 def _worth_a_look_utf8(length: int) -> tuple[bytes, ...]:
@@ -348,7 +386,11 @@ def pages_and_pairs(names: tuple[str, ...]):
     """The code pages, their continuations, and span repair's pairs (see SpanRepair)."""
     table = load_table()
     pages = tuple(CodePage.from_table(name, table[name]) for name in names)
-    continuations = frozenset().union(*(page.continuations for page in pages))
+    # The continuations a word of nothing but misread sequences is made of ('Сѓ'):
+    # not those of the letter pages, which are everyday Cyrillic letters, and whose
+    # misreadings leave a box-drawing character or a dash, odd in itself.
+    continuations = frozenset().union(*(page.continuations for page in pages
+                                        if page.name not in LETTER_PAGES))
     # A Latin lead of two bytes that lost its continuation, beside a letter of the
     # script that lost it: Armenian 'Ö' for 'ց', Cyrillic 'Ñ' for 'я'.
     latin_leads = frozenset(char for page in pages if page.name != "cp1251"

@@ -22,12 +22,13 @@ from typing import Literal
 
 import ftfy
 
-from corpus_tools.changes import Change, span_change
+from corpus_tools.changes import Change, common_ends, span_change
 from corpus_tools.filters.base import Filter, Screen, UnitContext
-from corpus_tools.filters.encoding.findings import left_unrepaired, with_span_repairs
+from corpus_tools.filters.encoding.findings import left_unrepaired, unrepaired, with_span_repairs
 from corpus_tools.filters.encoding.ftfy_triggers import TriggerScreen, fixer_triggers
 from corpus_tools.filters.encoding.oddness import TYPOGRAPHY, beyond_typography, line_oddness
 from corpus_tools.filters.encoding.pair_screen import pair_screen
+from corpus_tools.filters.encoding.recode import RECODING_PAIRS, might_be_recoded, recode_line
 from corpus_tools.filters.encoding.span_repair import Repaired, SpanRepair, with_words_left_bad
 from corpus_tools.language.codes import script_of_language
 from corpus_tools.text.entities import writes_entities_as_text
@@ -120,7 +121,8 @@ class FixEncoding(Filter):
         self._span = SpanRepair() if self.config.span_repair else None
         # ftfy's triggers and span repair's pairs in one scan: a clean line of any
         # script costs that one scan, with or without span repair.
-        span_pairs = (*self._span.screen_pairs, *self._span.touching_pairs) \
+        # (With span repair, a line of Cyrillic read through the wrong legacy page too.)
+        span_pairs = (*self._span.screen_pairs, *self._span.touching_pairs, *RECODING_PAIRS) \
             if self._span is not None else ()
         self._fixing_screen = pair_screen(self._screen.singles, (*self._screen.pairs, *span_pairs))
         self._might_need_fixing = self._fixing_screen.search
@@ -151,6 +153,20 @@ class FixEncoding(Filter):
         return normalization is not None and not unicodedata.is_normalized(normalization, text)
 
     def fix_segment(self, text: str, expected: str | None = None) -> tuple[str, list[Change]]:
+        """``_fix_segment``, unless its fix turns a word into nothing but U+FFFD (Georgian
+        read as cp1250 loses a byte of every letter, and ftfy reads each lead with the
+        U+FFFD after it as one lost character): then the line is left as it came, and
+        its words are reported.  (A word ftfy leaves with letters and a U+FFFD, 'Ру��кий'
+        for 'Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹', is its published behaviour, and kept.)"""
+        fixed, changes = self._fix_segment(text, expected)
+        start, end = common_ends(text, fixed)
+        if "\ufffd\ufffd" not in fixed[start:len(fixed) - end] or not any(
+                len(word) > 1 and not word.strip("\ufffd") for word in fixed.split()):
+            return fixed, changes
+        findings = [change for change in changes if change.rule == "encoding:unrepaired"]
+        return text, findings or [unrepaired(start, text[start:len(text) - end])]
+
+    def _fix_segment(self, text: str, expected: str | None = None) -> tuple[str, list[Change]]:
         """Fix one run of real text: the new text and its change records.  ``expected``
         is the script of the document's language, when given (see ``SpanRepair.repair``).
 
@@ -163,6 +179,10 @@ class FixEncoding(Filter):
         order on a tie.
         """
         span = self._span
+        if span is not None and might_be_recoded(text):
+            recoded = recode_line(text)  # Cyrillic saved in one legacy page, read as another
+            if recoded is not None:
+                return recoded, [span_change("encoding:mojibake", text, recoded)]
         first = span.repair(text, expected) if span is not None else None  # screens first
         looked = self.needs_ftfy(text)
         if looked and first is not None:

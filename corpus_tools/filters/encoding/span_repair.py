@@ -220,8 +220,9 @@ class SpanRepair(Strategies):
             self._repair_by_alphabet(flagged, odd, repairs)
             self._repair_marks_by_page(flagged, odd, repairs)
             restored = self._restore_unflagged(text, flagged, repairs)
+            restored_leads = {match.start() for match in restored}
+            restored += self._restore_signs_by_letter_page(text, flagged, repairs)
             if restored:
-                restored_leads = {match.start() for match in restored}
                 flagged = sorted([*flagged, *restored], key=lambda match: match.start())
         pieces, last = [], 0
         for match in flagged:

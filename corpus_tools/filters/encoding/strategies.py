@@ -24,6 +24,7 @@ import unicodedata
 
 from corpus_tools.changes import common_ends
 from corpus_tools.filters.encoding.code_pages import (
+    LETTER_PAGES,
     PAGES,
     CodePage,
     lower_before,
@@ -62,6 +63,14 @@ class Strategies:
         # The pages follow from their names alone: built once per process.
         self.pages, self._continuations, _, _ = pages_and_pairs(self._names)
         self._continuation = re.compile(char_class(self._continuations))
+        # A word of nothing but misread sequences is read through these (see
+        # LETTER_PAGES: through the others such a word holds something odd).
+        self._plain_pages = [page for page in self.pages if page.name not in LETTER_PAGES]
+        self._letter_pages = [page for page in self.pages if page.name in LETTER_PAGES]
+        # What those pages read UTF-8's bytes as besides letters: box drawing, dashes.
+        marks = {char for page in self._letter_pages
+                 for char in (*page.leads, *page.continuations) if not char.isalpha()}
+        self._letter_page_mark = re.compile(char_class(marks)) if marks else None
 
     def _repair_words(self, words, odd_of: dict[int, int], line_scripts: set[str],
                       repairs: dict[int, str], typeset: bool, expected: str | None) -> None:
@@ -78,10 +87,44 @@ class Strategies:
         core = word.strip(ASCII_PUNCTUATION) or word
         if ASCII_LETTER(core) is not None:
             return False
-        return 2 * len(self._continuation.findall(core)) >= len(core)
+        return 2 * len(self._continuation.findall(core)) >= len(core) or self._letter_page_word(
+            core)
+
+    def _letter_page_word(self, core: str) -> bool:
+        """Whether ``core`` may be a word misread through a letter page: every other
+        character at least is one of their marks ('п╬', '╨Т╨╛', '–Њ')."""
+        return self._letter_page_mark is not None and (
+            2 * len(self._letter_page_mark.findall(core)) >= len(core))
+
+    def _repair_letter_page_word(self, word: str) -> str | None:
+        """A word of a letter page's misreading ('╨Т╨╛╨┐╤А╨╛╤Б', 'п▓п╬п©я─п╬я│'), read
+        back whole by one of them into letters of one script with nothing odd left.
+        Correct text writes no box-drawing character or dash between letters, and
+        the reading must consume every character but ASCII signs at its ends."""
+        core = word.strip(ASCII_PUNCTUATION) or word
+        if not self._letter_page_word(core):
+            return None
+        for page in self._letter_pages:
+            candidate = page.decode_word(word)
+            if candidate is None or oddness(candidate):
+                continue
+            decoded = _decoded_letters(word, candidate)
+            if not decoded or self._letter_page_word(candidate.strip(ASCII_PUNCTUATION)):
+                continue
+            letters = [char for char in candidate if char.isalpha()]
+            if len({script_of(char) for char in letters}) == 1 and all(
+                    char.isascii() and not char.isalpha() for char in _unconsumed(word, candidate)):
+                return candidate
+        return None
 
     def _repair_plain_word(self, word: str, evidence: set[str], line_scripts: set[str],
                            line_letters: set[str]) -> str | None:
+        """``_repair_sequences_word``, else, where it reads nothing, a letter page's word."""
+        repaired = self._repair_sequences_word(word, evidence, line_scripts, line_letters)
+        return repaired if repaired is not None else self._repair_letter_page_word(word)
+
+    def _repair_sequences_word(self, word: str, evidence: set[str], line_scripts: set[str],
+                               line_letters: set[str]) -> str | None:
         """A word not odd in itself but made of nothing but misread sequences
         ('Сѓ', '–æ', 'О—', 'Г\u00a0'), read into letters of a script that words
         repaired in the same line use (``evidence``), or, for a word in a
@@ -89,11 +132,12 @@ class Strategies:
         own = {script_of(char) for char in word if char.isalpha()} - {None}
         foreign = bool(own) and not own & line_scripts
         readings = []
-        for page in self.pages:
+        pages = self._plain_pages
+        for page in pages:
             candidate = page.decode_word(word)
             if candidate is not None:
                 readings.append(candidate)
-                readings += [again for other in self.pages  # twice-misread ('РЎС“')
+                readings += [again for other in pages  # twice-misread ('РЎС“')
                              if (again := other.decode_word(candidate)) is not None]
         for candidate in sorted(readings, key=len):
             if oddness(candidate):
@@ -215,6 +259,39 @@ class Strategies:
                 if candidate and not oddness(candidate) and fits(word, candidate):
                     repairs[match.start()] = candidate
                     restored.append(match)
+        return restored
+
+    def _restore_signs_by_letter_page(self, text: str, flagged, repairs: dict[int, str]) -> list:
+        """Words of nothing but a letter page's sequences that read as signs ('Б─■' and
+        'тАФ' for '—' in KOI8 and cp866), or as letters of the script the line's repairs
+        wrote ('я▐'), where that page read the line's other words: the screen skips a
+        dash's three bytes, and a sign or one letter alone is no word to decide by.
+        The matches of those restored that were not flagged."""
+        reading = [page for page in self._pages_reading(flagged, repairs)
+                   if page.name in LETTER_PAGES]
+        written = {script_of(char) for repaired in repairs.values() for char in repaired
+                   if char.isalpha() and not char.isascii()}
+        restored = []
+        flagged_at = {match.start() for match in flagged}
+        for match in WORD.finditer(text) if reading else ():
+            word = match.group()
+            if match.start() in repairs or word.isascii():
+                continue
+            for page in reading:
+                if not _read_whole(page, word):
+                    continue
+                candidate = page.decode_word(word, letters_alone=True)
+                if candidate is None or oddness(candidate):
+                    continue
+                scripts = {script_of(char) for char in candidate
+                           if char.isalpha() and not char.isascii()}
+                # A sign ('—'), or letters of the line's repairs where the word holds a
+                # mark of the page ('я▐' for the pronoun 'я', one letter, no word alone).
+                if not scripts or (scripts <= written and not page.marks.isdisjoint(word)):
+                    repairs[match.start()] = candidate
+                    if match.start() not in flagged_at:
+                        restored.append(match)
+                    break
         return restored
 
     def _repair_marks_by_page(self, flagged, odd, repairs: dict[int, str]) -> None:
@@ -386,6 +463,15 @@ def _decoded_letters(word: str, repaired: str) -> str | None:
         elif category[0] != "P":
             return None
     return "".join(letters) or None
+
+
+def _read_whole(page: CodePage, word: str) -> bool:
+    """Whether ``page`` reads every character of ``word`` but ASCII signs as part of a
+    whole sequence."""
+    covered = {index for start, end, _options, complete in page.spans(word) if complete
+               for index in range(start, end)}
+    return bool(covered) and all(index in covered or (char.isascii() and not char.isalnum())
+                                 for index, char in enumerate(word))
 
 
 def _unconsumed(word: str, repaired: str) -> str:
