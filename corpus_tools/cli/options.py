@@ -18,8 +18,8 @@ from corpus_tools.registry import RECOMMENDED_STEPS, STEPS, resolve_steps
 from corpus_tools.rules.loader import load_rules
 from corpus_tools.rules.model import RuleSet
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
-from corpus_tools.stream.opener import binary_reason, local_path
 from corpus_tools.stream.legacy import set_input_encoding
+from corpus_tools.stream.opener import binary_reason, local_path
 
 # A path an option writes: click checks nothing of it, and a configuration file's value
 # is taken from the file's folder (as for every click.Path option).
