@@ -8,7 +8,7 @@ the same sinks.  So the bytes, reports and statistics are those of a local run.
 
 Without a scheduler address, a ``distributed.LocalCluster`` of worker
 processes on this machine is started for the run.  Needs
-``pip install 'corpus-tools[dask]'``.
+``pip install '.[dask]'``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class DaskPool(Closing):
         try:
             from distributed import Client, LocalCluster
         except ImportError:
-            raise CorpusToolsError("--engine dask needs Dask: pip install 'corpus-tools[dask]'") \
+            raise CorpusToolsError("--engine dask needs Dask: pip install '.[dask]'") \
                 from None
         self.cluster = None
         if scheduler:

@@ -11,7 +11,7 @@ so the ``invalid-utf8`` check still shows it.
 
 ``--encoding auto`` decides per input from its first 64 KiB: text that is valid
 UTF-8 there is read as it is; otherwise charset-normalizer (``pip install
-'corpus-tools[detect]'``) names the page, and an input it is unsure of is an
+'.[detect]'``) names the page, and an input it is unsure of is an
 error that asks for ``--encoding PAGE``.  The choice is said on stderr.  Being
 decided from the head, a file whose first non-UTF-8 bytes come later is read
 as UTF-8.
