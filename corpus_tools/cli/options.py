@@ -7,6 +7,7 @@ import functools
 
 import click
 
+from corpus_tools.engine.executor import ENGINES
 from corpus_tools.engine.runner import Runner, RunOptions
 from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.language.backends import BACKENDS, DEFAULT_BACKEND, check_available
@@ -86,7 +87,7 @@ jobs_option = click.option(
 
 # --engine, --scheduler: where the chunks run (see check_engine).
 engine_options = option_group(
-    click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+    click.option("--engine", type=click.Choice(ENGINES), default="local",
                  show_default=True,
                  help="dask: run on a Dask cluster (pip install '.[dask]'); "
                       "the same output."),

@@ -34,7 +34,7 @@ from typing import Literal, Protocol, TypeVar
 
 Payload = TypeVar("Payload")
 Engine = Literal["local", "dask"]
-ENGINES = ("local", "dask")
+ENGINES = ("local", "dask")  # the keys of ENGINE_FACTORIES, below
 
 
 class Executor(Protocol):
@@ -107,6 +107,27 @@ def in_order(submit: Callable, collect: Callable, items: Iterable[tuple[Payload,
         yield payload, None if handle is None else collect(handle)
 
 
+def _local(state, jobs: int, scheduler: str | None, workers: int | None) -> Executor:
+    from corpus_tools.engine.local import LocalPool, jobs_count
+
+    if scheduler:
+        raise ValueError("--scheduler goes with --engine dask")
+    return LocalPool(state, jobs_count(jobs)) if jobs_count(jobs) > 1 else InProcess(state)
+
+
+def _dask(state, jobs: int, scheduler: str | None, workers: int | None) -> Executor:
+    from corpus_tools.engine.cluster import DaskPool
+    from corpus_tools.engine.local import jobs_count
+
+    if workers is None:
+        workers = jobs if jobs > 1 else jobs_count(0)
+    return DaskPool(state, scheduler, workers)
+
+
+# A way to run: one module with an Executor, and one line here (the name --engine takes).
+ENGINE_FACTORIES: dict[str, Callable[..., Executor]] = {"local": _local, "dask": _dask}
+
+
 def make_executor(state, jobs: int = 1, engine: Engine = "local", scheduler: str | None = None,
                   workers: int | None = None) -> Executor:
     """The executor for ``-j``, ``--engine`` and ``--scheduler`` as every command reads them.
@@ -115,18 +136,6 @@ def make_executor(state, jobs: int = 1, engine: Engine = "local", scheduler: str
     cluster at ``scheduler``, or without one a local cluster of ``workers`` processes
     (default: ``jobs`` of them, or every core with ``-j 0`` or ``-j 1``).
     """
-    from corpus_tools.engine.local import LocalPool, jobs_count
-
-    if engine not in ENGINES:
+    if engine not in ENGINE_FACTORIES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    if scheduler and engine != "dask":
-        raise ValueError("--scheduler goes with --engine dask")
-    if engine == "dask":
-        from corpus_tools.engine.cluster import DaskPool
-
-        if workers is None:
-            workers = jobs if jobs > 1 else jobs_count(0)
-        return DaskPool(state, scheduler, workers)
-    if jobs_count(jobs) > 1:
-        return LocalPool(state, jobs_count(jobs))
-    return InProcess(state)
+    return ENGINE_FACTORIES[engine](state, jobs, scheduler, workers)

@@ -18,8 +18,6 @@ from corpus_tools.report.render import as_text, detail, json_line, printable, se
 from corpus_tools.report.sarif import SarifReporter
 from corpus_tools.report.terminal import colour_wanted
 
-FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit")
-
 
 class TextReporter(Reporter):
     """``path:line:col: severity rule: message`` (:func:`~corpus_tools.report.render.as_text`),
@@ -74,9 +72,16 @@ class GithubReporter(Reporter):
                        f"{_github_escape(detail(finding))}\n")
 
 
+# An output format of check: one module with a Reporter, and one line here.
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter, "json": JsonReporter, "github": GithubReporter,
+    "sarif": SarifReporter, "gitlab": GitlabReporter, "junit": JunitReporter,
+}
+FORMATS = tuple(REPORTERS)
+
+
 def reporter(name: str, out: TextIO) -> Reporter:
-    return {"text": TextReporter, "json": JsonReporter, "github": GithubReporter,
-            "sarif": SarifReporter, "gitlab": GitlabReporter, "junit": JunitReporter}[name](out)
+    return REPORTERS[name](out)
 
 
 __all__ = ["CATALOG", "FORMATS", "Reporter", "reporter"]
