@@ -150,11 +150,16 @@ def _undefined(byte: int, codec: str) -> bool:
         return True
 
 
-def damaged_cases(lang: str, text: str, rng: random.Random):
-    """(kind, codec, damaged, reversible) for one sentence."""
+def _words_and_one_chosen(text: str, rng: random.Random) -> tuple[list[str], int | None]:
+    """The sentence's words, and the index of one word beyond ASCII to damage alone."""
     words = text.split(" ")
     candidates = [i for i, w in enumerate(words) if not w.isascii()]
-    chosen = rng.choice(candidates) if candidates else None
+    return words, rng.choice(candidates) if candidates else None
+
+
+def damaged_cases(lang: str, text: str, rng: random.Random):
+    """(kind, codec, damaged, reversible) for one sentence."""
+    words, chosen = _words_and_one_chosen(text, rng)
     for codec in CODECS:
         whole = misread(text, codec)
         if whole is not None and whole != text:
@@ -365,9 +370,7 @@ def codepage_cases(text: str, rng: random.Random):
     ``PAGE word`` and ``PAGE+cp1251`` (two layers: UTF-8 read as the page, saved as UTF-8
     and read as cp1251) for UTF-8 misread; ``PAGE as READ`` for text saved in the page
     and read as another (``cp1251 as koi8_r`` is the classic 'бНОПНЯ')."""
-    words = text.split(" ")
-    candidates = [i for i, w in enumerate(words) if not w.isascii()]
-    chosen = rng.choice(candidates) if candidates else None
+    words, chosen = _words_and_one_chosen(text, rng)
     for page in CYRILLIC_PAGES:
         whole = misread(text, page)
         if whole is not None and whole != text:

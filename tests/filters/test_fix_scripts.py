@@ -265,10 +265,7 @@ SOFTWARE_STRINGS = [
 
 @pytest.mark.parametrize(("text", "lang", "expected", "finding"), SOFTWARE_STRINGS)
 def test_software_strings_and_one_letter_words(text, lang, expected, finding):
-    fixed, changes = fix(text, lang=lang)
-    assert fixed == expected
-    findings = [c.before for c in changes if c.kind == "finding"]
-    assert findings == ([finding] if finding else [])
+    test_precision_across_languages(text, lang, expected, finding)
 
 
 def test_a_one_letter_word_follows_the_document_language():
