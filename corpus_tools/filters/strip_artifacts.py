@@ -1,6 +1,8 @@
 """``strip-artifacts``: cut translators' leftovers (``TO DO.``, ``[TODO]``) by rule.
 
-Each artifact rule is a pattern in the ``regex`` module's syntax.  With
+Each artifact rule is a pattern in the ``regex`` module's syntax (made from ``text``, or from
+``starts`` and ``ends``: the first ``ends`` after each ``starts``; a ``starts`` with no
+``ends`` after it on its line is left and reported).  With
 ``replace`` the match is rewritten (usually to nothing); without it, the match
 is only reported.  A pattern that runs longer than :data:`PATTERN_TIMEOUT`
 seconds on one line stops the run with an error naming the rule, so a user's
@@ -64,8 +66,12 @@ class StripArtifacts(Filter):
             if not rule.may_match(text):
                 continue
             matches = self._matches(rule, text)
+            unclosed = list(rule.unclosed.finditer(text)) if rule.unclosed else []
             # The language is asked for only when a scoped rule has a match.
-            if not matches or not rule.applies_in(context):
+            if not (matches or unclosed) or not rule.applies_in(context):
+                continue
+            changes += [self._located(_unclosed_finding(rule, mark), maps) for mark in unclosed]
+            if not matches:
                 continue
             if rule.replace is None:
                 changes += [self._located(Change(rule.id, m.start() + 1, m.group(), None,
@@ -110,6 +116,13 @@ class StripArtifacts(Filter):
         for position_map in maps:
             start, end = position_map.to_input(start), position_map.to_input(end, at_end=True)
         return replace(change, column=start + 1, end_column=end + 1)
+
+
+def _unclosed_finding(rule: ArtifactRule, mark) -> Change:
+    """A ``starts`` with no ``ends`` after it on its line: what to cut is unsure, so it stays."""
+    return Change(rule.id, mark.start() + 1, mark.group(), None, kind="finding", severity="warning",
+                  message=f"'{rule.starts}' has no '{rule.ends}' after it on this line; left as "
+                          f"it is")
 
 
 def _literal_replacement(text: str, match) -> str:
