@@ -202,7 +202,7 @@ class Runner:
 
     def _line_by_line(self, path: str, stack: ExitStack, on_read) -> Iterator:
         options, pipeline = self.options, self.pipeline
-        record_format = options.record_format
+        record_format = options.record_format.for_path(path)  # a folder's files by extension
         document = read_document(path, record_format,
                                  lambda head: document_facts(pipeline, head, record_format),
                                  stack, options.on_bad_record, on_read)
