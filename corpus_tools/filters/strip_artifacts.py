@@ -65,8 +65,8 @@ class StripArtifacts(Filter):
         for rule in self.rules:
             if not rule.may_match(text):
                 continue
-            matches = self._matches(rule, text)
-            unclosed = list(rule.unclosed.finditer(text)) if rule.unclosed else []
+            unclosed, until = _unclosed(rule, text)
+            matches = self._matches(rule, text, until) if until else []
             # The language is asked for only when a scoped rule has a match.
             if not (matches or unclosed) or not rule.applies_in(context):
                 continue
@@ -96,9 +96,11 @@ class StripArtifacts(Filter):
             changes.sort(key=lambda change: change.column)
         return (text if changes else original), changes
 
-    def _matches(self, rule: ArtifactRule, text: str) -> list:
+    def _matches(self, rule: ArtifactRule, text: str, until: int) -> list:
         timeout = self.timeout * max(1.0, len(text) / TIMEOUT_CHARS)
         try:
+            if until < len(text):
+                return list(rule.compiled.finditer(text, endpos=until, timeout=timeout))
             return list(rule.compiled.finditer(text, timeout=timeout))
         except TimeoutError:
             raise PatternTimeoutError(
@@ -116,6 +118,22 @@ class StripArtifacts(Filter):
         for position_map in maps:
             start, end = position_map.to_input(start), position_map.to_input(end, at_end=True)
         return replace(change, column=start + 1, end_column=end + 1)
+
+
+def _unclosed(rule: ArtifactRule, text: str) -> tuple[list, int]:
+    """The start marks with no end mark after them on the line, and how far a leftover may
+    reach: past the last end mark and its spaces (0: nowhere, so the pattern need not run;
+    the line's end for a rule of text or pattern)."""
+    if rule.marks is None:
+        return [], len(text)
+    opens, closes_from_the_end = rule.marks
+    last = closes_from_the_end.search(text)
+    if last is None:
+        return list(opens.finditer(text)), 0
+    until = last.end()
+    while until < len(text) and text[until] in " \t\u00a0":  # the spacing rule's spaces
+        until += 1
+    return [mark for mark in opens.finditer(text) if mark.end() > last.start()], until
 
 
 def _unclosed_finding(rule: ArtifactRule, mark) -> Change:

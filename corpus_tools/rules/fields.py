@@ -329,8 +329,7 @@ def artifact_rule(entry: dict, index: int, file_lang, where: Where) -> ArtifactR
         message=message, lang=lang, examples=examples, compiled=compiled, severity=severity,
         requires=tuple(requires), literal=literal is not None or markers is not None,
         text=literal, starts=markers[0] if markers else None, ends=markers[1] if markers else None,
-        unclosed=(regex.compile(unclosed_pattern(*markers, ignore_case is True)) if markers
-                  else None),
+        marks=marks_patterns(*markers, ignore_case is True) if markers else None,
     )
 
 
@@ -370,9 +369,12 @@ def between_pattern(starts: str, ends: str, ignore_case: bool) -> str:
             f".*?{regex.escape(ends)}(?P<after>{SPACES}*)")
 
 
-def unclosed_pattern(starts: str, ends: str, ignore_case: bool) -> str:
-    """A regex for a ``starts`` with no ``ends`` after it on the line: left, and reported."""
-    return (("(?i)" if ignore_case else "") + f"{regex.escape(starts)}(?!.*?{regex.escape(ends)})")
+def marks_patterns(starts: str, ends: str, ignore_case: bool) -> tuple:
+    """``starts`` compiled, and ``ends`` compiled to search from the line's end: a start mark
+    after the last end mark has none to close it (found in one pass, however long the line)."""
+    flags = regex.IGNORECASE if ignore_case else 0
+    return (regex.compile(regex.escape(starts), flags),
+            regex.compile(regex.escape(ends), flags | regex.REVERSE))
 
 
 def literal_pattern(text: str, ignore_case: bool) -> str:

@@ -136,7 +136,7 @@ class ArtifactRule(_Keyed, _Scoped):
     text: str | None = None  # the literal as written
     starts: str | None = None  # with ends: a leftover between two marks, removed as a literal
     ends: str | None = None
-    unclosed: Any = field(default=None, compare=False, repr=False)  # a starts with no ends
+    marks: Any = field(default=None, compare=False, repr=False)  # (starts, ends reversed) compiled
 
     def may_match(self, text: str) -> bool:
         return not self.requires or any(literal in text for literal in self.requires)

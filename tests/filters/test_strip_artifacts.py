@@ -158,3 +158,12 @@ def test_the_primers_greedy_and_bounded_patterns(tmp_path, pattern, expected):
         f"[[artifact]]\nid = \"note\"\npattern = '''{pattern}'''\nreplace = \"\"\n", encoding="utf-8")
     strip = StripArtifacts(load_rules([tmp_path / "notes.toml"], use_defaults=False).artifacts)
     assert strip.apply("A [Note: one] and B [Note: two] met.", UnitContext())[0] == expected
+
+
+def test_many_start_marks_without_an_end_are_found_in_one_pass(tmp_path):
+    (tmp_path / "notes.toml").write_text(NOTES_RULE, encoding="utf-8")
+    strip = StripArtifacts(load_rules([tmp_path / "notes.toml"], use_defaults=False).artifacts,
+                           timeout=0.5)
+    text = "Intro] " + "[Translator's note: x " * 50_000  # every mark after the last end
+    cleaned, changes = strip.apply(text, UnitContext(lang="en"))
+    assert cleaned == text and len(changes) == 50_000
