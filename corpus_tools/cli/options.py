@@ -18,6 +18,7 @@ from corpus_tools.pipeline import CleanConfig, Pipeline
 from corpus_tools.registry import RECOMMENDED_STEPS, STEPS, resolve_steps
 from corpus_tools.rules.loader import load_rules
 from corpus_tools.rules.model import RuleSet
+from corpus_tools.stream.by_extension import ByExtension
 from corpus_tools.stream.formats import JsonlFormat, TextFormat, TsvFormat
 from corpus_tools.stream.legacy import set_input_encoding
 from corpus_tools.stream.opener import binary_reason, local_path
@@ -227,6 +228,17 @@ def record_format(jsonl: bool, field: str, tsv: bool, columns: tuple[int, ...]):
     return TextFormat()
 
 
+def _files_format(options: dict):
+    """--jsonl or --tsv: every input so; with --output-dir and neither, each file by its
+    extension (.jsonl and .ndjson JSON lines, .tsv tab-separated), as check reads a folder."""
+    if options["output_dir"] and not (options["jsonl"] or options["tsv"]):
+        try:
+            return ByExtension(options["field"], options["columns"])
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+    return record_format(options["jsonl"], options["field"], options["tsv"], options["columns"])
+
+
 def refuse_binary(files) -> None:
     """A binary input (a NUL byte in its first block, as grep decides) is not text to clean:
     exit 2 before anything is written (``check`` skips it with a warning instead)."""
@@ -251,9 +263,7 @@ def run_pipeline(steps, config_kwargs: dict, options: dict) -> int:
     if options["in_place"] and mode != "write":
         raise click.UsageError(f"--in-place writes files; it does not go with --{mode}")
     run_options = RunOptions(
-        record_format=record_format(
-            options["jsonl"], options["field"], options["tsv"], options["columns"]
-        ),
+        record_format=_files_format(options),
         output=local_path(options["output"]),
         in_place=options["in_place"],
         force_in_place=options["force_in_place"],

@@ -24,7 +24,7 @@ from corpus_tools.errors import CorpusToolsError, InputError
 from corpus_tools.pipeline import Pipeline
 from corpus_tools.report import Sink
 from corpus_tools.report.diff import DiffSink
-from corpus_tools.report.jsonl import ReportSink
+from corpus_tools.report.jsonl import report_sink
 from corpus_tools.report.output import OutputSink
 from corpus_tools.report.progress import progress_bar
 from corpus_tools.report.summary import RunSummary
@@ -112,7 +112,7 @@ class Runner:
             sinks: list[Sink] = []
             if options.report:
                 raw = stack.enter_context(open_destination(options.report))
-                sinks.append(ReportSink(open_output(options.report, raw, stack)))
+                sinks.append(report_sink(options.report, open_output(options.report, raw, stack)))
             if options.mode == "check":
                 sinks.append(CheckTextSink(self.stderr))
             bar = progress_bar(paths, options.progress, self.stderr, stack)
@@ -202,7 +202,7 @@ class Runner:
 
     def _line_by_line(self, path: str, stack: ExitStack, on_read) -> Iterator:
         options, pipeline = self.options, self.pipeline
-        record_format = options.record_format
+        record_format = options.record_format.for_path(path)  # a folder's files by extension
         document = read_document(path, record_format,
                                  lambda head: document_facts(pipeline, head, record_format),
                                  stack, options.on_bad_record, on_read)

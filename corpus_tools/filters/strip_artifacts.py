@@ -1,6 +1,8 @@
 """``strip-artifacts``: cut translators' leftovers (``TO DO.``, ``[TODO]``) by rule.
 
-Each artifact rule is a pattern in the ``regex`` module's syntax.  With
+Each artifact rule is a pattern in the ``regex`` module's syntax (made from ``text``, or from
+``starts`` and ``ends``: the first ``ends`` after each ``starts``; a ``starts`` with no
+``ends`` after it on its line is left and reported).  With
 ``replace`` the match is rewritten (usually to nothing); without it, the match
 is only reported.  A pattern that runs longer than :data:`PATTERN_TIMEOUT`
 seconds on one line stops the run with an error naming the rule, so a user's
@@ -63,9 +65,13 @@ class StripArtifacts(Filter):
         for rule in self.rules:
             if not rule.may_match(text):
                 continue
-            matches = self._matches(rule, text)
+            unclosed, until = _unclosed(rule, text)
+            matches = self._matches(rule, text, until) if until else []
             # The language is asked for only when a scoped rule has a match.
-            if not matches or not rule.applies_in(context):
+            if not (matches or unclosed) or not rule.applies_in(context):
+                continue
+            changes += [self._located(_unclosed_finding(rule, mark), maps) for mark in unclosed]
+            if not matches:
                 continue
             if rule.replace is None:
                 changes += [self._located(Change(rule.id, m.start() + 1, m.group(), None,
@@ -90,9 +96,11 @@ class StripArtifacts(Filter):
             changes.sort(key=lambda change: change.column)
         return (text if changes else original), changes
 
-    def _matches(self, rule: ArtifactRule, text: str) -> list:
+    def _matches(self, rule: ArtifactRule, text: str, until: int) -> list:
         timeout = self.timeout * max(1.0, len(text) / TIMEOUT_CHARS)
         try:
+            if until < len(text):
+                return list(rule.compiled.finditer(text, endpos=until, timeout=timeout))
             return list(rule.compiled.finditer(text, timeout=timeout))
         except TimeoutError:
             raise PatternTimeoutError(
@@ -110,6 +118,29 @@ class StripArtifacts(Filter):
         for position_map in maps:
             start, end = position_map.to_input(start), position_map.to_input(end, at_end=True)
         return replace(change, column=start + 1, end_column=end + 1)
+
+
+def _unclosed(rule: ArtifactRule, text: str) -> tuple[list, int]:
+    """The start marks with no end mark after them on the line, and how far a leftover may
+    reach: past the last end mark and its spaces (0: nowhere, so the pattern need not run;
+    the line's end for a rule of text or pattern)."""
+    if rule.marks is None:
+        return [], len(text)
+    opens, closes_from_the_end = rule.marks
+    last = closes_from_the_end.search(text)
+    if last is None:
+        return list(opens.finditer(text)), 0
+    until = last.end()
+    while until < len(text) and text[until] in " \t\u00a0":  # the spacing rule's spaces
+        until += 1
+    return [mark for mark in opens.finditer(text) if mark.end() > last.start()], until
+
+
+def _unclosed_finding(rule: ArtifactRule, mark) -> Change:
+    """A ``starts`` with no ``ends`` after it on its line: what to cut is unsure, so it stays."""
+    return Change(rule.id, mark.start() + 1, mark.group(), None, kind="finding", severity="warning",
+                  message=f"'{rule.starts}' has no '{rule.ends}' after it on this line; left as "
+                          f"it is")
 
 
 def _literal_replacement(text: str, match) -> str:

@@ -282,7 +282,12 @@ def artifact_rule(entry: dict, index: int, file_lang, where: Where) -> ArtifactR
     if not isinstance(ignore_case, bool):
         where.error(where.lines.field(line, "ignore_case"), "ignore_case",
                     "must be true or false (no quotes)")
-    if literal is not None:
+    markers = _markers(entry, line, where)
+    if markers is not None:
+        starts, ends = markers
+        pattern = between_pattern(starts, ends, ignore_case is True)
+        entry = {**entry, "replace": entry.get("replace", "")}
+    elif literal is not None:
         if "pattern" in entry:
             where.error(where.lines.field(line, "text"), "text",
                         "give text (the words as written) or pattern (a regex), not both")
@@ -322,8 +327,54 @@ def artifact_rule(entry: dict, index: int, file_lang, where: Where) -> ArtifactR
     return ArtifactRule(
         rule_id=rule_id, pattern=pattern, source=Source(str(where.path), line), replace=replace,
         message=message, lang=lang, examples=examples, compiled=compiled, severity=severity,
-        requires=tuple(requires), literal=literal is not None, text=literal,
+        requires=tuple(requires), literal=literal is not None or markers is not None,
+        text=literal, starts=markers[0] if markers else None, ends=markers[1] if markers else None,
+        marks=marks_patterns(*markers, ignore_case is True) if markers else None,
     )
+
+
+def _markers(entry: dict, line: int, where: Where) -> tuple[str, str] | None:
+    """``starts`` and ``ends``, given together and instead of ``text`` or ``pattern``."""
+    if "starts" not in entry and "ends" not in entry:
+        return None
+    starts, ends = where.string(entry, "starts", line), where.string(entry, "ends", line)
+    for given, missing, example in (("starts", "ends", "]"), ("ends", "starts", "[Note:")):
+        if given in entry and missing not in entry:
+            where.error(where.lines.field(line, given), missing,
+                        f"missing; {given} needs {missing} beside it, e.g. {missing} = "
+                        f"\"{example}\" (the text that {'closes' if missing == 'ends' else 'opens'}"
+                        f" each leftover)")
+    for field, value in (("starts", starts), ("ends", ends)):
+        if value is not None and not value.strip():
+            where.error(where.lines.field(line, field), field, "is empty")
+    for other in ("text", "pattern"):
+        if other in entry:
+            where.error(where.lines.field(line, other), other,
+                        f"give starts and ends (the marks around a leftover) or {other}, not both")
+    if starts is None or ends is None or not starts.strip() or not ends.strip():
+        return None
+    return starts, ends
+
+
+def between_pattern(starts: str, ends: str, ignore_case: bool) -> str:
+    """A regex for ``starts``, then anything up to the first ``ends`` after it, with the spaces
+    around, so removing it can leave exactly one (as :func:`literal_pattern`).
+
+    >>> import regex
+    >>> [m.group() for m in regex.finditer(between_pattern("[Note:", "]", False),
+    ...                                      "a [Note: x] b [Note: y] c")]
+    [' [Note: x] ', ' [Note: y] ']
+    """
+    return (("(?i)" if ignore_case else "") + f"(?P<before>{SPACES}*){regex.escape(starts)}"
+            f".*?{regex.escape(ends)}(?P<after>{SPACES}*)")
+
+
+def marks_patterns(starts: str, ends: str, ignore_case: bool) -> tuple:
+    """``starts`` compiled, and ``ends`` compiled to search from the line's end: a start mark
+    after the last end mark has none to close it (found in one pass, however long the line)."""
+    flags = regex.IGNORECASE if ignore_case else 0
+    return (regex.compile(regex.escape(starts), flags),
+            regex.compile(regex.escape(ends), flags | regex.REVERSE))
 
 
 def literal_pattern(text: str, ignore_case: bool) -> str:

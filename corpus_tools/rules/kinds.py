@@ -11,8 +11,8 @@ linguists' guide all read this table.
 
 >>> list(KINDS)
 ['name', 'artifact', 'punctuation', 'repeat', 'spelling', 'transliteration']
->>> KINDS["artifact"].field_names[:3]
-('id', 'text', 'pattern')
+>>> KINDS["artifact"].field_names[:4]
+('id', 'text', 'starts', 'ends')
 """
 
 from __future__ import annotations
@@ -204,6 +204,10 @@ ARTIFACT = RuleKind(
     fields=(
         _id_field("artifact"),
         Field("text", "text", "the words to remove, as written (or give pattern)"),
+        Field("starts", "text", "with ends: the mark that opens a leftover, as written",
+              verbatim=True),
+        Field("ends", "text", "with starts: the mark that closes it (the first after starts)",
+              verbatim=True),
         Field("pattern", "text", "a regex, for experts (or give text)", verbatim=True,
               written=lambda rule: None if rule.literal else rule.pattern),
         Field("replace", "text", "what a pattern's match becomes; omitted: report only",
@@ -218,9 +222,10 @@ ARTIFACT = RuleKind(
     merge_keys=_keyed,
     replaced_as="artifact",
     key_about="its id",
-    csv_columns=("id", "text", "pattern", "replace", "ignore_case", "requires", "lang",
+    csv_columns=("id", "text", "starts", "ends", "pattern", "replace", "ignore_case", "requires", "lang",
                  "severity", "message", "example", "expect", "finds", "example_lang"),
-    detail=lambda rule: f"text: {rule.text}" if rule.text else rule.pattern,
+    detail=lambda rule: (f"text: {rule.text}" if rule.text else
+                         f"between: {rule.starts} … {rule.ends}" if rule.starts else rule.pattern),
     count_label="artifact rule(s)",
     reports_only=lambda rule: rule.replace is None,
 )

@@ -134,6 +134,9 @@ class ArtifactRule(_Keyed, _Scoped):
     requires: tuple[str, ...] = ()  # the pattern runs only on lines holding one of these
     literal: bool = False  # written as text = "...": removed with exactly one adjoining space
     text: str | None = None  # the literal as written
+    starts: str | None = None  # with ends: a leftover between two marks, removed as a literal
+    ends: str | None = None
+    marks: Any = field(default=None, compare=False, repr=False)  # (starts, ends reversed) compiled
 
     def may_match(self, text: str) -> bool:
         return not self.requires or any(literal in text for literal in self.requires)
@@ -141,6 +144,7 @@ class ArtifactRule(_Keyed, _Scoped):
     def summary(self) -> dict[str, Any]:
         return {
             "id": self.id, "kind": "artifact", "pattern": self.pattern, "text": self.text,
+            "starts": self.starts, "ends": self.ends,
             "treatment": "report" if self.replace is None else "replace",
             "replace": self.replace, "lang": list(self.lang) if self.lang else None,
             "file": self.source.file, "line": self.source.line,

@@ -103,3 +103,67 @@ def test_the_default_rules_never_time_out_on_a_huge_line(invoke):
     result = invoke(["clean", "--lang", "en"], input=line + b"\n")
     assert result.exit_code == 0
     assert result.stdout_bytes.endswith(b"road. It ended.\n")
+
+
+NOTES_RULE = '[[artifact]]\nid = "tn"\nstarts = "[Translator\'s note:"\nends = "]"\n'
+# Issue 30, point 6: a leftover between two marks, removed as text is (one space kept between
+# words), up to the first end mark after each start mark.
+BETWEEN_CASES = [
+    ("Tbilisi [Translator's note: Tiflis until 1936] is the capital.",
+     "Tbilisi is the capital."),
+    ("A [Translator's note: one] and B [Translator's note: two] met.", "A and B met."),
+    ("[Translator's note: first] Text.", "Text."),
+    ("Text [Translator's note: last]", "Text"),
+    ("No note [here] at all.", "No note [here] at all."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BETWEEN_CASES)
+def test_a_leftover_between_two_marks_is_removed(tmp_path, text, expected):
+    (tmp_path / "notes.toml").write_text(NOTES_RULE, encoding="utf-8")
+    strip = StripArtifacts(load_rules([tmp_path / "notes.toml"], use_defaults=False).artifacts)
+    cleaned, changes = strip.apply(text, UnitContext(lang="en"))
+    assert cleaned == expected
+    assert all(change.rule == "artifact:tn" for change in changes)
+
+
+def test_a_start_mark_without_its_end_is_left_and_reported(tmp_path):
+    (tmp_path / "notes.toml").write_text(NOTES_RULE, encoding="utf-8")
+    strip = StripArtifacts(load_rules([tmp_path / "notes.toml"], use_defaults=False).artifacts)
+    text = "Sukhumi [Translator's note: Sokhumi in Georgian"
+    cleaned, changes = strip.apply(text, UnitContext(lang="en"))
+    assert cleaned == text
+    assert [(c.kind, c.column, c.before, c.severity) for c in changes] == [
+        ("finding", 9, "[Translator's note:", "warning")]
+    assert "has no ']' after it" in changes[0].message
+
+
+def test_an_unclosed_mark_after_a_closed_one_is_reported_where_it_was(tmp_path):
+    (tmp_path / "notes.toml").write_text(NOTES_RULE, encoding="utf-8")
+    strip = StripArtifacts(load_rules([tmp_path / "notes.toml"], use_defaults=False).artifacts)
+    text = "A [Translator's note: x] B [Translator's note: y"
+    cleaned, changes = strip.apply(text, UnitContext(lang="en"))
+    assert cleaned == "A B [Translator's note: y"
+    assert [(c.kind, c.column) for c in changes] == [("fix", 2), ("finding", 28)]
+
+
+# The guide's primer: `.*` runs to the last `]` and eats the words between two notes;
+# `[^\]]*` stops at the first.
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\s*\[Note:.*\]", "A met."),
+    (r"\s*\[Note:[^\]]*\]", "A and B met."),
+])
+def test_the_primers_greedy_and_bounded_patterns(tmp_path, pattern, expected):
+    (tmp_path / "notes.toml").write_text(
+        f"[[artifact]]\nid = \"note\"\npattern = '''{pattern}'''\nreplace = \"\"\n", encoding="utf-8")
+    strip = StripArtifacts(load_rules([tmp_path / "notes.toml"], use_defaults=False).artifacts)
+    assert strip.apply("A [Note: one] and B [Note: two] met.", UnitContext())[0] == expected
+
+
+def test_many_start_marks_without_an_end_are_found_in_one_pass(tmp_path):
+    (tmp_path / "notes.toml").write_text(NOTES_RULE, encoding="utf-8")
+    strip = StripArtifacts(load_rules([tmp_path / "notes.toml"], use_defaults=False).artifacts,
+                           timeout=0.5)
+    text = "Intro] " + "[Translator's note: x " * 50_000  # every mark after the last end
+    cleaned, changes = strip.apply(text, UnitContext(lang="en"))
+    assert cleaned == text and len(changes) == 50_000

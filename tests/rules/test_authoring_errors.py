@@ -20,6 +20,16 @@ MISTAKES = [
      "quotes"),
     ("a broken regex", "[[artifact]]\nid = \"x\"\npattern = 'a (TODO|FIXME'\n", 3,
      "pattern: a bracket ( opened at column 3 of the pattern is never closed; add the )"),
+    ("starts without ends", '[[artifact]]\nid = "tn"\nstarts = "[Note:"\n', 3,
+     'ends: missing; starts needs ends beside it, e.g. ends = "]"'),
+    ("ends without starts", '[[artifact]]\nid = "tn"\nends = "]"\n', 3,
+     "starts: missing; ends needs starts beside it"),
+    ("starts and ends with text", '[[artifact]]\nid = "tn"\ntext = "TODO"\nstarts = "[Note:"\n'
+     'ends = "]"\n', 3, "text: give starts and ends (the marks around a leftover) or text, not both"),
+    ("starts and ends with a pattern", '[[artifact]]\nid = "tn"\nstarts = "[Note:"\nends = "]"\n'
+     "pattern = 'x'\n", 5, "pattern: give starts and ends"),
+    ("an empty end mark", '[[artifact]]\nid = "tn"\nstarts = "[Note:"\nends = " "\n', 4,
+     "ends: is empty"),
     ("a tab inside a variant", '[[name]]\ncanonical = "Kyiv"\nvariants = ["Ki\\tev"]\n', 3,
      "variants: variant 'Ki\\tev' holds a tab; write a space"),
     ("a non-UTF-8 byte", b'[[name]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\n# note\n'

@@ -53,6 +53,15 @@ ignore_case = true
 examples = [
   { text = "Talks resumed (Photo: AFP) on Monday.", expect = "Talks resumed on Monday." },
 ]
+
+[[artifact]]
+id = "translators-note"
+starts = "[Translator's note:"
+ends = "]"
+ignore_case = true
+examples = [
+  { text = "A [translator's NOTE: x] and B [Translator's note: y] met.", expect = "A and B met." },
+]
 ''',
     "punctuation": '''[[punctuation]]
 id = "armenian-emphasis"

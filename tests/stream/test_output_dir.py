@@ -57,3 +57,33 @@ def test_output_dir_refuses_stdin_and_other_outputs(invoke, tmp_path):
     assert invoke(["clean", "--output-dir", str(tmp_path / "o"), "-o", str(tmp_path / "y"),
                    str(source)]).exit_code == 2
     assert invoke(["clean", "--force", str(source)]).exit_code == 2
+
+
+# Issue 30: a folder of three formats in one run, each file read as its extension says.
+KYIV_EN = '[[name]]\ncanonical = "Kyiv"\nvariants = ["Kiev"]\nlang = ["en"]\n'
+MIXED = {
+    "news.txt": ("Talks in Kiev resumed today after a long pause.\n",
+                 "Talks in Kyiv resumed today after a long pause.\n"),
+    # As plain text the escapes hide the damage; as JSON lines the field's text holds it.
+    "news.jsonl": ('{"text": "The caf\\u00c3\\u00a9 is open."}\n',
+                   '{"text": "The caf\\u00e9 is open."}\n'),
+    # As plain text the Georgian column makes the line Georgian and the English rule is off.
+    "pairs.tsv": ("Talks in Kiev resumed today after a long pause.\tმოლაპარაკებები კიევში "
+                  "განახლდა ხანგრძლივი პაუზის შემდეგ და დღეს გაგრძელდა.\n",
+                  "Talks in Kyiv resumed today after a long pause.\tმოლაპარაკებები კიევში "
+                  "განახლდა ხანგრძლივი პაუზის შემდეგ და დღეს გაგრძელდა.\n"),
+}
+
+
+def test_a_mixed_folder_is_cleaned_each_file_in_its_format(invoke, tmp_path):
+    (tmp_path / "in").mkdir()
+    for name, (text, _) in MIXED.items():
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    rules = tmp_path / "kyiv.toml"
+    rules.write_text(KYIV_EN, encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke(["clean", "--rules", str(rules), "--output-dir", str(out),
+                     *(str(tmp_path / "in" / name) for name in MIXED)])
+    assert result.exit_code == 0, result.stderr
+    assert {name: (out / name).read_text(encoding="utf-8") for name in MIXED} == {
+        name: expected for name, (_, expected) in MIXED.items()}
