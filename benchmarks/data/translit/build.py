@@ -60,8 +60,7 @@ def names(locale: str) -> list[tuple[str, str]]:
     faker = Faker(locale)
     person = faker.provider("faker.providers.person")
     address = faker.provider("faker.providers.address")
-    last = list(person.last_names) if not isinstance(person.last_names, dict) else \
-        list(person.last_names)
+    last = list(person.last_names)  # a tuple, a list, or a dict of name -> weight
     cities = list(getattr(address, "cities", None) or getattr(address, "city_names", ()))
     seen, out = set(), []
     for kind, items in (("surname", last), ("city", cities)):
