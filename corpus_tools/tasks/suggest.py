@@ -19,6 +19,12 @@ Grouping, from strict to lax; each group says which method joined it:
 - ``spelling``: the same once the equivalences of ``[[spelling]]`` rules
   (``rules/spellings.toml``: ``tch``/``ch``, ``ian``/``yan``, French ``-e``...)
   are applied and doubled letters count once;
+- ``phonetic``: a shared key of ``rules/phonetic-classes.tsv`` (the letters
+  and sound classes romanization schemes differ in: ``j``/``y``, ``c``/``ts``,
+  ``w``/``v``, ``x``/``kh``, German ``sch``/``tsch``, French ``ou``; an
+  ambiguous ``ch`` gives a key per reading), never where one spelling is the
+  other with an ending or one ends in ``-a`` and the other not
+  (``Ivanov``/``Ivanova``, ``Kovalska``/``Kovalskyi``);
 - ``edit-distance``: spelling keys one edit apart (two from 11 letters),
   from 7 letters on, starting with the same letter, differing in vowels only,
   and never where one key is the other with an ending (``Aliyev``/``Aliyeva``,
@@ -51,6 +57,7 @@ from corpus_tools.filters.base import UnitContext
 from corpus_tools.filters.encoding.fix_encoding import FixEncoding
 from corpus_tools.language.detector import LanguageDetector
 from corpus_tools.rules.model import Example, NameRule, RuleSet, Source
+from corpus_tools.rules.phonetic import PhoneticKeys
 from corpus_tools.rules.writer import export_csv, name_rule_toml, toml_string
 from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.tasks.language import portable_detector
@@ -84,11 +91,33 @@ def fingerprint(form: str) -> str:
                    if char.isalpha() and unicodedata.category(char) != "Lm")
 
 
+_PHONETIC: PhoneticKeys | None = None
+
+
+def _packaged_phonetic() -> PhoneticKeys:
+    global _PHONETIC
+    if _PHONETIC is None:
+        _PHONETIC = PhoneticKeys.load()
+    return _PHONETIC
+
+
+def never_joined(a: str, b: str) -> bool:
+    """The guard of the phonetic method: one spelling is the other with an ending
+    (``Armenia``/``Armenian``), or a feminine ``-a`` stands against a masculine form
+    (``Ivanova``/``Ivanov``, ``Kovalska``/``Kovalskyi``)."""
+    fa, fb = fingerprint(a), fingerprint(b)
+    if fa.startswith(fb) or fb.startswith(fa):
+        return True
+    return fa.endswith("a") != fb.endswith("a")
+
+
 class SpellingIndex:
     """The keys of the grouping methods, from the loaded ``[[spelling]]`` and
     ``[[transliteration]]`` rules."""
 
-    def __init__(self, spellings: Sequence, transliterations: Sequence):
+    def __init__(self, spellings: Sequence, transliterations: Sequence,
+                 phonetic: PhoneticKeys | None = None):
+        self.phonetic = phonetic if phonetic is not None else _packaged_phonetic()
         inside: dict[str, str] = {}
         endings: list[tuple[str, str]] = []
         for rule in spellings:
@@ -434,6 +463,14 @@ def group_spellings(spellings: Iterable[Spelling], index: SpellingIndex,
             earlier = by_key.setdefault((method, key), spelling.form)
             if earlier != spelling.form:
                 joined.union(earlier, spelling.form, method)
+    by_sound: dict[str, str] = {}
+    for spelling in latin_forms:
+        for key in sorted(index.phonetic.keys(spelling.form)):
+            if len(key) < 4:
+                continue
+            earlier = by_sound.setdefault(key, spelling.form)
+            if earlier != spelling.form and not never_joined(earlier, spelling.form):
+                joined.union(earlier, spelling.form, "phonetic")
     blocks: dict[str, list[str]] = defaultdict(list)
     for spelling in latin_forms:
         key = keys[spelling.form]
@@ -446,7 +483,7 @@ def group_spellings(spellings: Iterable[Spelling], index: SpellingIndex,
         items = sorted(distinct.items())
         for i, (key, form) in enumerate(items):
             for other_key, other_form in items[i + 1:]:
-                if close_keys(key, other_key):
+                if close_keys(key, other_key) and not never_joined(form, other_form):
                     joined.union(form, other_form, "edit-distance")
     groups: dict[str, list[Spelling]] = defaultdict(list)
     for spelling in latin_forms:

@@ -263,3 +263,29 @@ def test_the_drafted_rule_says_the_languages_its_spellings_were_seen_in():
     groups = group_spellings(collector.spellings.values(), INDEX)
     assert [(r.canonical, r.suggest, r.lang) for r in draft_rules(groups)] == [
         ("Kutaisi", ("Koutaïssi",), ("en", "fr"))]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Kuznetsov", "Kuznecov", "Kouznetsov"],
+        ["Abramchuk", "Abramtschuk", "Abramčuk"],
+        ["Vasylenko", "Wasylenko"],
+    ],
+)
+def test_the_phonetic_method_joins_scheme_spellings(names):
+    groups = _groups(_mentions(*names))
+    assert [{s.form for s in g.spellings} for g in groups] == [set(names)]
+    assert "phonetic" in groups[0].methods
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Haievska", "Haievskyi"],  # feminine and masculine: one vowel apart in the key
+        ["Kovalska", "Kovalskyi"],
+        ["Ivanov", "Ivanova"],
+    ],
+)
+def test_no_method_joins_a_feminine_form_to_its_masculine(names):
+    assert _grouped(_mentions(*names)) == []
