@@ -29,7 +29,7 @@ from corpus_tools.errors import CorpusToolsError
 TABLE_NAME = "phonetic-classes.tsv"
 _KINDS = ("letter", "class", "start", "end", "reading")
 _DOUBLE = regex.compile(r"(.)\1+")
-_MOST_READINGS = 8  # keys per word at most: the first readings of each ambiguous spelling
+_MOST_READINGS = 32  # keys per word at most: the first readings of each ambiguous spelling
 
 
 def default_table_path() -> Path:

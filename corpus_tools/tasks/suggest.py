@@ -63,7 +63,8 @@ from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.tasks.language import portable_detector
 from corpus_tools.text.scripts import script_of
 
-_TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*"
+# A soft sign's apostrophe may stand before a hyphen: ``Ust'-Kut``.
+_TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:(?:['’]-|[-'’])\p{L}[\p{L}\p{M}]*)*"
 # A capitalised word, or two joined by a space (a hyphen stays inside a word).
 _NAMES = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-])({_TOKEN})(?: ({_TOKEN}))?")
 _POSSESSIVE = regex.compile(r"['’]s$")

@@ -30,6 +30,12 @@ def _meet(a: str, b: str) -> bool:
         ("Lachin", "Latchine"),  # French closing -e
         ("Dančenko", "Danchenko"),  # ISO 9 č
         ("Əliyev", "Aliyev"),  # Azerbaijani schwa
+        ("Kerimzade", "Kərimzadə"),  # the schwa folded to e
+        ("Kivertsi", "Kiwerzi"),  # German z is ts
+        ("Zolochiv", "Solotschiw"),  # German s is z
+        ("Zhukovskiy", "Joukovskii"),  # French j is zh
+        ("Aksenova", "Axenova"),  # x as ks
+        ("Halych", "Galich"),  # Russian-style g for Ukrainian h
     ],
 )
 def test_scheme_spellings_of_one_name_meet(a, b):

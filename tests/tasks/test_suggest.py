@@ -289,3 +289,7 @@ def test_the_phonetic_method_joins_scheme_spellings(names):
 )
 def test_no_method_joins_a_feminine_form_to_its_masculine(names):
     assert _grouped(_mentions(*names)) == []
+
+
+def test_a_soft_sign_before_a_hyphen_stays_inside_the_name():
+    assert _grouped(_mentions("Ust-Kut", "Ust-Kut", "Ust'-Kut")) == [{"Ust-Kut", "Ust'-Kut"}]
