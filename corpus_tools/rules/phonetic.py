@@ -47,6 +47,14 @@ class PhoneticKeys:
     readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
+    def packaged(cls) -> PhoneticKeys:
+        """The packaged table, read once a process."""
+        global _PACKAGED
+        if _PACKAGED is None:
+            _PACKAGED = cls.load()
+        return _PACKAGED
+
+    @classmethod
     def load(cls, path: Path | None = None) -> PhoneticKeys:
         """The table at ``path`` (the packaged one by default); a bad line is an error
         naming its file and line."""
@@ -117,6 +125,7 @@ class PhoneticKeys:
         return _DOUBLE.sub(r"\1", text)
 
 
+_PACKAGED: PhoneticKeys | None = None
 _PATTERNS: dict[tuple[str, ...], regex.Pattern] = {}
 
 

@@ -92,16 +92,6 @@ def fingerprint(form: str) -> str:
                    if char.isalpha() and unicodedata.category(char) != "Lm")
 
 
-_PHONETIC: PhoneticKeys | None = None
-
-
-def _packaged_phonetic() -> PhoneticKeys:
-    global _PHONETIC
-    if _PHONETIC is None:
-        _PHONETIC = PhoneticKeys.load()
-    return _PHONETIC
-
-
 def never_joined(a: str, b: str) -> bool:
     """The guard of the phonetic method: one spelling is the other with an ending
     (``Armenia``/``Armenian``), or a feminine ``-a`` stands against a masculine form
@@ -118,7 +108,7 @@ class SpellingIndex:
 
     def __init__(self, spellings: Sequence, transliterations: Sequence,
                  phonetic: PhoneticKeys | None = None):
-        self.phonetic = phonetic if phonetic is not None else _packaged_phonetic()
+        self.phonetic = phonetic if phonetic is not None else PhoneticKeys.packaged()
         inside: dict[str, str] = {}
         endings: list[tuple[str, str]] = []
         for rule in spellings:
