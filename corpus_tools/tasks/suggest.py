@@ -4,16 +4,27 @@ Reading (one pass, memory bounded by the number of distinct spellings):
 names are runs of capitalised words in any script (``Pashinyan``,
 ``Nagorno-Karabakh``, ``Nagorno Karabakh``, ``Степанакерт``), a possessive
 folded away (``Pashinyan's``). A spelling only ever seen at the start of a
-sentence (``However``) is not a name. Each spelling keeps its count, the
+sentence is kept, flagged, and joins a group only beside a spelling seen
+mid-sentence (``Kobachidse rejected...`` beside ``said Kobakhidze``), so a
+sentence's first word (``However``) is never a group of its own. Text is
+repaired first (the ``fix-encoding`` step), so mojibake (``Ivanishviliâ€™s``)
+is counted as the name it spells. Each spelling keeps its count, the
 languages of the documents it was seen in and its first two contexts.
 
 Grouping, from strict to lax; each group says which method joined it:
 
-- ``fingerprint``: the same letters once case, diacritics, spaces, hyphens
-  and apostrophes are folded (OpenRefine's fingerprint);
+- ``fingerprint``: the same letters once case, diacritics, spaces, hyphens,
+  apostrophes and modifier letters (the soft and hard signs of schemes:
+  ``ʹ ʺ ʼ ʻ``) are folded (OpenRefine's fingerprint);
 - ``spelling``: the same once the equivalences of ``[[spelling]]`` rules
   (``rules/spellings.toml``: ``tch``/``ch``, ``ian``/``yan``, French ``-e``...)
   are applied and doubled letters count once;
+- ``phonetic``: a shared key of ``rules/phonetic-classes.tsv`` (the letters
+  and sound classes romanization schemes differ in: ``j``/``y``, ``c``/``ts``,
+  ``w``/``v``, ``x``/``kh``, German ``sch``/``tsch``, French ``ou``; an
+  ambiguous ``ch`` gives a key per reading), never where one spelling is the
+  other with an ending or one ends in ``-a`` and the other not
+  (``Ivanov``/``Ivanova``, ``Kovalska``/``Kovalskyi``);
 - ``edit-distance``: spelling keys one edit apart (two from 11 letters),
   from 7 letters on, starting with the same letter, differing in vowels only,
   and never where one key is the other with an ending (``Aliyev``/``Aliyeva``,
@@ -42,14 +53,18 @@ import regex
 from corpus_tools.engine.documents import CHUNK_BYTES, documents, line_chunks
 from corpus_tools.engine.executor import make_executor
 from corpus_tools.errors import CorpusToolsError
+from corpus_tools.filters.base import UnitContext
+from corpus_tools.filters.encoding.fix_encoding import FixEncoding
 from corpus_tools.language.detector import LanguageDetector
 from corpus_tools.rules.model import Example, NameRule, RuleSet, Source
+from corpus_tools.rules.phonetic import PhoneticKeys
 from corpus_tools.rules.writer import export_csv, name_rule_toml, toml_string
 from corpus_tools.stream.formats import RecordFormat, TextFormat
 from corpus_tools.tasks.language import portable_detector
 from corpus_tools.text.scripts import script_of
 
-_TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*"
+# A soft sign's apostrophe may stand before a hyphen: ``Ust'-Kut``.
+_TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:(?:['’]-|[-'’])\p{L}[\p{L}\p{M}]*)*"
 # A capitalised word, or two joined by a space (a hyphen stays inside a word).
 _NAMES = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-])({_TOKEN})(?: ({_TOKEN}))?")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -63,20 +78,37 @@ CROSS_SCRIPTS = ("Cyrillic", "Armenian", "Georgian")
 
 
 def fingerprint(form: str) -> str:
-    """Case, diacritics, spaces, hyphens and apostrophes folded.
+    """Case, diacritics, spaces, hyphens, apostrophes and modifier letters folded.
 
     >>> fingerprint("Nagorno-Karabakh") == fingerprint("nagorno karabakh"), fingerprint("Şuşa")
     (True, 'susa')
+    >>> fingerprint("Kovalʹsʹkyy") == fingerprint("Koval's'kyy") == fingerprint("Kovalskyy")
+    True
     """
     decomposed = unicodedata.normalize("NFKD", form.casefold().translate(_FOLD))
-    return "".join(char for char in decomposed if char.isalpha())
+    # A modifier letter (Lm: the ʹ of a soft sign, the ʻ of an ayin) is a letter to
+    # isalpha, but a mark of the scheme, not of the name.
+    return "".join(char for char in decomposed
+                   if char.isalpha() and unicodedata.category(char) != "Lm")
+
+
+def never_joined(a: str, b: str) -> bool:
+    """The guard of the phonetic method: one spelling is the other with an ending
+    (``Armenia``/``Armenian``), or a feminine ``-a`` stands against a masculine form
+    (``Ivanova``/``Ivanov``, ``Kovalska``/``Kovalskyi``)."""
+    fa, fb = fingerprint(a), fingerprint(b)
+    if fa.startswith(fb) or fb.startswith(fa):
+        return True
+    return fa.endswith("a") != fb.endswith("a")
 
 
 class SpellingIndex:
     """The keys of the grouping methods, from the loaded ``[[spelling]]`` and
     ``[[transliteration]]`` rules."""
 
-    def __init__(self, spellings: Sequence, transliterations: Sequence):
+    def __init__(self, spellings: Sequence, transliterations: Sequence,
+                 phonetic: PhoneticKeys | None = None):
+        self.phonetic = phonetic if phonetic is not None else PhoneticKeys.packaged()
         inside: dict[str, str] = {}
         endings: list[tuple[str, str]] = []
         for rule in spellings:
@@ -130,6 +162,11 @@ class Spelling:
     langs: Counter = field(default_factory=Counter)
     contexts: list = field(default_factory=list)  # (file, line, snippet)
 
+    @property
+    def only_initial(self) -> bool:
+        """Seen only at the start of sentences: a name only beside a mid-sentence spelling."""
+        return self.mid_sentence == 0
+
     def lang_summary(self) -> str:
         return ", ".join(f"{lang} {count}" for lang, count in self.langs.most_common())
 
@@ -143,12 +180,22 @@ class Group:
 
     @property
     def canonical(self) -> str:
+        """The form an existing rule names, else the form most used in English units, else
+        the most used; a tie goes to the form more often seen mid-sentence, then to a
+        plain-letter form (English text writes ``Kutaisi``, not ``Kʼutʼaisi``)."""
         if self.rule is not None:
             return self.rule.canonical
-        english = max(self.spellings, key=lambda s: (s.langs.get("en", 0), s.count, s.form))
-        if english.langs.get("en", 0):
-            return english.form
-        return max(self.spellings, key=lambda s: (s.count, s.form)).form
+        return max(self.spellings, key=lambda s: (s.langs.get("en", 0), s.count, s.mid_sentence,
+                                                  s.form.isascii(), s.form)).form
+
+    @property
+    def langs(self) -> tuple[str, ...] | None:
+        """The languages the spellings were seen in, most seen first (None: not known)."""
+        seen = Counter()
+        for spelling in self.spellings:
+            seen.update(spelling.langs)
+        known = tuple(lang for lang, _count in seen.most_common() if lang != "und")
+        return known or None
 
     def new_spellings(self) -> list[Spelling]:
         known = set()
@@ -160,6 +207,21 @@ class Group:
                 and s.form.casefold() != canonical]
 
 
+_FIXER: FixEncoding | None = None
+
+
+def repaired(text: str, lang: str | None) -> str:
+    """``text`` as the ``fix-encoding`` step writes it, so mojibake is counted as the
+    name it spells (``Ivanishviliâ€™s`` as ``Ivanishvili’s``), not as a spelling."""
+    global _FIXER
+    if _FIXER is None:
+        _FIXER = FixEncoding()
+    if not _FIXER.needs_ftfy(text):
+        return text
+    fixed, _changes = _FIXER.apply(text, UnitContext(lang if lang != "und" else None))
+    return fixed
+
+
 class Tally:
     """Spellings of names counted in some lines, in the order first seen.  The tallies of a
     document's chunks, merged in order, are the tally of the whole document."""
@@ -169,6 +231,7 @@ class Tally:
         self.lines = 0
 
     def add_text(self, text: str, lang: str, where: tuple[str, int]) -> None:
+        text = repaired(text, lang)
         for match in _NAMES.finditer(text):
             start = match.start()
             initial = _SENTENCE_END.search(text, 0, start) is not None if start else True
@@ -377,7 +440,7 @@ class _UnionFind:
 def group_spellings(spellings: Iterable[Spelling], index: SpellingIndex,
                     rules: Sequence[NameRule] = ()) -> list[Group]:
     """Groups of two or more spellings (or one new spelling of a known name)."""
-    chosen = [s for s in spellings if s.mid_sentence]
+    chosen = list(spellings)
     latin_of = {s.form: index.latin(s.form) for s in chosen}
     latin_forms = [s for s in chosen if latin_of[s.form] is None]
     other_forms = [s for s in chosen if latin_of[s.form] is not None]
@@ -391,6 +454,14 @@ def group_spellings(spellings: Iterable[Spelling], index: SpellingIndex,
             earlier = by_key.setdefault((method, key), spelling.form)
             if earlier != spelling.form:
                 joined.union(earlier, spelling.form, method)
+    by_sound: dict[str, str] = {}
+    for spelling in latin_forms:
+        for key in sorted(index.phonetic.keys(spelling.form)):
+            if len(key) < 4:
+                continue
+            earlier = by_sound.setdefault(key, spelling.form)
+            if earlier != spelling.form and not never_joined(earlier, spelling.form):
+                joined.union(earlier, spelling.form, "phonetic")
     blocks: dict[str, list[str]] = defaultdict(list)
     for spelling in latin_forms:
         key = keys[spelling.form]
@@ -403,7 +474,7 @@ def group_spellings(spellings: Iterable[Spelling], index: SpellingIndex,
         items = sorted(distinct.items())
         for i, (key, form) in enumerate(items):
             for other_key, other_form in items[i + 1:]:
-                if close_keys(key, other_key):
+                if close_keys(key, other_key) and not never_joined(form, other_form):
                     joined.union(form, other_form, "edit-distance")
     groups: dict[str, list[Spelling]] = defaultdict(list)
     for spelling in latin_forms:
@@ -452,6 +523,8 @@ def group_spellings(spellings: Iterable[Spelling], index: SpellingIndex,
                       rule=touched[0] if touched else rule_near(members), cross_script=others)
         if len(members) < 2 and not group.cross_script:
             continue
+        if all(s.only_initial for s in [*members, *group.cross_script]):
+            continue  # only sentences' first words: nothing says they are names
         if _words_already_grouped(members, word_group):
             continue  # 'Nikol Pachinian' / 'Nikol Pashinyan': its words are grouped on their own
         if group.rule is not None and not group.new_spellings() and not group.cross_script:
@@ -506,7 +579,7 @@ def draft_rules(groups: Sequence[Group]) -> list[NameRule]:
                 examples=(*old.examples, *examples)))
         else:
             rules.append(NameRule(canonical=group.canonical, variants=(), source=Source("draft", 0),
-                                  suggest=new, note=f"found by {methods}", examples=examples))
+                                  lang=group.langs, suggest=new, note=f"found by {methods}", examples=examples))
     return rules
 
 
@@ -536,8 +609,9 @@ def _comment_rows(group: Group) -> list[str]:
         if spelling.contexts:
             file, line, snippet = spelling.contexts[0]
             context = f"  {file}:{line}  {snippet!r}"
+        initial = "  (only at sentence start)" if spelling.only_initial else ""
         rows.append(f"#   {mark}{spelling.form:<{width}}  {spelling.count:>6}  "
-                    f"{spelling.lang_summary()}{context}")
+                    f"{spelling.lang_summary()}{initial}{context}")
     return rows
 
 

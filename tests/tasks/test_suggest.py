@@ -208,3 +208,88 @@ def test_the_default_spellings_table_is_consistent():
                 seen[item] = rule.id
     assert {rule.script for rule in rules.transliterations} == {"Cyrillic", "Armenian", "Georgian"}
     assert Path(rules.spellings[0].source.file).name == "spellings.toml"
+
+
+@pytest.mark.parametrize(
+    ("plain", "with_signs"),
+    [
+        ("Kovalskyy", "Kovalʹsʹkyy"),  # the modifier prime of scientific and GOST
+        ("Kovalskyy", "Koval's'kyy"),  # an apostrophe for it
+        ("Uman", "Umanʼ"),  # the modifier apostrophe
+        ("Kutaisi", "Kʻutʻaisi"),  # the turned comma of Georgian aspiration
+    ],
+)
+def test_soft_signs_and_modifier_letters_meet_their_plain_forms(plain, with_signs):
+    assert fingerprint(plain) == fingerprint(with_signs)
+    assert _grouped(_mentions(plain, plain, with_signs)) == [{plain, with_signs}]
+
+
+def test_a_name_opening_a_sentence_is_kept_and_flagged():
+    groups = _groups("Pachinian rejected the claims.\nOfficials said Pashinyan spoke.\n"
+                     "Officials said Pashinyan left.")
+    assert [{s.form for s in g.spellings} for g in groups] == [{"Pashinyan", "Pachinian"}]
+    assert {s.form: s.only_initial for s in groups[0].spellings} == {
+        "Pashinyan": False, "Pachinian": True}
+
+
+def test_mojibake_is_repaired_before_counting():
+    collector = Collector(lang="en")
+    collector.add_text("Officials said Ivanishviliâ€™s plan failed.", "en", ("c.txt", 1))
+    collector.add_text("Officials said Ivanishvili spoke.", "en", ("c.txt", 2))
+    assert {form: s.count for form, s in collector.spellings.items()} == {"Officials": 2,
+                                                                          "Ivanishvili": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        (_mentions("Kutaisi", "Kutaisi", "Kutaissi"), "Kutaisi"),  # the form used more
+        # a tie: the one more often mid-sentence, not the later in the alphabet
+        ("Kutaissi rejected it.\n" + _mentions("Kutaisi"), "Kutaisi"),
+        (_mentions("Kʻutʻaisi", "Kutaisi"), "Kutaisi"),  # a tie: plain letters
+    ],
+)
+def test_the_canonical_is_the_form_most_used(text, canonical):
+    assert [g.canonical for g in _groups(text)] == [canonical]
+
+
+def test_the_drafted_rule_says_the_languages_its_spellings_were_seen_in():
+    from corpus_tools.tasks.suggest import draft_rules
+
+    collector = Collector()
+    collector.add_text("Officials said Kutaisi spoke.", "en", ("c.txt", 1))
+    collector.add_text("Les officiels ont dit que Koutaïssi parlait.", "fr", ("c.txt", 2))
+    collector.add_text("Officials said Kutaisi left.", "en", ("c.txt", 3))
+    groups = group_spellings(collector.spellings.values(), INDEX)
+    assert [(r.canonical, r.suggest, r.lang) for r in draft_rules(groups)] == [
+        ("Kutaisi", ("Koutaïssi",), ("en", "fr"))]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Kuznetsov", "Kuznecov", "Kouznetsov"],
+        ["Abramchuk", "Abramtschuk", "Abramčuk"],
+        ["Vasylenko", "Wasylenko"],
+    ],
+)
+def test_the_phonetic_method_joins_scheme_spellings(names):
+    groups = _groups(_mentions(*names))
+    assert [{s.form for s in g.spellings} for g in groups] == [set(names)]
+    assert "phonetic" in groups[0].methods
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Haievska", "Haievskyi"],  # feminine and masculine: one vowel apart in the key
+        ["Kovalska", "Kovalskyi"],
+        ["Ivanov", "Ivanova"],
+    ],
+)
+def test_no_method_joins_a_feminine_form_to_its_masculine(names):
+    assert _grouped(_mentions(*names)) == []
+
+
+def test_a_soft_sign_before_a_hyphen_stays_inside_the_name():
+    assert _grouped(_mentions("Ust-Kut", "Ust-Kut", "Ust'-Kut")) == [{"Ust-Kut", "Ust'-Kut"}]
