@@ -240,7 +240,7 @@ def rules_explain(rule_id):
 @click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
               help="Rule file or folder, layered over the defaults (repeatable).")
 @_no_defaults
-@click.option("--min-count", type=click.IntRange(1), default=2, show_default=True,
+@click.option("--min-count", type=click.IntRange(1), default=1, show_default=True,
               help="Leave out spellings seen fewer times.")
 @click.option("--lang", metavar="CODE",
               help="The corpus's language (ISO 639-1); else each document's is identified.")

@@ -40,7 +40,7 @@ class DraftRequest:
     rules: RuleSet
     record_format: RecordFormat | None = None  # None: plain text, a record a line
     on_bad_record: str = "error"
-    min_count: int = 2
+    min_count: int = 1  # a spelling seen once is a candidate: real variants are rare
     lang: str | None = None  # None: each document's language is identified
     near: str | None = None  # list the spellings close to this name instead of a draft
     output_format: str = "toml"

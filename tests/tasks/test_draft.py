@@ -21,7 +21,7 @@ def corpus(tmp_path):
 
 def test_a_draft_groups_spellings_seen_often_enough(corpus):
     result = draft(DraftRequest([corpus], load_rules(use_defaults=False), lang="en",
-                                output_format="json"))
+                                output_format="json", min_count=2))
     groups = json.loads(result.text)
     assert [sorted(s["spelling"] for s in group["spellings"]) for group in groups] == \
         [["Shakharamanyan", "Shakhramanyan"]]
@@ -34,3 +34,14 @@ def test_near_lists_close_spellings_instead_of_a_draft(corpus):
     assert result == Draft(result.text, "")
     assert sorted(line.split("\t")[0] for line in result.text.splitlines()) == \
         ["Shakharamanyan", "Shakhramanyan"]
+
+
+def test_by_default_a_spelling_seen_once_is_a_candidate(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("Officials said Shakhramanyan spoke.\nOfficials said Shakharamanyan "
+                    "spoke.\n", encoding="utf-8")
+    result = draft(DraftRequest([str(path)], load_rules(use_defaults=False), lang="en",
+                                output_format="json"))
+    groups = json.loads(result.text)
+    assert [sorted(s["spelling"] for s in group["spellings"]) for group in groups] == \
+        [["Shakharamanyan", "Shakhramanyan"]]
