@@ -11,7 +11,15 @@ style of wire-service English news (``textgen.py``; no corpus is copied):
 - text whose paragraphs all differ (numbers and word order drawn at random)
   with names in 5% of lines, so that no cache hides language identification.
 
-    python benchmarks/bench_speed.py [--mb 20] [--runs 3] [--jobs]
+Issue 28 adds real news (``seeds_news.py``), built at run time in a temporary
+folder from the five articles in ``../shared/seeds`` (skipped, with a note,
+when that folder is absent): (a) the articles repeated with 2% of lines
+damaged, (b) the same with a unique ``#N `` before each line.  Those rows time
+every tool as a user runs it, a fresh process each run, and print each figure
+end to end (start-up included) and without start-up (less the tool's time on
+an empty file).
+
+    python benchmarks/bench_speed.py [--mb 20] [--runs 3] [--jobs] [--only seeds|generated]
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ import ftfy
 from ftfy.fixes import uncurl_quotes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from seeds_news import SEEDS, seeds_rows
 from textgen import OBJECTS, SUBJECTS, TAILS, VERBS, news_lines
 
 from corpus_tools.engine.runner import Runner, RunOptions
@@ -178,8 +187,17 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=20.0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", action="store_true", help="also time clean -j 2 against -j 1")
+    parser.add_argument("--only", choices=("seeds", "generated"),
+                        help="run only the seeds-built rows or only the generated ones")
     args = parser.parse_args()
     size = int(args.mb * 1_000_000)
+    if args.only != "generated":
+        if SEEDS.is_dir():
+            seeds_rows(size, args.runs)
+        else:
+            print(f"seeds-built news skipped: {SEEDS} is absent")
+    if args.only == "seeds":
+        return
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp)
         news, hurt, unique = root / "news.txt", root / "damaged.txt", root / "unique.txt"

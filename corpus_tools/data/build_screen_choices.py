@@ -38,16 +38,21 @@ def screen_choices() -> dict[str, dict]:
 
     saved = pair_screen.screen_pattern, pair_screen._prebuilt
     pair_screen.screen_pattern, pair_screen._prebuilt = recording, dict
-    pair_screen._compiled.cache_clear()
+    pair_screen._source.cache_clear()
     code_pages.screens.cache_clear()
     try:
         for ligatures, controls, span in itertools.product((True, False), repeat=3):
-            FixEncoding(EncodingConfig(fix_latin_ligatures=ligatures,
-                                       remove_control_chars=controls, span_repair=span))
-        span_repair.SpanRepair().might_hold("é")  # its own screens, built when first asked
+            fixer = FixEncoding(EncodingConfig(fix_latin_ligatures=ligatures,
+                                               remove_control_chars=controls,
+                                               span_repair=span))
+            # Its screens are built when first used: use each once.
+            fixer._screen.might_change("")
+            fixer._fixing_screen.search("")
+        for screen in code_pages.screens(span_repair.SpanRepair()._names):
+            screen.search("")  # span repair's own screens, built when first asked
     finally:
         pair_screen.screen_pattern, pair_screen._prebuilt = saved
-        pair_screen._compiled.cache_clear()
+        pair_screen._source.cache_clear()
         code_pages.screens.cache_clear()
     return chosen
 

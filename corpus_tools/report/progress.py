@@ -14,8 +14,6 @@ import sys
 from collections.abc import Sequence
 from contextlib import ExitStack, contextmanager
 
-from tqdm import tqdm
-
 from corpus_tools.report.terminal import is_terminal, same_terminal
 from corpus_tools.stream.opener import input_size
 
@@ -33,6 +31,9 @@ def progress_bar(paths: Sequence[str], enabled: bool | None, stderr, stack: Exit
     """A bar closed (and erased) with ``stack``; None when not wanted (:func:`bar_wanted`)."""
     if not bar_wanted(paths, enabled, stderr, sys.stdout, sys.stdin):
         return None
+    # Imported here: tqdm costs ~10 ms of start-up, and most runs draw no bar.
+    from tqdm import tqdm
+
     sizes = [input_size(path) for path in paths]
     total = None if None in sizes else sum(sizes)
     bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=stderr,

@@ -123,7 +123,17 @@ class TriggerScreen:
         self.singles = frozenset(singles)
         self._followers = {char: frozenset(after) for char, after in followers.items()}
         self.pairs: tuple[Pair, ...] = tuple(pairs)
+        # ``_search`` is compiled on first use (``__getattr__``): FixEncoding asks its
+        # own screen, which holds these singles and pairs, so building this one at
+        # start-up cost ~80 ms for nothing.
+
+    def __getattr__(self, name: str):
+        # Called only while the instance has no such attribute: once for ``_search``,
+        # which is then an instance attribute, so ``might_change`` pays nothing more.
+        if name != "_search":
+            raise AttributeError(name)
         self._search = pair_screen(self.singles, self.pairs).search
+        return self._search
 
     def within(self, alphabet: str):
         """A ``search`` that is the same test for text of ASCII and ``alphabet`` only.

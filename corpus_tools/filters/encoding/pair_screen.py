@@ -166,7 +166,7 @@ def split_everyday(pair: Pair) -> list[Pair]:
     return pieces
 
 
-def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> re.Pattern[str]:
+def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> PairScreen:
     """A pattern that finds a character of ``singles`` or any of ``pairs``.
 
     It finds something exactly when one of them is in the text (``search``
@@ -179,9 +179,36 @@ def pair_screen(singles: Iterable[str], pairs: Iterable[Pair]) -> re.Pattern[str
     anchor, and the others; then: is the character before it one they hold).
     Only then are the windows themselves looked back over.  A stop that none of
     the looking-back tests starts at is told so by one class before them.  Built
-    once per set of singles and pairs.
+    once per set of singles and pairs, on first use (:class:`PairScreen`).
     """
-    return _compiled(frozenset(singles), tuple(pairs))
+    return PairScreen(frozenset(singles), tuple(pairs))
+
+
+class PairScreen:
+    """``pair_screen``'s pattern, made on first use: its source (``pattern``) when
+    asked, the compiled regex on the first ``search``.  Compiling FixEncoding's
+    screen took ~120 ms of every command's start-up, on an empty input too."""
+
+    def __init__(self, singles: frozenset[str], pairs: tuple[Pair, ...]):
+        self._singles, self._pairs = singles, pairs
+
+    @functools.cached_property
+    def pattern(self) -> str:
+        return _source(self._singles, self._pairs)
+
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        # re's own cache gives every screen of the same source one compiled pattern.
+        return re.compile(self.pattern)
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.compiled.search(text, *bounds)
+
+    def __getattr__(self, name: str):
+        # finditer, match, ...: the compiled regex's (pickling's dunder look-ups fail).
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
 
 
 # A class before an anchor larger than this holds whole scripts (all of Greek to
@@ -190,12 +217,12 @@ _WHOLE_SCRIPTS = 1000
 
 
 @functools.lru_cache(maxsize=64)
-def _compiled(singles: frozenset[str], pairs: tuple[Pair, ...]) -> re.Pattern[str]:
+def _source(singles: frozenset[str], pairs: tuple[Pair, ...]) -> str:
     # Choosing the anchors and groups takes three times as long as compiling the
     # pattern: the choices for the screens of FixEncoding's configurations are kept
     # in data/screen_choices.jsonl (see build_screen_choices.py).
     pattern, _ = screen_pattern(singles, pairs, _prebuilt().get(screen_key(singles, pairs)))
-    return re.compile(pattern)
+    return pattern
 
 
 def screen_key(singles: frozenset[str], pairs: tuple[Pair, ...]) -> str:

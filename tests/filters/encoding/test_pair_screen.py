@@ -227,7 +227,7 @@ def test_fix_encoding_makes_its_screens_from_the_kept_choices(monkeypatch):
 
     monkeypatch.setattr(pair_screen_module, "anchor_positions", choose)
     monkeypatch.setattr(pair_screen_module, "_reading_groups", choose)
-    pair_screen_module._compiled.cache_clear()
+    pair_screen_module._source.cache_clear()
     code_pages.screens.cache_clear()
     try:
         for ligatures, controls in [(True, True), (False, True), (True, False), (False, False)]:
@@ -236,5 +236,5 @@ def test_fix_encoding_makes_its_screens_from_the_kept_choices(monkeypatch):
             assert fixer.apply("Azerbaijanâ€™s", None)[0] == "Azerbaijan’s"
             assert fixer._span.repair("MaddÉ™ 22").text == "Maddə 22"
     finally:
-        pair_screen_module._compiled.cache_clear()
+        pair_screen_module._source.cache_clear()
         code_pages.screens.cache_clear()
