@@ -95,6 +95,10 @@ def _reason(explanation) -> str:
     return "encoding:other"
 
 
+# U+FFFD's own UTF-8 bytes (EF BF BD) as the single-byte pages read them.
+_MISREAD_REPLACEMENT = ("\u00ef\u00bf\u00bd", "\u043f\u0457\u0405")  # latin-1/cp1252, cp1251
+
+
 class FixEncoding(Filter):
     name = "fix-encoding"
     rule_ids = (*dict.fromkeys(rule for _, rule in _REASONS), "encoding:other",
@@ -160,8 +164,13 @@ class FixEncoding(Filter):
         for 'Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹', is its published behaviour, and kept.)"""
         fixed, changes = self._fix_segment(text, expected)
         start, end = common_ends(text, fixed)
-        if "\ufffd\ufffd" not in fixed[start:len(fixed) - end] or not any(
+        came, made = text[start:len(text) - end], fixed[start:len(fixed) - end]
+        if "\ufffd\ufffd" not in made or not any(
                 len(word) > 1 and not word.strip("\ufffd") for word in fixed.split()):
+            return fixed, changes
+        # 'ï¿½' is U+FFFD itself misread: restoring it writes no new U+FFFD.
+        restored = sum(came.count(misread) for misread in _MISREAD_REPLACEMENT)
+        if restored and made.count("\ufffd") <= came.count("\ufffd") + restored:
             return fixed, changes
         findings = [change for change in changes if change.rule == "encoding:unrepaired"]
         return text, findings or [unrepaired(start, text[start:len(text) - end])]

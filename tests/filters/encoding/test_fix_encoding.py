@@ -78,6 +78,13 @@ def test_entities_written_as_entities_stay(line, fixed):
     assert fix(line)[0] == fixed
 
 
+@pytest.mark.parametrize("config", [None, FTFY_ONLY])
+def test_u_fffd_misread_is_restored_as_u_fffd(config):
+    # Hypothesis found it: U+FFFD's own bytes read as latin-1 are restored, as ftfy does;
+    # only a U+FFFD standing for characters that were there is refused.
+    assert fix("\u00ef\u00bf\u00bd\u00ef\u00bf\u00bd", config)[0] == "\ufffd\ufffd"
+
+
 def test_nfc_only_when_asked():
     assert fix("e\u0301", EncodingConfig(normalization="NFC"))[0] == "\u00e9"
 
