@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import traceback
+from contextlib import suppress
 from typing import ClassVar
 
 import click
@@ -111,10 +112,8 @@ def _tolerant_stdout() -> None:
     buffer, untouched."""
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
-        try:
+        with suppress(ValueError, OSError):  # closed or detached: nothing will be written to it
             reconfigure(errors="backslashreplace")
-        except (ValueError, OSError):  # closed or detached: nothing will be written to it
-            pass
 
 
 def _bug_report(error: BaseException, command: str | None) -> str:
