@@ -31,6 +31,10 @@ class _PipeClosed(Exception):
     """stdout's reader went away; raised instead of BrokenPipeError so click does not take it."""
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C, raised instead of KeyboardInterrupt so click does not print a blank line first."""
+
+
 class CorpusToolsGroup(LazyCommands):
     """A group whose errors are one line on stderr and a stable exit code, never a traceback;
     its commands are imported on first use and read the configuration file."""
@@ -67,6 +71,8 @@ class CorpusToolsGroup(LazyCommands):
             return super().invoke(ctx)
         except BrokenPipeError:
             raise _PipeClosed from None
+        except KeyboardInterrupt:
+            raise _Interrupted from None
 
     def main(self, args=None, prog_name=None, **extra):
         for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -88,7 +94,7 @@ class CorpusToolsGroup(LazyCommands):
         except Stopped as error:
             forget_request()
             _fail(f"stopped by {signal.Signals(error.signum).name}", 128 + error.signum)
-        except (click.Abort, KeyboardInterrupt):
+        except (click.Abort, KeyboardInterrupt, _Interrupted):
             _fail("interrupted", 130)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
