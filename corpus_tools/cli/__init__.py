@@ -1,8 +1,10 @@
 """The command line: a thin layer that maps options to library objects.
 
 Exit codes: 0 done, 1 findings (``--check``, ``rules test`` failures),
-2 usage, input or configuration error; 130 on Ctrl-C, 128+N on signal N
-(SIGTERM, SIGHUP); 141 when the reader of stdout went away.
+2 usage, input or configuration error; 70 (EX_SOFTWARE) on a bug: an
+unexpected exception, reported in one line with where it was raised;
+130 on Ctrl-C, 128+N on signal N (SIGTERM, SIGHUP); 141 when the reader of
+stdout went away.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import traceback
+from contextlib import suppress
 from typing import ClassVar
 
 import click
@@ -20,11 +24,15 @@ from corpus_tools.errors import CorpusToolsError
 from corpus_tools.stopping import Stopped, forget_request, request_stop
 from corpus_tools.version import __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BROKEN_PIPE = 0, 1, 2, 141
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_SOFTWARE, EXIT_BROKEN_PIPE = 0, 1, 2, 70, 141
 
 
 class _PipeClosed(Exception):
     """stdout's reader went away; raised instead of BrokenPipeError so click does not take it."""
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C, raised instead of KeyboardInterrupt so click does not print a blank line first."""
 
 
 class CorpusToolsGroup(LazyCommands):
@@ -51,16 +59,27 @@ class CorpusToolsGroup(LazyCommands):
             ctx.exit(EXIT_OK)
         return super().parse_args(ctx, args)
 
+    def resolve_command(self, ctx, args):
+        name, command, rest = super().resolve_command(ctx, args)
+        # Kept for the one line a bug is reported in ("rules suggest", not "corpus-tools").
+        self.running = name if not isinstance(command, click.Group) or not rest else \
+            f"{name} {rest[0]}"
+        return name, command, rest
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
             raise _PipeClosed from None
+        except KeyboardInterrupt:
+            raise _Interrupted from None
 
     def main(self, args=None, prog_name=None, **extra):
         for signum in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, request_stop)
         sys.unraisablehook = _quiet_about_stops
+        _tolerant_stdout()
+        self.running = None
         try:
             result = super().main(args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.UsageError as error:
@@ -75,11 +94,13 @@ class CorpusToolsGroup(LazyCommands):
         except Stopped as error:
             forget_request()
             _fail(f"stopped by {signal.Signals(error.signum).name}", 128 + error.signum)
-        except (click.Abort, KeyboardInterrupt):
+        except (click.Abort, KeyboardInterrupt, _Interrupted):
             _fail("interrupted", 130)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
             _fail(f"{where}{error.strerror or error}", EXIT_ERROR)
+        except Exception as error:  # a bug: one line, never a traceback, never exit 1
+            _fail(_bug_report(error, self.running), EXIT_SOFTWARE)
         sys.exit(result if isinstance(result, int) else EXIT_OK)
 
 
@@ -88,6 +109,33 @@ def _quiet_about_stops(unraisable) -> None:
     # corpus_tools.stopping): Python's "Exception ignored" would be noise on stderr.
     if not isinstance(unraisable.exc_value, Stopped):
         sys.__unraisablehook__(unraisable)
+
+
+def _tolerant_stdout() -> None:
+    """Text that stdout's encoding cannot hold (a strict ASCII or Latin-1 locale, a lone
+    surrogate) is written escaped (``\\xe9``) rather than ending the run: a finding's
+    context is for reading, and the bytes written by the filters go through the binary
+    buffer, untouched."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with suppress(ValueError, OSError):  # closed or detached: nothing will be written to it
+            reconfigure(errors="backslashreplace")
+
+
+def _bug_report(error: BaseException, command: str | None) -> str:
+    """One line: the command, the exception, where in corpus_tools it was raised."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [frame for frame in frames if f"{os.sep}corpus_tools{os.sep}" in frame.filename]
+    where = ""
+    if ours or frames:
+        frame = (ours or frames)[-1]
+        relative = frame.filename.split(f"{os.sep}corpus_tools{os.sep}", 1)[-1]
+        where = f" at corpus_tools/{relative}:{frame.lineno}" if ours else \
+            f" at {frame.filename}:{frame.lineno}"
+    detail = " ".join(str(error).split())[:200]
+    detail = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    command = f"'{command}'" if command else "corpus-tools"
+    return f"internal error in {command}: {detail}{where}; please report it (a bug, not your input)"
 
 
 def _fail(message: str, code: int):

@@ -9,9 +9,12 @@ function ``-j 1`` runs, so the bytes, reports and statistics are those of ``-j 1
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 
@@ -25,14 +28,55 @@ def jobs_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-def _start_worker(state) -> None:
+_forking_workers = False  # set while this process has a pool that may fork workers
+
+
+def _quiet_signals() -> None:
+    """A worker leaves Ctrl-C, SIGTERM and a closing terminal (which a process group gets all
+    at once: ``timeout``, ``docker stop``, a scheduler) to the main process, which reports the
+    stop in one line, removes its temporary files and kills its workers.  A worker killed by
+    a group signal could die holding the pool's queue lock, and the pool would then hang
+    when it is closed."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+
+def _quiet_signals_in_forked_workers() -> None:
+    # A worker the pool forks again later (one died) is forked from the pool's thread with
+    # this process's handlers, which would print a ``Stopped`` traceback in it: reset them
+    # in the child before it runs anything.
+    if _forking_workers:
+        _quiet_signals()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_quiet_signals_in_forked_workers)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel sends SIGKILL to this worker when the process that forked it ends
+    (SIGKILL, the OOM killer), so no worker outlives it or prints a ``BrokenPipeError``.
+    Elsewhere a worker ends when it next reads from its closed pipe."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(0)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _start_worker(state, parent: int | None = None) -> None:
     global _worker_state
-    # The main process handles Ctrl-C and signals (and removes its temporary files);
-    # a worker just ends when the pool is closed.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if signum is not None:
-            signal.signal(signum, signal.SIG_DFL)
+    _quiet_signals()
+    if parent is not None:
+        _die_with_parent(parent)
     _worker_state = state
 
 
@@ -62,8 +106,11 @@ class LocalPool(Closing):
     def __init__(self, state, jobs: int):
         self.window = 2 * jobs  # tasks in flight
         context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+        global _forking_workers
+        _forking_workers = True
         with _terminable_workers():
-            self._pool = context.Pool(jobs, initializer=_start_worker, initargs=(state,))
+            self._pool = context.Pool(jobs, initializer=_start_worker,
+                                      initargs=(state, os.getpid()))
 
     def ordered(self, work: Callable, items: Iterable[tuple[Payload, object]],
                 ) -> Iterator[tuple[Payload, object]]:
@@ -71,5 +118,34 @@ class LocalPool(Closing):
                         lambda handle: handle.get(), items, self.window)
 
     def close(self) -> None:
-        self._pool.terminate()
+        global _forking_workers
+        try:
+            _kill_workers(self._pool)
+        except AttributeError:  # a Python whose pool is built otherwise: its own way
+            self._pool.terminate()
         self._pool.join()
+        _forking_workers = False
+
+
+def _kill_workers(pool) -> None:
+    """Close the pool at once, whatever its workers are doing.
+
+    Its workers ignore SIGTERM (see :func:`_quiet_signals`), so ``Pool.terminate`` alone
+    would wait for them: they are killed (SIGKILL prints nothing) once the pool's thread
+    forks no more, and the queue lock one of them may have held is freed so
+    ``terminate`` can drain the queue.  Uses the pool's internals, checked on 3.10-3.13.
+    """
+    handler = pool._worker_handler
+    handler._state = multiprocessing.pool.TERMINATE
+    pool._change_notifier.put(None)
+    handler.join()
+    workers = list(pool._pool)
+    for worker in workers:
+        if worker.exitcode is None:
+            worker.kill()
+    for worker in workers:
+        worker.join()
+    lock = pool._inqueue._rlock
+    lock.acquire(block=False)  # ours now, or held by a worker that is gone
+    lock.release()
+    pool.terminate()

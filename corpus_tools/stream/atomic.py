@@ -4,11 +4,15 @@ No output ever replaces a device, FIFO or link: a path that is not a regular
 file is written into; a symlink is followed and its target replaced, the link
 kept.  A regular file is written to a hidden temporary file beside it and
 renamed over it only on success, with its owner, group and mode kept.
+The temporary file's name says what made it, ``.corpus-tools-<pid>-<name>.<random>.tmp``:
+one left by a process that was killed (SIGKILL, the OOM killer) is removed, and
+said so on stderr, by the next run that writes the same target.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -183,8 +187,9 @@ def atomic_output(path: str, shown_as: str | None = None, in_place: bool = False
             f"{shown_as} has {existing.st_nlink - 1} other hard link(s); rewriting it would "
             f"leave them with the old text. Use --force-in-place to rewrite this name anyway")
     folder = os.path.dirname(path)
+    remove_stale_temporary_files(path)
     try:
-        handle, temp_path = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.",
+        handle, temp_path = tempfile.mkstemp(dir=folder, prefix=_temporary_prefix(path),
                                              suffix=".tmp")
     except OSError as error:
         raise OSError(error.errno, error.strerror, shown_as) from None
@@ -204,6 +209,48 @@ def atomic_output(path: str, shown_as: str | None = None, in_place: bool = False
         if isinstance(error, OSError):
             raise _named(error, shown_as, temp_path) from None
         raise
+
+
+def _temporary_prefix(path: str, pid: int | None = None) -> str:
+    return f".corpus-tools-{os.getpid() if pid is None else pid}-{os.path.basename(path)}."
+
+
+def remove_stale_temporary_files(path: str) -> list[str]:
+    """Remove the temporary files for ``path`` whose process is gone; say so on stderr.
+
+    Only names this module makes are touched, and only when their process no longer
+    exists (a run of another user, or one still writing, keeps its file).
+    """
+    folder = os.path.dirname(path) or "."
+    pattern = re.compile(r"\.corpus-tools-(\d+)-" + re.escape(os.path.basename(path))
+                         + r"\.[A-Za-z0-9_]+\.tmp")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    removed = []
+    for name in names:
+        found = pattern.fullmatch(name)
+        if found is None or _process_exists(int(found.group(1))):
+            continue
+        with suppress(OSError):
+            os.unlink(os.path.join(folder, name))
+            removed.append(name)
+            sys.stderr.write(f"corpus-tools: removed {os.path.join(folder, name)}, a temporary "
+                             f"file left by process {found.group(1)}, which is gone\n")
+    return removed
+
+
+def _process_exists(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # another user's process, or no way to tell: keep its file
+    return True
 
 
 def _named(error: OSError, path: str, temp_path: str | None) -> OSError:

@@ -286,14 +286,21 @@ def _filter_line(decided: Decided, conditions: Sequence[Condition], counts: Filt
                  path: str) -> None:
     failing = [lang for (lang, score), condition in zip(decided.languages, conditions, strict=True)
                if not condition.holds(lang, score)] if decided.record is not None else []
-    if failing:
-        counts.rejected += 1
-        counts.rejected_languages.update(failing)
-        if rejected_writer is not None:
-            _write_line(rejected_writer, decided.line, path)
-    else:
-        counts.kept += 1
-        _write_line(kept_writer, decided.line, path)
+    if not failing:
+        line = decided.line
+        try:
+            kept_writer.line(line.raw, line.bom + line.content, line.ending)
+            counts.kept += 1
+            return
+        except ValueError:
+            # An empty LF line right after a kept line ending in a lone CR (the records
+            # between them rejected) would read back as one CRLF line: being empty, it goes
+            # the other way, so every input line still comes out once, none is refused.
+            failing = ["und"]
+    counts.rejected += 1
+    counts.rejected_languages.update(failing)
+    if rejected_writer is not None:
+        _write_line(rejected_writer, decided.line, path)
 
 
 def _write_line(writer: JoinedWriter, line: InputLine, path: str) -> None:

@@ -1,5 +1,6 @@
 """The command line's conventions: the bare command shows help; -q keeps stderr quiet."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -45,3 +46,50 @@ def test_the_readme_installs_in_a_venv_from_the_clone():
     quick_start = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1]
     assert quick_start.startswith("python3 -m venv .venv && . .venv/bin/activate\n")
     assert "corpus-tools[" not in readme  # not on PyPI: a name someone else could register
+
+
+def test_a_bug_is_one_line_naming_the_command_and_where_with_exit_70(invoke, monkeypatch):
+    import corpus_tools.report.findings as findings
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(findings, "as_text", broken)
+    result = invoke(["check"], input=b"The the road.\n")
+    assert result.exit_code == 70
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert lines[0].startswith("corpus-tools: error: internal error in 'check': RecursionError: "
+                               "maximum recursion depth exceeded at corpus_tools/report/")
+    assert lines[0].endswith("please report it (a bug, not your input)")
+
+
+def test_a_bug_in_a_subcommand_of_a_group_names_both(invoke, monkeypatch):
+    import corpus_tools.cli.rules as rules_cli
+
+    monkeypatch.setattr(rules_cli.rules_group.commands["list"], "callback", lambda *a, **k: 1 / 0)
+    result = invoke(["rules", "list"])
+    assert result.exit_code == 70
+    assert result.stderr.startswith("corpus-tools: error: internal error in 'rules list': "
+                                    "ZeroDivisionError: division by zero at ")
+
+
+def test_findings_reach_a_strict_ascii_stdout_escaped(tmp_path):
+    # Generated documents: a finding quoting invalid bytes or non-ASCII letters, written to
+    # a stdout whose encoding cannot hold them, raised UnicodeEncodeError (exit 1).
+    (tmp_path / "bad.txt").write_bytes("Ã©tÃ© caf\u00e9 \xff\n".encode("utf-8", "surrogateescape")
+                                       .replace(b"\xc3\xbf", b"\xff"))
+    environment = {**os.environ, "PYTHONIOENCODING": "ascii:strict"}
+    result = subprocess.run([sys.executable, "-c", "from corpus_tools.cli import main; main()",
+                             "check", "bad.txt"], cwd=tmp_path, capture_output=True, timeout=120,
+                            env=environment)
+    assert result.returncode == 1, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert b"invalid-utf8: '\\xff'" in result.stdout
+    assert result.stdout.isascii()
+
+
+def test_filter_lang_keeps_a_record_with_a_lone_surrogate_escape(invoke):
+    record = b'{"text": "\\ud800"}\n'
+    result = invoke(["filter-lang", "--jsonl", "--keep", "en,und"], input=record)
+    assert result.exit_code == 0 and result.stdout_bytes == record

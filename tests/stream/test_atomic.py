@@ -183,3 +183,33 @@ def test_an_error_while_writing_names_the_users_path_not_the_temp_file(tmp_path)
         raise OSError(errno.ENOSPC, "No space left on device", str(temp))
     assert caught.value.filename == "out.txt"
     assert list(tmp_path.iterdir()) == []
+
+
+def _gone_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_a_temporary_file_names_its_process_and_target(tmp_path):
+    path = tmp_path / "out.jsonl"
+    with atomic_output(str(path)) as raw:
+        (temp,) = [p.name for p in tmp_path.iterdir()]
+        raw.write(b"x\n")
+    assert temp.startswith(f".corpus-tools-{os.getpid()}-out.jsonl.") and temp.endswith(".tmp")
+
+
+def test_a_later_run_removes_the_temporary_files_of_gone_processes_and_says_so(tmp_path, capsys):
+    path = tmp_path / "out.jsonl"
+    gone = tmp_path / f".corpus-tools-{_gone_pid()}-out.jsonl.abc_123.tmp"
+    alive = tmp_path / f".corpus-tools-{os.getppid()}-out.jsonl.abc_124.tmp"  # still running
+    other_target = tmp_path / f".corpus-tools-{_gone_pid()}-other.jsonl.abc_125.tmp"
+    not_ours = tmp_path / ".out.jsonl.abc_126.tmp"
+    for leftover in (gone, alive, other_target, not_ours):
+        leftover.write_bytes(b"partial")
+    with atomic_output(str(path)) as raw:
+        raw.write(b"x\n")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted([alive.name, other_target.name, not_ours.name, "out.jsonl"])
+    stderr = capsys.readouterr().err
+    assert stderr.count("\n") == 1 and f"removed {gone}" in stderr and "which is gone" in stderr

@@ -68,3 +68,20 @@ def test_jobs_on_the_command_line(invoke, tmp_path):
     assert one.exit_code == two.exit_code == 0
     assert two.stdout_bytes == one.stdout_bytes
     assert len(one.stdout_bytes.splitlines()) == 40
+
+
+def test_an_empty_line_that_would_join_a_kept_lone_cr_line_goes_the_other_way(invoke, tmp_path):
+    # Generated documents: a kept line ending in a lone CR, a rejected line, then an empty
+    # LF line: written after the first, the two would read back as one CRLF line. The run
+    # was refused; now the empty line is rejected and every line still comes out once.
+    english = b"Hello world, this is plainly English text.\r"
+    french = "Bonjour le monde, ceci est un texte en français.\n".encode()
+    last = b"More English text is here now.\n"
+    source = tmp_path / "cr.txt"
+    source.write_bytes(english + french + b"\n" + last)
+    rejected = tmp_path / "rejected.txt"
+    result = invoke(["filter-lang", "--keep", "en,und", str(source), "--rejected", str(rejected)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes == english + last
+    assert rejected.read_bytes() == french + b"\n"
+    assert "kept 2, rejected 2 of 4 record(s)" in result.stderr
