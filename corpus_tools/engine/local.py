@@ -117,6 +117,20 @@ class LocalPool(Closing):
         return in_order(lambda task: self._pool.apply_async(_run, (work, task)),
                         lambda handle: handle.get(), items, self.window)
 
+    def __exit__(self, exc_type, *exc_info) -> None:
+        if exc_type is None:
+            self._finish()
+        else:
+            self.close()
+
+    def _finish(self) -> None:
+        """Every task done: the idle workers are told to end, and waited for (killing them
+        could leave a queue lock held by one caught mid-write)."""
+        global _forking_workers
+        self._pool.close()
+        self._pool.join()
+        _forking_workers = False
+
     def close(self) -> None:
         global _forking_workers
         try:
@@ -145,7 +159,9 @@ def _kill_workers(pool) -> None:
             worker.kill()
     for worker in workers:
         worker.join()
-    lock = pool._inqueue._rlock
-    lock.acquire(block=False)  # ours now, or held by a worker that is gone
-    lock.release()
+    # The locks a killed worker may have held: reading tasks, writing results.
+    for lock in (pool._inqueue._rlock, pool._outqueue._wlock):
+        if lock is not None:
+            lock.acquire(block=False)  # ours now, or held by a worker that is gone
+            lock.release()
     pool.terminate()
