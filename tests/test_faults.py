@@ -28,13 +28,19 @@ def corpus(tmp_path):
 def _start(corpus, tmp_path):
     command = [sys.executable, "-c", "from corpus_tools.cli import main; main()", "clean",
                "--jsonl", "-j", "2", str(corpus), "-o", str(tmp_path / "out.jsonl")]
+    # As a terminal starts it: a job started in the background by a shell (CI may run so)
+    # inherits SIGINT ignored, and Python then rightly leaves Ctrl-C ignored.
     process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=_default_sigint)
     deadline = time.monotonic() + 60
     while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
         assert time.monotonic() < deadline and process.poll() is None, "never started writing"
         time.sleep(0.02)
     return process, _children(process.pid)
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _children(pid: int) -> list[int]:
