@@ -29,13 +29,13 @@ import regex
 
 from corpus_tools.catalog import UnknownRuleError, entry_of
 from corpus_tools.changes import Change
-from corpus_tools.engine.work import clean_lines, document_facts, take_head, with_paragraphs
+from corpus_tools.engine.documents import read_document
+from corpus_tools.engine.work import clean_lines, document_facts, with_paragraphs
 from corpus_tools.filters.base import FOREIGN_SPAN, UNDECIDED, DocumentFacts, UnitContext
 from corpus_tools.filters.unify_names import KEPT, SKIPPED, UnifyNames
 from corpus_tools.pipeline import Pipeline, text_of
 from corpus_tools.rules.model import NameRule, RuleSet
 from corpus_tools.stream.formats import RecordFormat, TextFormat
-from corpus_tools.stream.records import display_name, read_records
 from corpus_tools.tasks.check import expand_paths, matches
 
 OUTCOMES = ("changed", "suggested", "kept", "skipped", "undecided", "finding")
@@ -193,13 +193,12 @@ class _Finder:
 
 def _file_occurrences(pipeline: Pipeline, path: str, options: ReviewOptions,
                       finder: _Finder) -> Iterator[Occurrence]:
-    label = display_name(path)
     record_format = options.record_format
     with ExitStack() as stack:
-        lines = read_records(path, record_format, stack, options.on_bad_record)
-        head, lines = take_head(lines)
-        facts = document_facts(pipeline, head, record_format)
-        del head
+        document = read_document(path, record_format,
+                                 lambda head: document_facts(pipeline, head, record_format),
+                                 stack, options.on_bad_record)
+        label, lines, facts = document.label, document.lines, document.facts
         paragraphs: dict[int, object] = {}
 
         def remembered(units):
