@@ -3,7 +3,7 @@
 The runner only wires: read each file through the one records reader,
 decide its document facts from its head, clean its lines
 (:mod:`corpus_tools.engine.work`) and hand every result to the sinks.  The
-exit code is decided by :class:`~corpus_tools.report.summary.RunSummary`.
+exit code is decided by :class:`~corpus_tools.report.summary.Report`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from corpus_tools.report.diff import DiffSink
 from corpus_tools.report.jsonl import report_sink
 from corpus_tools.report.output import OutputSink
 from corpus_tools.report.progress import progress_bar
-from corpus_tools.report.summary import RunSummary
+from corpus_tools.report.summary import Report
 from corpus_tools.report.text import CheckTextSink
 from corpus_tools.stopping import stop_if_requested
 from corpus_tools.stream.atomic import (
@@ -84,11 +84,11 @@ class Runner:
         self.pipeline = pipeline
         self.options = options
         self.stderr = stderr or sys.stderr
-        self.summary = RunSummary()
+        self.summary = Report()
         self.executor: Executor | None = None  # in this process, -j's pool or a Dask cluster
         self._prefetch: _Prefetch | None = None
 
-    def run(self, paths: Sequence[str]) -> RunSummary:
+    def run(self, paths: Sequence[str]) -> Report:
         options = self.options
         paths = list(paths) or ["-"]
         check_inputs(paths)

@@ -140,4 +140,3 @@ class Report:
         return sorted(self.rule_counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-RunSummary = Report  # the name the runner and the command line know it by
