@@ -138,5 +138,3 @@ class Report:
 
     def _by_count(self):
         return sorted(self.rule_counts.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
